@@ -1,0 +1,6 @@
+// The engine: pure functions from a workbook snapshot to findings and metrics. No host, no I/O.
+export * from './snapshot';
+export * from './report';
+export { validateWorkbook, revalidateRows, ENGINE_VERSION } from './validate';
+export type { Validation } from './validate';
+export { computeMetrics, metricsOf } from './metrics';

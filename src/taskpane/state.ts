@@ -1,0 +1,58 @@
+// The contract between the pane (which renders) and the live session (src/excel, which talks to
+// Excel and runs the engine). The pane holds no workbook logic: it shows a PaneState and sends
+// PaneIntents.
+import type { Finding, ValidationReport } from '../engine/report';
+import type { Text } from '../standard/types';
+
+/** What the workbook's validation stamp says about the data now. */
+export type StampVerdict =
+  | { status: 'absent' }
+  | { status: 'valid'; stamp: StampSummary }
+  | { status: 'changed'; stamp: StampSummary; rowsChanged: number };
+
+export interface StampSummary {
+  standard: string;
+  engine: string;
+  /** SHA-256 (hex) of the normalised data. */
+  hash: string;
+  /** ISO timestamp. */
+  at: string;
+  by: string;
+  rows: number;
+  errors: number;
+  warnings: number;
+}
+
+export type SessionStatus =
+  | 'starting'
+  /** Office.js is not present: the page was opened outside Excel. */
+  | 'no-host'
+  | 'reading'
+  | 'ready'
+  | 'error';
+
+export interface PaneState {
+  status: SessionStatus;
+  /** The latest validation; null until the first pass ends. */
+  report: ValidationReport | null;
+  stamp: StampVerdict;
+  /** A problem to show (bad workbook, Excel refused a write …), in both languages. */
+  problem: Text | null;
+  /** Duration of the last validation pass, ms (shown in the status line for the curious). */
+  lastPassMs: number | null;
+  /** Office's display language, e.g. `ko-KR`. */
+  displayLanguage: string;
+}
+
+export interface PaneIntents {
+  validateNow(): Promise<void>;
+  selectFinding(finding: Finding): Promise<void>;
+  applyFix(finding: Finding): Promise<void>;
+  insertStandardSheets(): Promise<void>;
+  markValidated(): Promise<void>;
+}
+
+export interface LiveSession extends PaneIntents {
+  getState(): PaneState;
+  subscribe(listener: (state: PaneState) => void): () => void;
+}

@@ -329,4 +329,27 @@ export const standard2021: Standard = {
       message: t('{district}: {detailKo}', '{district}: {detailEn}'),
     },
   },
+  wording: {
+    types: {
+      integer: t('정수', 'a whole number'),
+      count: t('인원 수', 'a number of people'),
+      decimal: t('숫자', 'a number'),
+      hours: t('시간(예: 1.5, 1시간 30분, 90분)', 'hours (e.g. 1.5, 1시간 30분, 90분)'),
+      date: t('날짜(예: 2021-03-05)', 'a date (e.g. 2021-03-05)'),
+      text: t('글자', 'text'),
+      enum: t('목록의 값', 'a value from the list'),
+      quarter: t('분기(1~4)', 'a quarter (1–4)'),
+      district: t('서울시 자치구', 'a Seoul district'),
+      phone: t('전화번호(예: 02-2133-1234)', 'a phone number (e.g. 02-2133-1234)'),
+    },
+    bounds: {
+      integer: t('정수여야 합니다.', 'must be a whole number.'),
+      min: t('{min} 이상이어야 합니다.', 'must be at least {min}.'),
+      minExclusive: t('{min}보다 커야 합니다.', 'must be more than {min}.'),
+      max: t('{max} 이하여야 합니다.', 'must be at most {max}.'),
+      maxLength: t('{max}자 이하여야 합니다.', 'must be at most {max} characters.'),
+    },
+    groups: { official: t('행정', 'officials'), civilian: t('민간', 'citizens'), total: t('종합', 'total') },
+    fixHint: t(" (제안: '{fix}')", " (did you mean '{fix}'?)"),
+  },
 };

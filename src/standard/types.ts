@@ -161,4 +161,20 @@ export interface Standard {
   /** Report rounding (display only). */
   rounding: { ratePercentDigits: number; hoursDigits: number };
   findings: Record<FindingCode, FindingDefinition>;
+  /** The words rules put into finding messages: type names, bound descriptions, group names. */
+  wording: Wording;
+}
+
+export interface Wording {
+  types: Record<ValueType | 'phone', Text>;
+  bounds: {
+    integer: Text;
+    min: Text;
+    minExclusive: Text;
+    max: Text;
+    maxLength: Text;
+  };
+  groups: { official: Text; civilian: Text; total: Text };
+  /** ` (제안: {fix})` appended to enum-error messages when a fix is known. */
+  fixHint: Text;
 }

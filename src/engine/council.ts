@@ -1,0 +1,77 @@
+// 협치회의 구성: members are read like any table, then the council's composition is checked
+// against the thresholds in the standard's data (the city changes them).
+import type { Standard } from '../standard/types';
+import type { CouncilRecord, Finding } from './report';
+import type { SheetSnapshot } from './snapshot';
+import { cellAddress, isBlankCell } from './snapshot';
+import { makeFinding } from './findings';
+import { readField, type FieldValue } from './fields';
+import type { TableLayout } from './locate';
+import { RowIndex, repeatFinding } from './tablewide';
+
+export interface CouncilResult {
+  members: CouncilRecord[];
+  findings: Finding[];
+}
+
+export function readCouncil(standard: Standard, sheet: SheetSnapshot, layout: TableLayout): CouncilResult {
+  const members: CouncilRecord[] = [];
+  const findings: Finding[] = [];
+  const ids = new RowIndex<number>();
+  if (!layout.headerRow) return { members, findings };
+  for (let r = layout.headerRow + 1; r <= sheet.rows.length; r++) {
+    const cells = sheet.rows[r - 1];
+    if (!cells || layout.present.every((p) => isBlankCell(cells[p.column]))) continue;
+    const record: CouncilRecord = { row: r, id: null, name: null, sector: null, gender: null, field: null, appointedOn: null };
+    const fields = record as unknown as Record<string, FieldValue>;
+    for (const { def, column } of layout.present) {
+      const place = { sheet: sheet.name, cell: cellAddress(column, r), row: r, field: def.key };
+      // A member's name is personal data: a finding about it never carries the value itself.
+      const before = findings.length;
+      fields[def.key] = readField(standard, def, cells[column], place, findings);
+      if (def.key === 'name') for (let i = before; i < findings.length; i++) findings[i] = { ...findings[i], value: null };
+    }
+    if (record.id !== null) ids.add(record.id, r);
+    members.push(record);
+  }
+  const idKey = standard.sheets.council.idKey;
+  const idColumn = { sheet: sheet.name, column: layout.columns.get(idKey) };
+  for (const m of members) {
+    const first = m.id === null ? null : ids.firstBefore(m.id, m.row);
+    if (first !== null) findings.push(repeatFinding(standard, 'duplicate-id', idColumn, idKey, m.row, m.id!, first));
+  }
+  return { members, findings: [...findings, ...composition(standard, sheet.name, members)] };
+}
+
+function percent(share: number): string {
+  return `${(Math.round(share * 1000) / 10).toFixed(1)}%`;
+}
+
+function composition(standard: Standard, sheet: string, members: CouncilRecord[]): Finding[] {
+  const rule = standard.council;
+  const total = members.length;
+  if (total === 0) return [];
+  const place = { sheet, cell: null, row: null, field: null };
+  const out: Finding[] = [];
+  const civilian = members.filter((m) => m.sector === rule.civilian.value).length / total;
+  if (civilian < rule.civilian.minShare) {
+    out.push(
+      makeFinding(standard, 'composition-civilian', { ...place, field: rule.sectorKey }, percent(civilian), {
+        min: percent(rule.civilian.minShare),
+      }),
+    );
+  }
+  for (const gender of standard.enums.gender) {
+    const share = members.filter((m) => m.gender === gender.value).length / total;
+    if (share < rule.gender.minShare) {
+      out.push(
+        makeFinding(standard, 'composition-gender', { ...place, field: rule.genderKey }, percent(share), {
+          gender: gender.label.ko,
+          genderEn: gender.label.en,
+          min: percent(rule.gender.minShare),
+        }),
+      );
+    }
+  }
+  return out;
+}

@@ -1,0 +1,63 @@
+// Findings are data: the code picks the catalog entry (severity, message templates) from the
+// standard, and the rule only supplies the place, the value and the template's parameters.
+import type { FindingCode, Standard, Text } from '../standard/types';
+import type { Finding } from './report';
+import type { CellValue } from './snapshot';
+
+export interface Place {
+  sheet: string | null;
+  cell: string | null;
+  row: number | null;
+  field: string | null;
+}
+
+export type Params = Record<string, string | number | null | undefined>;
+
+const PLACEHOLDER = /\{(\w+)\}/g;
+
+function fill(template: string, params: Params): string {
+  return template.replace(PLACEHOLDER, (_, name: string) => {
+    const v = params[name];
+    return v === null || v === undefined ? '' : String(v);
+  });
+}
+
+export function makeFinding(
+  standard: Standard,
+  code: FindingCode,
+  place: Place,
+  value: CellValue | undefined,
+  params: Params = {},
+  fix: string | number | null = null,
+): Finding {
+  const def = standard.findings[code];
+  const shown = value === undefined || value === null ? null : typeof value === 'boolean' ? String(value) : value;
+  const all: Params = { value: shown, sheet: place.sheet, ...params };
+  const message: Text = { ko: fill(def.message.ko, all), en: fill(def.message.en, { ...all, ...englishOverrides(params) }) };
+  return {
+    code,
+    severity: def.severity,
+    sheet: place.sheet,
+    cell: place.cell,
+    row: place.row,
+    field: place.field,
+    value: shown,
+    message,
+    fix,
+  };
+}
+
+/** Parameters with an `En` twin (`fieldEn`) replace the Korean one in English messages. */
+function englishOverrides(params: Params): Params {
+  const out: Params = {};
+  for (const key of Object.keys(params)) {
+    if (key.endsWith('En')) out[key.slice(0, -2)] = params[key];
+  }
+  return out;
+}
+
+const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
+
+export function bySeverity(a: Finding, b: Finding): number {
+  return SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity];
+}

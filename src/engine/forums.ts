@@ -1,0 +1,206 @@
+// One 숙의공론장 row: its record and the findings that belong to it alone. Table-wide findings
+// (duplicate ids, gaps, duplicate rows) are derived from many rows in ./assemble.ts.
+import type { ColumnDefinition, Standard } from '../standard/types';
+import type { Finding, ForumRecord } from './report';
+import type { Cell, SheetSnapshot } from './snapshot';
+import { cellAddress, isBlankCell } from './snapshot';
+import { makeFinding, type Place } from './findings';
+import { readField, type FieldValue } from './fields';
+import type { TableLayout } from './locate';
+import { isoFromSerial, ymdFromSerial } from './dates';
+import { parseNumber } from './parse';
+
+export interface ForumContext {
+  standard: Standard;
+  sheet: SheetSnapshot;
+  layout: TableLayout;
+  year: number | null;
+  reportDate: number | null;
+  inputs: { def: ColumnDefinition; column: number }[];
+  computed: { def: ColumnDefinition; column: number }[];
+}
+
+export interface ForumRow {
+  record: ForumRecord;
+  findings: Finding[];
+  /** 일자|명칭|유형 when all three are readable: two rows with one key are duplicates. */
+  duplicateKey: string | null;
+}
+
+export function forumContext(
+  standard: Standard,
+  sheet: SheetSnapshot,
+  layout: TableLayout,
+  year: number | null,
+  reportDate: number | null,
+): ForumContext {
+  return {
+    standard,
+    sheet,
+    layout,
+    year,
+    reportDate,
+    inputs: layout.present.filter((p) => !p.def.computed),
+    computed: layout.present.filter((p) => p.def.computed),
+  };
+}
+
+const GROUPS = [
+  { group: 'official', expected: 'expectedOfficial', attended: 'attendedOfficial' },
+  { group: 'civilian', expected: 'expectedCivilian', attended: 'attendedCivilian' },
+] as const;
+
+function emptyRecord(row: number): ForumRecord {
+  return {
+    row,
+    id: null,
+    date: null,
+    name: null,
+    type: null,
+    host: null,
+    hours: null,
+    expectedOfficial: null,
+    expectedCivilian: null,
+    attendedOfficial: null,
+    attendedCivilian: null,
+    attendedTotal: null,
+    attendanceRate: null,
+    note: null,
+  };
+}
+
+/** Reads Excel row `row`; null when the row is blank (blank rows are skipped, never findings). */
+export function readForumRow(ctx: ForumContext, row: number): ForumRow | null {
+  const cells = ctx.sheet.rows[row - 1];
+  if (!cells || ctx.inputs.every((p) => isBlankCell(cells[p.column]))) return null;
+  const { standard, sheet } = ctx;
+  const findings: Finding[] = [];
+  const record = emptyRecord(row);
+  const fields = record as unknown as Record<string, FieldValue>;
+  for (const { def, column } of ctx.inputs) {
+    const place: Place = { sheet: sheet.name, cell: cellAddress(column, row), row, field: def.key };
+    fields[def.key] = readField(standard, def, cells[column], place, findings);
+  }
+  const sum = (keys: readonly string[]) => {
+    let total = 0;
+    for (const k of keys) {
+      const v = fields[k];
+      if (typeof v !== 'number') return null;
+      total += v;
+    }
+    return total;
+  };
+  record.attendedTotal = sum(['attendedOfficial', 'attendedCivilian']);
+  const expected = sum(['expectedOfficial', 'expectedCivilian']);
+  record.attendanceRate = record.attendedTotal !== null && expected ? record.attendedTotal / expected : null;
+
+  checkDate(ctx, record, findings);
+  checkAttendance(ctx, record, findings);
+  for (const { def, column } of ctx.computed) checkComputed(ctx, def, cells[column], cellAddress(column, row), sum, findings);
+
+  const duplicateKey =
+    record.date !== null && record.name !== null && record.type !== null
+      ? `${record.date}|${record.name}|${record.type}`
+      : null;
+  return { record, findings, duplicateKey };
+}
+
+function placeOf(ctx: ForumContext, key: string, row: number): Place {
+  const column = ctx.layout.columns.get(key);
+  return { sheet: ctx.sheet.name, cell: column === undefined ? null : cellAddress(column, row), row, field: key };
+}
+
+function checkDate(ctx: ForumContext, record: ForumRecord, out: Finding[]): void {
+  if (record.date === null) return;
+  const iso = isoFromSerial(record.date);
+  if (ctx.year !== null && ymdFromSerial(record.date).year !== ctx.year) {
+    out.push(makeFinding(ctx.standard, 'date-out-of-year', placeOf(ctx, 'date', record.row), iso, { year: ctx.year }));
+  } else if (ctx.reportDate !== null && record.date > ctx.reportDate) {
+    out.push(
+      makeFinding(ctx.standard, 'date-after-report', placeOf(ctx, 'date', record.row), iso, {
+        reportDate: isoFromSerial(ctx.reportDate),
+      }),
+    );
+  }
+}
+
+function checkAttendance(ctx: ForumContext, record: ForumRecord, out: Finding[]): void {
+  const { standard } = ctx;
+  const unexpected = GROUPS.filter((g) => record[g.expected] === 0 && (record[g.attended] ?? 0) > 0);
+  if (unexpected.length) {
+    // One finding per row: the row, not each group, is what the district has to correct.
+    const first = placeOf(ctx, unexpected[0].attended, record.row);
+    const words = standard.wording.groups;
+    out.push(
+      makeFinding(
+        standard,
+        'attendance-without-expected',
+        { ...first, field: null },
+        unexpected.reduce((n, g) => n + (record[g.attended] ?? 0), 0),
+        {
+          groupKo: unexpected.map((g) => words[g.group].ko).join('·'),
+          groupEn: unexpected.map((g) => words[g.group].en).join(' and '),
+        },
+      ),
+    );
+  }
+  for (const g of GROUPS) {
+    const attended = record[g.attended];
+    const expected = record[g.expected];
+    if (attended !== null && expected !== null && expected > 0 && attended > expected) {
+      out.push(
+        makeFinding(standard, 'attendance-above-expected', placeOf(ctx, g.attended, record.row), attended, {
+          groupKo: standard.wording.groups[g.group].ko,
+          groupEn: standard.wording.groups[g.group].en,
+          expected,
+        }),
+      );
+    }
+  }
+}
+
+const UNDEFINED_MARKS = new Set(['', '-', '–', '—']);
+
+/**
+ * A computed column holding a typed value (no formula) that differs from what its formula would
+ * give. Errors there are reported only when the inputs are readable: an error caused by an
+ * already-reported input is not a second problem to fix.
+ */
+function checkComputed(
+  ctx: ForumContext,
+  def: ColumnDefinition,
+  cell: Cell | null | undefined,
+  address: string,
+  sum: (keys: readonly string[]) => number | null,
+  out: Finding[],
+): void {
+  const spec = def.computed!;
+  const row = Number(address.replace(/^[A-Z]+/, ''));
+  const expected =
+    spec.kind === 'sum'
+      ? sum(spec.of)
+      : (() => {
+          const n = sum(spec.numerator);
+          const d = sum(spec.denominator);
+          return n === null || d === null ? undefined : d === 0 ? null : n / d;
+        })();
+  if (expected === undefined || (spec.kind === 'sum' && expected === null)) return;
+  const place: Place = { sheet: ctx.sheet.name, cell: address, row, field: def.key };
+  const label = { field: def.label.ko, fieldEn: def.label.en };
+  if (cell?.error) {
+    if (expected !== null) out.push(makeFinding(ctx.standard, 'formula-error', place, cell.error, label));
+    return;
+  }
+  if (!cell || cell.formula || isBlankCell(cell)) return;
+  const typed = parseNumber(typeof cell.value === 'string' ? cell.value.replace(/%$/, '') : cell.value);
+  const matches =
+    expected === null
+      ? typeof cell.value === 'string' && UNDEFINED_MARKS.has(cell.value.trim())
+      : spec.kind === 'sum'
+        ? typed === expected
+        : Math.abs(typed - expected) <= 0.0005 + 1e-9 || Math.abs(typed - expected * 100) <= 0.05 + 1e-9;
+  if (!matches) {
+    const shown = expected === null ? '–' : spec.kind === 'ratio' ? Math.round(expected * 1000) / 10 : expected;
+    out.push(makeFinding(ctx.standard, 'computed-overwritten', place, cell.value, { ...label, expected: shown }));
+  }
+}

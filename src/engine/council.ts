@@ -22,14 +22,23 @@ export function readCouncil(standard: Standard, sheet: SheetSnapshot, layout: Ta
   for (let r = layout.headerRow + 1; r <= sheet.rows.length; r++) {
     const cells = sheet.rows[r - 1];
     if (!cells || layout.present.every((p) => isBlankCell(cells[p.column]))) continue;
-    const record: CouncilRecord = { row: r, id: null, name: null, sector: null, gender: null, field: null, appointedOn: null };
+    const record: CouncilRecord = {
+      row: r,
+      id: null,
+      name: null,
+      sector: null,
+      gender: null,
+      field: null,
+      appointedOn: null,
+    };
     const fields = record as unknown as Record<string, FieldValue>;
     for (const { def, column } of layout.present) {
       const place = { sheet: sheet.name, cell: cellAddress(column, r), row: r, field: def.key };
       // A member's name is personal data: a finding about it never carries the value itself.
       const before = findings.length;
       fields[def.key] = readField(standard, def, cells[column], place, findings);
-      if (def.key === 'name') for (let i = before; i < findings.length; i++) findings[i] = { ...findings[i], value: null };
+      if (def.key === 'name')
+        for (let i = before; i < findings.length; i++) findings[i] = { ...findings[i], value: null };
     }
     if (record.id !== null) ids.add(record.id, r);
     members.push(record);
@@ -38,7 +47,8 @@ export function readCouncil(standard: Standard, sheet: SheetSnapshot, layout: Ta
   const idColumn = { sheet: sheet.name, column: layout.columns.get(idKey) };
   for (const m of members) {
     const first = m.id === null ? null : ids.firstBefore(m.id, m.row);
-    if (first !== null) findings.push(repeatFinding(standard, 'duplicate-id', idColumn, idKey, m.row, m.id!, first));
+    if (first !== null)
+      findings.push(repeatFinding(standard, 'duplicate-id', idColumn, idKey, m.row, m.id!, first));
   }
   return { members, findings: [...findings, ...composition(standard, sheet.name, members)] };
 }

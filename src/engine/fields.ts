@@ -42,7 +42,11 @@ function labelParams(def: ColumnDefinition) {
   return { field: def.label.ko, fieldEn: def.label.en };
 }
 
-function bound(standard: Standard, kind: keyof Standard['wording']['bounds'], params: Record<string, number>) {
+function bound(
+  standard: Standard,
+  kind: keyof Standard['wording']['bounds'],
+  params: Record<string, number>,
+) {
   const b = standard.wording.bounds[kind];
   const fill = (s: string) => s.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k]));
   return { detailKo: fill(b.ko), detailEn: fill(b.en) };
@@ -128,14 +132,17 @@ function checkBounds(
   out: Finding[],
 ): void {
   let detail: { detailKo: string; detailEn: string } | null = null;
-  if ((def.type === 'count' || def.type === 'integer') && !Number.isInteger(n)) detail = bound(standard, 'integer', {});
+  if ((def.type === 'count' || def.type === 'integer') && !Number.isInteger(n))
+    detail = bound(standard, 'integer', {});
   else if (def.min !== undefined && (def.minExclusive ? n <= def.min : n < def.min))
     detail = bound(standard, def.minExclusive ? 'minExclusive' : 'min', { min: def.min });
   else if (def.max !== undefined && n > def.max) detail = bound(standard, 'max', { max: def.max });
   if (detail) {
     out.push(makeFinding(standard, 'constraint-error', place, raw, { ...labelParams(def), ...detail }));
   } else if (def.warnAbove && n > def.warnAbove.value) {
-    out.push(makeFinding(standard, def.warnAbove.code, place, n, { ...labelParams(def), max: def.warnAbove.value }));
+    out.push(
+      makeFinding(standard, def.warnAbove.code, place, n, { ...labelParams(def), max: def.warnAbove.value }),
+    );
   }
 }
 
@@ -147,6 +154,8 @@ function typeError(
   out: Finding[],
 ): null {
   const type = standard.wording.types[def.type];
-  out.push(makeFinding(standard, 'type-error', place, raw, { ...labelParams(def), type: type.ko, typeEn: type.en }));
+  out.push(
+    makeFinding(standard, 'type-error', place, raw, { ...labelParams(def), type: type.ko, typeEn: type.en }),
+  );
   return null;
 }

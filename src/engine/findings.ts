@@ -31,9 +31,13 @@ export function makeFinding(
   fix: string | number | null = null,
 ): Finding {
   const def = standard.findings[code];
-  const shown = value === undefined || value === null ? null : typeof value === 'boolean' ? String(value) : value;
+  const shown =
+    value === undefined || value === null ? null : typeof value === 'boolean' ? String(value) : value;
   const all: Params = { value: shown, sheet: place.sheet, ...params };
-  const message: Text = { ko: fill(def.message.ko, all), en: fill(def.message.en, { ...all, ...englishOverrides(params) }) };
+  const message: Text = {
+    ko: fill(def.message.ko, all),
+    en: fill(def.message.en, { ...all, ...englishOverrides(params) }),
+  };
   return {
     code,
     severity: def.severity,

@@ -96,7 +96,8 @@ export function readForumRow(ctx: ForumContext, row: number): ForumRow | null {
 
   checkDate(ctx, record, findings);
   checkAttendance(ctx, record, findings);
-  for (const { def, column } of ctx.computed) checkComputed(ctx, def, cells[column], cellAddress(column, row), sum, findings);
+  for (const { def, column } of ctx.computed)
+    checkComputed(ctx, def, cells[column], cellAddress(column, row), sum, findings);
 
   const duplicateKey =
     record.date !== null && record.name !== null && record.type !== null
@@ -107,14 +108,23 @@ export function readForumRow(ctx: ForumContext, row: number): ForumRow | null {
 
 function placeOf(ctx: ForumContext, key: string, row: number): Place {
   const column = ctx.layout.columns.get(key);
-  return { sheet: ctx.sheet.name, cell: column === undefined ? null : cellAddress(column, row), row, field: key };
+  return {
+    sheet: ctx.sheet.name,
+    cell: column === undefined ? null : cellAddress(column, row),
+    row,
+    field: key,
+  };
 }
 
 function checkDate(ctx: ForumContext, record: ForumRecord, out: Finding[]): void {
   if (record.date === null) return;
   const iso = isoFromSerial(record.date);
   if (ctx.year !== null && ymdFromSerial(record.date).year !== ctx.year) {
-    out.push(makeFinding(ctx.standard, 'date-out-of-year', placeOf(ctx, 'date', record.row), iso, { year: ctx.year }));
+    out.push(
+      makeFinding(ctx.standard, 'date-out-of-year', placeOf(ctx, 'date', record.row), iso, {
+        year: ctx.year,
+      }),
+    );
   } else if (ctx.reportDate !== null && record.date > ctx.reportDate) {
     out.push(
       makeFinding(ctx.standard, 'date-after-report', placeOf(ctx, 'date', record.row), iso, {
@@ -200,7 +210,10 @@ function checkComputed(
         ? typed === expected
         : Math.abs(typed - expected) <= 0.0005 + 1e-9 || Math.abs(typed - expected * 100) <= 0.05 + 1e-9;
   if (!matches) {
-    const shown = expected === null ? '–' : spec.kind === 'ratio' ? Math.round(expected * 1000) / 10 : expected;
-    out.push(makeFinding(ctx.standard, 'computed-overwritten', place, cell.value, { ...label, expected: shown }));
+    const shown =
+      expected === null ? '–' : spec.kind === 'ratio' ? Math.round(expected * 1000) / 10 : expected;
+    out.push(
+      makeFinding(ctx.standard, 'computed-overwritten', place, cell.value, { ...label, expected: shown }),
+    );
   }
 }

@@ -39,16 +39,24 @@ export function findDistrict(standard: Standard, text: string): DistrictDefiniti
   );
 }
 
-function locateValues(standard: Standard, sheet: SheetSnapshot): Map<string, { cell: Cell | undefined; address: string; row: number }> {
+function locateValues(
+  standard: Standard,
+  sheet: SheetSnapshot,
+): Map<string, { cell: Cell | undefined; address: string; row: number }> {
   const byLabel = new Map<string, InfoFieldDefinition>();
-  for (const f of standard.sheets.info.fields) for (const l of [f.label, ...f.aliases]) byLabel.set(headerKey(l), f);
+  for (const f of standard.sheets.info.fields)
+    for (const l of [f.label, ...f.aliases]) byLabel.set(headerKey(l), f);
   const found = new Map<string, { cell: Cell | undefined; address: string; row: number }>();
   for (let r = 0; r < Math.min(sheet.rows.length, LABEL_ROWS); r++) {
     const cells = sheet.rows[r] ?? [];
     for (let c = 0; c < Math.min(cells.length, LABEL_COLUMNS); c++) {
       const field = byLabel.get(headerKey(cellText(cells[c])));
       if (field && !found.has(field.key)) {
-        found.set(field.key, { cell: cells[c + 1] ?? undefined, address: cellAddress(c + 1, r + 1), row: r + 1 });
+        found.set(field.key, {
+          cell: cells[c + 1] ?? undefined,
+          address: cellAddress(c + 1, r + 1),
+          row: r + 1,
+        });
         break;
       }
     }
@@ -72,11 +80,17 @@ export function readInfo(standard: Standard, sheet: SheetSnapshot | undefined): 
   const values = locateValues(standard, sheet);
   for (const field of standard.sheets.info.fields) {
     const at = values.get(field.key);
-    const place: Place = { sheet: sheet.name, cell: at?.address ?? null, row: at?.row ?? null, field: field.key };
+    const place: Place = {
+      sheet: sheet.name,
+      cell: at?.address ?? null,
+      row: at?.row ?? null,
+      field: field.key,
+    };
     const params = { field: field.labelText.ko, fieldEn: field.labelText.en };
     const cell = at?.cell;
     if (cell?.error || isBlankCell(cell)) {
-      if (field.required) result.findings.push(makeFinding(standard, 'missing-info', place, cell?.error ?? null, params));
+      if (field.required)
+        result.findings.push(makeFinding(standard, 'missing-info', place, cell?.error ?? null, params));
       continue;
     }
     const raw = cell!.value;
@@ -85,7 +99,9 @@ export function readInfo(standard: Standard, sheet: SheetSnapshot | undefined): 
       if (field.required) result.findings.push(makeFinding(standard, 'missing-info', place, raw, params));
       else {
         const type = standard.wording.types.phone;
-        result.findings.push(makeFinding(standard, 'type-error', place, raw, { ...params, type: type.ko, typeEn: type.en }));
+        result.findings.push(
+          makeFinding(standard, 'type-error', place, raw, { ...params, type: type.ko, typeEn: type.en }),
+        );
       }
     } else if (ok === 'out-of-bounds') {
       const b = standard.wording.bounds;
@@ -106,7 +122,12 @@ export function readInfo(standard: Standard, sheet: SheetSnapshot | undefined): 
 
 type Outcome = 'ok' | 'unreadable' | 'out-of-bounds';
 
-function readInfoValue(standard: Standard, field: InfoFieldDefinition, raw: Cell['value'], result: InfoResult): Outcome {
+function readInfoValue(
+  standard: Standard,
+  field: InfoFieldDefinition,
+  raw: Cell['value'],
+  result: InfoResult,
+): Outcome {
   const info = result.info;
   switch (field.type) {
     case 'district': {
@@ -119,7 +140,8 @@ function readInfoValue(standard: Standard, field: InfoFieldDefinition, raw: Cell
     case 'integer': {
       const n = parseNumber(raw, /년$/);
       if (!Number.isInteger(n)) return 'unreadable';
-      if ((field.min !== undefined && n < field.min) || (field.max !== undefined && n > field.max)) return 'out-of-bounds';
+      if ((field.min !== undefined && n < field.min) || (field.max !== undefined && n > field.max))
+        return 'out-of-bounds';
       (info as unknown as Record<string, number>)[field.key] = n;
       return 'ok';
     }

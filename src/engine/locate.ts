@@ -9,7 +9,9 @@ import { headerKey, sheetKey } from './text';
 
 export function findSheet(snapshot: WorkbookSnapshot, name: string): SheetSnapshot | undefined {
   const key = sheetKey(name);
-  return snapshot.sheets.find((s) => s.name === name) ?? snapshot.sheets.find((s) => sheetKey(s.name) === key);
+  return (
+    snapshot.sheets.find((s) => s.name === name) ?? snapshot.sheets.find((s) => sheetKey(s.name) === key)
+  );
 }
 
 export function cellText(cell: Cell | null | undefined): string {
@@ -41,7 +43,11 @@ function headerIndex(table: TableSheetDefinition): Map<string, ColumnDefinition>
  * The header row is the first row within the first rows (standard: 10) holding at least half of
  * the known headers; without one the sheet has no usable table and every column is missing.
  */
-export function locateTable(sheet: SheetSnapshot, table: TableSheetDefinition, standard: Standard): TableLayout {
+export function locateTable(
+  sheet: SheetSnapshot,
+  table: TableSheetDefinition,
+  standard: Standard,
+): TableLayout {
   const index = headerIndex(table);
   const need = Math.ceil(table.columns.length * standard.headerSearch.minShare);
   const limit = Math.min(sheet.rows.length, standard.headerSearch.maxRows);

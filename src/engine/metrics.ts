@@ -55,7 +55,8 @@ function add(s: Sums, f: ForumRecord): void {
   s.ec.add(f.expectedCivilian);
 }
 
-const rate = (attended: number, expected: number): number | null => (expected === 0 ? null : attended / expected);
+const rate = (attended: number, expected: number): number | null =>
+  expected === 0 ? null : attended / expected;
 
 function metricsFromSums(s: Sums): Metrics {
   const [hours, ao, ac, eo, ec] = [s.hours.value, s.ao.value, s.ac.value, s.eo.value, s.ec.value];
@@ -75,7 +76,10 @@ export function metricsOf(forums: readonly ForumRecord[]): Metrics {
   return metricsFromSums(s);
 }
 
-export function computeMetrics(forums: readonly ForumRecord[], standard: Standard = currentStandard): WorkbookMetrics {
+export function computeMetrics(
+  forums: readonly ForumRecord[],
+  standard: Standard = currentStandard,
+): WorkbookMetrics {
   const overall = zero();
   const quarters = [zero(), zero(), zero(), zero()];
   const types = new Map<string, Sums>(standard.enums.forumType.map((t) => [t.value, zero()]));

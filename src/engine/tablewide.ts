@@ -42,7 +42,12 @@ export interface Column {
 }
 
 function placeIn(col: Column, row: number, field: string) {
-  return { sheet: col.sheet, cell: col.column === undefined ? null : cellAddress(col.column, row), row, field };
+  return {
+    sheet: col.sheet,
+    cell: col.column === undefined ? null : cellAddress(col.column, row),
+    row,
+    field,
+  };
 }
 
 /** A repeat of 연번 (error) or of 일자·명칭·유형 (warning), pointing at the first occurrence. */
@@ -55,7 +60,10 @@ export function repeatFinding(
   value: string | number,
   firstRow: number,
 ): Finding {
-  return makeFinding(standard, code, placeIn(col, row, field), value, { detailKo: firstRow, detailEn: firstRow });
+  return makeFinding(standard, code, placeIn(col, row, field), value, {
+    detailKo: firstRow,
+    detailEn: firstRow,
+  });
 }
 
 /**
@@ -71,5 +79,8 @@ export function gapFinding(
   previous: number,
 ): Finding {
   const missing = id - previous === 2 ? `${previous + 1}` : `${previous + 1}–${id - 1}`;
-  return makeFinding(standard, 'id-gap', placeIn(col, row, field), id, { detailKo: missing, detailEn: missing });
+  return makeFinding(standard, 'id-gap', placeIn(col, row, field), id, {
+    detailKo: missing,
+    detailEn: missing,
+  });
 }

@@ -1,7 +1,7 @@
 // Text normalisation shared by header matching, sheet lookup and value parsing. NFKC folds the
 // full-width forms districts paste from HWP documents (１２, （, U+3000) into their ASCII twins.
 
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[^\u0020-\u007e\t\r\n]/;
 
 export function fold(s: string): string {
   return NON_ASCII.test(s) ? s.normalize('NFKC') : s;

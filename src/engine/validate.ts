@@ -44,7 +44,10 @@ interface EngineState {
   council: { layout: TableLayout; result: CouncilResult } | null;
 }
 
-export function validateWorkbook(snapshot: WorkbookSnapshot, standard: Standard = currentStandard): Validation {
+export function validateWorkbook(
+  snapshot: WorkbookSnapshot,
+  standard: Standard = currentStandard,
+): Validation {
   const { sheets } = standard;
   const sheetFindings: Finding[] = [];
   const sheetOf = (name: string) => {
@@ -68,7 +71,8 @@ export function validateWorkbook(snapshot: WorkbookSnapshot, standard: Standard 
       ids: new RowIndex(),
       repeats: new RowIndex(),
     };
-    if (layout.headerRow) for (let r = layout.headerRow + 1; r <= forumSheet.rows.length; r++) putRow(table, r);
+    if (layout.headerRow)
+      for (let r = layout.headerRow + 1; r <= forumSheet.rows.length; r++) putRow(table, r);
     state.forums = table;
   }
   if (councilSheet) {
@@ -79,7 +83,11 @@ export function validateWorkbook(snapshot: WorkbookSnapshot, standard: Standard 
 }
 
 /** Re-validates only the changed rows; the result equals validateWorkbook(snapshot). */
-export function revalidateRows(previous: Validation, snapshot: WorkbookSnapshot, changes: RowChange[]): Validation {
+export function revalidateRows(
+  previous: Validation,
+  snapshot: WorkbookSnapshot,
+  changes: RowChange[],
+): Validation {
   const state = previous.state as EngineState;
   const { standard } = state;
   const full = () => validateWorkbook(snapshot, standard);
@@ -148,15 +156,22 @@ function assemble(state: EngineState): Validation {
       for (const f of row.findings) findings.push(f);
       if (record.id !== null) {
         const first = ids.firstBefore(record.id, record.row);
-        if (first !== null) findings.push(repeatFinding(standard, 'duplicate-id', idColumn, idKey, record.row, record.id, first));
+        if (first !== null)
+          findings.push(
+            repeatFinding(standard, 'duplicate-id', idColumn, idKey, record.row, record.id, first),
+          );
         if (Number.isInteger(record.id)) {
-          if (record.id > previousId + 1) findings.push(gapFinding(standard, idColumn, idKey, record.row, record.id, previousId));
+          if (record.id > previousId + 1)
+            findings.push(gapFinding(standard, idColumn, idKey, record.row, record.id, previousId));
           previousId = record.id;
         }
       }
       if (row.duplicateKey) {
         const first = repeats.firstBefore(row.duplicateKey, record.row);
-        if (first !== null) findings.push(repeatFinding(standard, 'duplicate-row', nameColumn, 'name', record.row, record.name!, first));
+        if (first !== null)
+          findings.push(
+            repeatFinding(standard, 'duplicate-row', nameColumn, 'name', record.row, record.name!, first),
+          );
       }
       forums.push(record);
     }

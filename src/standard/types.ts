@@ -48,7 +48,8 @@ export interface FindingDefinition {
  * How a cell's value is read. `count` is a non-negative integer of people; `hours` accepts the
  * forms of §1.2 (`1.5`, `1시간 30분`, `90분`).
  */
-export type ValueType = 'integer' | 'count' | 'decimal' | 'hours' | 'date' | 'text' | 'enum' | 'quarter' | 'district';
+export type ValueType =
+  'integer' | 'count' | 'decimal' | 'hours' | 'date' | 'text' | 'enum' | 'quarter' | 'district';
 
 export type EnumName = 'forumType' | 'sector' | 'gender';
 
@@ -69,7 +70,9 @@ export interface ColumnDefinition {
   warnAbove?: { value: number; code: FindingCode };
   maxLength?: number;
   /** A computed column: the keys summed, or a ratio of sums. */
-  computed?: { kind: 'sum'; of: string[] } | { kind: 'ratio'; numerator: string[]; denominator: string[]; percent: boolean };
+  computed?:
+    | { kind: 'sum'; of: string[] }
+    | { kind: 'ratio'; numerator: string[]; denominator: string[]; percent: boolean };
   /** Display hints for the generated workbook. */
   numberFormat?: string;
   width?: number;

@@ -1,0 +1,95 @@
+// Builds snapshots the way a district fills the workbook, for rule tests.
+import type { Cell, CellValue, WorkbookSnapshot } from '../../src/engine';
+import { currentStandard } from '../../src/standard';
+
+export const FORUM_HEADERS = currentStandard.sheets.forums.columns.map((c) => c.header);
+export const COUNCIL_HEADERS = currentStandard.sheets.council.columns.map((c) => c.header);
+
+export type ForumInput = Partial<Record<string, CellValue | Cell>>;
+
+const cellOf = (v: CellValue | Cell | undefined): Cell | null =>
+  v === undefined || v === null ? null : typeof v === 'object' ? v : { value: v };
+
+export const INFO: Record<string, CellValue> = {
+  자치구: '강서구',
+  연도: 2021,
+  분기: '2분기',
+  작성부서: '자치행정과',
+  작성자: '홍길동',
+  연락처: '02-2600-6000',
+  작성일: '2021-06-28',
+};
+
+let nextId = 1;
+/** A clean forum row; override any field by key. */
+export function forum(over: ForumInput = {}): ForumInput {
+  const id = nextId++;
+  return {
+    id,
+    date: `2021-0${1 + (id % 5)}-1${id % 10}`,
+    name: `회의 ${id}차`,
+    type: '분과회의',
+    host: '자치행정과',
+    hours: 1.5,
+    expectedOfficial: 4,
+    expectedCivilian: 10,
+    attendedOfficial: 3,
+    attendedCivilian: 8,
+    note: null,
+    ...over,
+  };
+}
+
+export function resetIds(): void {
+  nextId = 1;
+}
+
+export function council(
+  n: number,
+  sector = (i: number) => (i < Math.ceil(n * 0.8) ? '민간' : '행정'),
+  gender = (i: number) => (i % 2 ? '남' : '여'),
+) {
+  return Array.from({ length: n }, (_, i) => [
+    i + 1,
+    `위원${i + 1}`,
+    sector(i),
+    gender(i),
+    '복지',
+    '2020-01-02',
+  ]);
+}
+
+export interface BuildOptions {
+  info?: Record<string, CellValue>;
+  forums?: ForumInput[];
+  headers?: string[];
+  /** The field key of each header, when the headers are not the standard's own texts. */
+  keys?: string[];
+  titleRows?: CellValue[][];
+  councilRows?: CellValue[][];
+  omitSheets?: string[];
+}
+
+export function workbook(opts: BuildOptions = {}): WorkbookSnapshot {
+  const { sheets } = currentStandard;
+  const info = opts.info ?? INFO;
+  const headers = opts.headers ?? FORUM_HEADERS;
+  const keys = opts.keys ?? headers.map((h) => sheets.forums.columns.find((c) => c.header === h)?.key ?? h);
+  const forumRows: (Cell | null)[][] = [
+    ...(opts.titleRows ?? []).map((r) => r.map(cellOf)),
+    headers.map((h) => ({ value: h })),
+    ...(opts.forums ?? []).map((f) => keys.map((k) => cellOf(f[k] as CellValue | Cell | undefined))),
+  ];
+  const all = [
+    { name: sheets.info.name, rows: Object.entries(info).map(([k, v]) => [{ value: k }, cellOf(v)]) },
+    { name: sheets.forums.name, rows: forumRows },
+    {
+      name: sheets.council.name,
+      rows: [
+        COUNCIL_HEADERS.map((h) => ({ value: h })),
+        ...(opts.councilRows ?? council(10)).map((r) => r.map(cellOf)),
+      ],
+    },
+  ];
+  return { sheets: all.filter((s) => !(opts.omitSheets ?? []).includes(s.name)) };
+}

@@ -1,0 +1,217 @@
+// Properties the engine must keep whatever districts paste: it never throws, its metrics ignore
+// row and column order, and incremental re-validation always equals a full run.
+import fc from 'fast-check';
+import {
+  revalidateRows,
+  validateWorkbook,
+  type Cell,
+  type CellValue,
+  type WorkbookSnapshot,
+} from '../../src/engine';
+import { currentStandard } from '../../src/standard';
+import { COUNCIL_HEADERS, FORUM_HEADERS, INFO } from './build';
+
+const { sheets } = currentStandard;
+const SHEET_NAMES = [
+  sheets.info.name,
+  sheets.forums.name,
+  sheets.council.name,
+  ' 숙의공론장',
+  '요약',
+  'Sheet1',
+];
+
+const anyValue: fc.Arbitrary<CellValue> = fc.oneof(
+  fc.constant(null),
+  fc.string(),
+  fc.string({ unit: 'grapheme' }),
+  fc.double(),
+  fc.integer({ min: -5, max: 50 }),
+  fc.boolean(),
+  fc.constantFrom(
+    '12명',
+    '1,204',
+    '１２',
+    '1,2',
+    '2021. 3. 5.',
+    '21.03.05',
+    '1시간 30분',
+    '90분',
+    '워킹 그룹',
+    '분과회의',
+    '-',
+    '',
+    ' ',
+    '\u3000',
+  ),
+  fc.constantFrom(...FORUM_HEADERS, ...COUNCIL_HEADERS, ...Object.keys(INFO)),
+);
+
+const anyCell: fc.Arbitrary<Cell | null> = fc.oneof(
+  fc.constant(null),
+  anyValue.map((value) => ({ value })),
+  fc.record({
+    value: anyValue,
+    formula: fc.option(fc.constant('=A1+B1'), { nil: undefined }),
+    error: fc.option(fc.constantFrom('#DIV/0!', '#REF!', '#N/A'), { nil: undefined }),
+    numberFormat: fc.option(fc.constantFrom('General', 'yyyy-mm-dd', 'h:mm', '0.0%'), { nil: undefined }),
+  }),
+);
+
+const anySheet = fc.record({
+  name: fc.constantFrom(...SHEET_NAMES),
+  rows: fc.array(fc.array(anyCell, { maxLength: 16 }), { maxLength: 25 }),
+});
+
+/** A plausible workbook: standard sheets with standard headers, rows of mostly valid values. */
+const forumValue = (key: string): fc.Arbitrary<CellValue> => {
+  const valid: Record<string, fc.Arbitrary<CellValue>> = {
+    id: fc.integer({ min: 1, max: 30 }),
+    date: fc.integer({ min: 44197, max: 44560 }),
+    name: fc.constantFrom('분과회의 1차', '공론장', '워크숍 A'),
+    type: fc.constantFrom('분과회의', '공론장', '워크숍', '워킹 그룹'),
+    hours: fc.oneof(fc.double({ min: 0.1, max: 12, noNaN: true }), fc.constantFrom('20분', '1시간 10분')),
+    note: fc.constant(null),
+    host: fc.constant('자치행정과'),
+  };
+  const count = fc.oneof(fc.integer({ min: 0, max: 40 }), fc.constantFrom('12명', '1,204'));
+  return fc.oneof({ weight: 8, arbitrary: valid[key] ?? count }, { weight: 1, arbitrary: anyValue });
+};
+
+const forumRow = fc.tuple(...sheets.forums.columns.map((c) => forumValue(c.key)));
+
+function plausible(rows: CellValue[][], councilRows: CellValue[][]): WorkbookSnapshot {
+  const toCells = (r: CellValue[]) => r.map((value) => ({ value }));
+  return {
+    sheets: [
+      { name: sheets.info.name, rows: Object.entries(INFO).map(([k, v]) => toCells([k, v])) },
+      { name: sheets.forums.name, rows: [toCells(FORUM_HEADERS), ...rows.map(toCells)] },
+      { name: sheets.council.name, rows: [toCells(COUNCIL_HEADERS), ...councilRows.map(toCells)] },
+    ],
+  };
+}
+
+const councilRow = fc.tuple(
+  fc.integer({ min: 1, max: 12 }),
+  fc.constant('위원'),
+  fc.constantFrom('민간', '행정', '구의원', '시민'),
+  fc.constantFrom('남', '여'),
+  fc.constant('복지'),
+  fc.constant(null),
+);
+
+describe('the engine never throws', () => {
+  it('on any cell content, sheet shape and size', () => {
+    fc.assert(
+      fc.property(fc.array(anySheet, { maxLength: 5 }), (s) => {
+        const v = validateWorkbook({ sheets: s });
+        expect(() => JSON.stringify(v.report)).not.toThrow();
+        expect(v.report.stats.errors + v.report.stats.warnings + v.report.stats.infos).toBe(
+          v.report.findings.length,
+        );
+      }),
+      { numRuns: 300 },
+    );
+  });
+  it('on standard sheets with junk in any cell', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(anyValue, { minLength: 13, maxLength: 15 }), { maxLength: 30 }),
+        (rows) => {
+          validateWorkbook(plausible(rows, []));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('metrics', () => {
+  it('do not depend on row order or column order', () => {
+    fc.assert(
+      fc.property(
+        fc.array(forumRow, { maxLength: 40 }),
+        fc.func(fc.integer()),
+        fc.shuffledSubarray(
+          FORUM_HEADERS.map((_, i) => i),
+          { minLength: FORUM_HEADERS.length },
+        ),
+        (rows, rank, columnOrder) => {
+          const a = validateWorkbook(plausible(rows as CellValue[][], [])).report.metrics;
+          const shuffled = rows
+            .map((r, i) => ({ r, k: rank(i) }))
+            .sort((x, y) => x.k - y.k)
+            .map((x) => columnOrder.map((c) => x.r[c]));
+          const snap = plausible(shuffled as CellValue[][], []);
+          snap.sheets[1].rows[0] = columnOrder.map((c) => ({ value: FORUM_HEADERS[c] }));
+          expect(validateWorkbook(snap).report.metrics).toEqual(a);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
+
+type Edit = { sheet: 0 | 1 | 2; row: number; col: number; value: CellValue };
+
+const edit: fc.Arbitrary<Edit> = fc.record({
+  sheet: fc.constantFrom<0 | 1 | 2>(1, 1, 1, 1, 2, 0),
+  row: fc.integer({ min: 0, max: 35 }),
+  col: fc.integer({ min: 0, max: 14 }),
+  value: fc.oneof(
+    forumValue('id'),
+    forumValue('date'),
+    forumValue('type'),
+    forumValue('hours'),
+    forumValue('count'),
+    anyValue,
+  ),
+});
+
+describe('incremental validation', () => {
+  it('always equals a full run', () => {
+    fc.assert(
+      fc.property(
+        fc.array(forumRow, { maxLength: 25 }),
+        fc.array(councilRow, { maxLength: 10 }),
+        fc.array(fc.array(edit, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 8 }),
+        (rows, members, batches) => {
+          const snap = plausible(rows as CellValue[][], members as CellValue[][]);
+          let live = validateWorkbook(snap);
+          for (const batch of batches) {
+            const changed = new Map<string, Set<number>>();
+            for (const e of batch) {
+              const sheet = snap.sheets[e.sheet];
+              while (sheet.rows.length <= e.row) sheet.rows.push([]);
+              sheet.rows[e.row][e.col] = e.value === null ? null : { value: e.value };
+              const set = changed.get(sheet.name) ?? new Set<number>();
+              set.add(e.row + 1);
+              changed.set(sheet.name, set);
+            }
+            live = revalidateRows(
+              live,
+              snap,
+              [...changed].map(([sheet, rs]) => ({ sheet, rows: [...rs] })),
+            );
+            const full = validateWorkbook(snap);
+            expect(live.report).toEqual(full.report);
+            expect(live.forums).toEqual(full.forums);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('re-reads only the changed rows (a changed row elsewhere is not picked up)', () => {
+    const rows = [[1, 44200, '회의', '분과회의', '과', 1, 2, 2, 2, 2, null, null, null]] as CellValue[][];
+    const snap = plausible(rows, []);
+    const before = validateWorkbook(snap);
+    (snap.sheets[1].rows[1][6] as Cell).value = '잘못';
+    expect(revalidateRows(before, snap, []).report.findings).toEqual([]);
+    expect(
+      revalidateRows(validateWorkbook(plausible(rows, [])), snap, [{ sheet: sheets.forums.name, rows: [2] }])
+        .report.stats.errors,
+    ).toBe(1);
+  });
+});

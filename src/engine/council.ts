@@ -3,7 +3,7 @@
 import type { Standard } from '../standard/types';
 import type { CouncilRecord, Finding } from './report';
 import type { SheetSnapshot } from './snapshot';
-import { cellAddress, isBlankCell } from './snapshot';
+import { columnLetter, isBlankCell } from './snapshot';
 import { makeFinding } from './findings';
 import { readField, type FieldValue } from './fields';
 import type { TableLayout } from './locate';
@@ -33,7 +33,7 @@ export function readCouncil(standard: Standard, sheet: SheetSnapshot, layout: Ta
     };
     const fields = record as unknown as Record<string, FieldValue>;
     for (const { def, column } of layout.present) {
-      const place = { sheet: sheet.name, cell: cellAddress(column, r), row: r, field: def.key };
+      const place = { sheet: sheet.name, column: columnLetter(column), row: r };
       // A member's name is personal data: a finding about it never carries the value itself.
       const before = findings.length;
       fields[def.key] = readField(standard, def, cells[column], place, findings);

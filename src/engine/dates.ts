@@ -18,9 +18,25 @@ export function serialFromDate(date: Date): number {
   return (date.getTime() - EPOCH_MS) / MS_PER_DAY;
 }
 
+/** Days from 1970-01-01 of serial 0. */
+const EPOCH_DAYS = -25569;
+
+/**
+ * Civil date of a serial by integer arithmetic (H. Hinnant's days→civil): this runs for every
+ * row on every keystroke, where a Date object per row would dominate the cost.
+ */
 export function ymdFromSerial(serial: number): { year: number; month: number; day: number } {
-  const d = new Date(EPOCH_MS + Math.floor(serial) * MS_PER_DAY);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+  const z = Math.floor(serial) + EPOCH_DAYS + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
 }
 
 export function isoFromSerial(serial: number): string {

@@ -57,29 +57,72 @@ function bound(
  * readable values out of bounds `constraint-error` (the value is still returned, so a negative
  * count shows up in the findings rather than vanishing from them).
  */
+/** Where a cell is, for the findings about it; built only when there is a finding. */
+export interface CellAt {
+  sheet: string;
+  /** Column letters (`H`). */
+  column: string;
+  row: number;
+}
+
+const placeAt = (at: CellAt, def: ColumnDefinition): Place => ({
+  sheet: at.sheet,
+  cell: at.column + at.row,
+  row: at.row,
+  field: def.key,
+});
+
 export function readField(
   standard: Standard,
   def: ColumnDefinition,
   cell: Cell | null | undefined,
-  place: Place,
+  at: CellAt,
   out: Finding[],
 ): FieldValue {
+  if (
+    cell &&
+    typeof cell.value === 'number' &&
+    !cell.error &&
+    (def.type === 'count' || def.type === 'integer') &&
+    !def.warnAbove
+  ) {
+    // The common case, kept free of allocations: a count typed as a number, within bounds.
+    const n = cell.value;
+    if (
+      Number.isInteger(n) &&
+      (def.min === undefined || n >= def.min) &&
+      (def.max === undefined || n <= def.max)
+    )
+      return n;
+  }
   if (cell?.error) {
+    const place = placeAt(at, def);
     out.push(makeFinding(standard, 'formula-error', place, cell.error, labelParams(def)));
     return null;
   }
   if (isBlankCell(cell)) {
-    if (def.required) out.push(makeFinding(standard, 'required', place, null, labelParams(def)));
+    if (def.required) out.push(makeFinding(standard, 'required', placeAt(at, def), null, labelParams(def)));
     return null;
   }
   const raw = cell!.value;
+  return readValue(standard, def, cell!, raw, at, out);
+}
+
+function readValue(
+  standard: Standard,
+  def: ColumnDefinition,
+  cell: Cell,
+  raw: Cell['value'],
+  at: CellAt,
+  out: Finding[],
+): FieldValue {
   switch (def.type) {
     case 'text': {
       const text = parseText(raw);
-      if (text === null) return typeError(standard, def, raw, place, out);
+      if (text === null) return typeError(standard, def, raw, at, out);
       if (def.maxLength !== undefined && [...text].length > def.maxLength) {
         out.push(
-          makeFinding(standard, 'constraint-error', place, text, {
+          makeFinding(standard, 'constraint-error', placeAt(at, def), text, {
             ...labelParams(def),
             ...bound(standard, 'maxLength', { max: def.maxLength }),
           }),
@@ -88,9 +131,10 @@ export function readField(
       return text;
     }
     case 'enum': {
-      const text = typeof raw === 'string' ? trimAscii(raw) : parseText(raw);
-      if (text === null) return typeError(standard, def, raw, place, out);
       const index = enumIndex(standard, def.enum!);
+      if (typeof raw === 'string' && index.values.has(raw)) return raw;
+      const text = typeof raw === 'string' ? trimAscii(raw) : parseText(raw);
+      if (text === null) return typeError(standard, def, raw, at, out);
       if (index.values.has(text)) return text;
       const fix = index.intended.get(headerKey(text)) ?? null;
       const hint = standard.wording.fixHint;
@@ -98,7 +142,7 @@ export function readField(
         makeFinding(
           standard,
           'enum-error',
-          place,
+          placeAt(at, def),
           raw,
           {
             ...labelParams(def),
@@ -112,12 +156,12 @@ export function readField(
     }
     case 'date': {
       const serial = parseDate(raw);
-      return Number.isNaN(serial) ? typeError(standard, def, raw, place, out) : serial;
+      return Number.isNaN(serial) ? typeError(standard, def, raw, at, out) : serial;
     }
     default: {
-      const n = def.type === 'hours' ? parseHours(raw, cell!.numberFormat) : parseNumber(raw);
-      if (Number.isNaN(n)) return typeError(standard, def, raw, place, out);
-      checkBounds(standard, def, n, raw, place, out);
+      const n = def.type === 'hours' ? parseHours(raw, cell.numberFormat) : parseNumber(raw);
+      if (Number.isNaN(n)) return typeError(standard, def, raw, at, out);
+      checkBounds(standard, def, n, raw, at, out);
       return n;
     }
   }
@@ -128,7 +172,7 @@ function checkBounds(
   def: ColumnDefinition,
   n: number,
   raw: Cell['value'],
-  place: Place,
+  at: CellAt,
   out: Finding[],
 ): void {
   let detail: { detailKo: string; detailEn: string } | null = null;
@@ -138,10 +182,15 @@ function checkBounds(
     detail = bound(standard, def.minExclusive ? 'minExclusive' : 'min', { min: def.min });
   else if (def.max !== undefined && n > def.max) detail = bound(standard, 'max', { max: def.max });
   if (detail) {
-    out.push(makeFinding(standard, 'constraint-error', place, raw, { ...labelParams(def), ...detail }));
+    out.push(
+      makeFinding(standard, 'constraint-error', placeAt(at, def), raw, { ...labelParams(def), ...detail }),
+    );
   } else if (def.warnAbove && n > def.warnAbove.value) {
     out.push(
-      makeFinding(standard, def.warnAbove.code, place, n, { ...labelParams(def), max: def.warnAbove.value }),
+      makeFinding(standard, def.warnAbove.code, placeAt(at, def), n, {
+        ...labelParams(def),
+        max: def.warnAbove.value,
+      }),
     );
   }
 }
@@ -150,12 +199,16 @@ function typeError(
   standard: Standard,
   def: ColumnDefinition,
   raw: Cell['value'],
-  place: Place,
+  at: CellAt,
   out: Finding[],
 ): null {
   const type = standard.wording.types[def.type];
   out.push(
-    makeFinding(standard, 'type-error', place, raw, { ...labelParams(def), type: type.ko, typeEn: type.en }),
+    makeFinding(standard, 'type-error', placeAt(at, def), raw, {
+      ...labelParams(def),
+      type: type.ko,
+      typeEn: type.en,
+    }),
   );
   return null;
 }

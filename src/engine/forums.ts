@@ -3,9 +3,9 @@
 import type { ColumnDefinition, Standard } from '../standard/types';
 import type { Finding, ForumRecord } from './report';
 import type { Cell, SheetSnapshot } from './snapshot';
-import { cellAddress, isBlankCell } from './snapshot';
+import { cellAddress, columnLetter, isBlankCell } from './snapshot';
 import { makeFinding, type Place } from './findings';
-import { readField, type FieldValue } from './fields';
+import { readField, type CellAt, type FieldValue } from './fields';
 import type { TableLayout } from './locate';
 import { isoFromSerial, ymdFromSerial } from './dates';
 import { parseNumber } from './parse';
@@ -16,8 +16,14 @@ export interface ForumContext {
   layout: TableLayout;
   year: number | null;
   reportDate: number | null;
-  inputs: { def: ColumnDefinition; column: number }[];
-  computed: { def: ColumnDefinition; column: number }[];
+  inputs: PresentColumn[];
+  computed: PresentColumn[];
+}
+
+interface PresentColumn {
+  def: ColumnDefinition;
+  column: number;
+  letter: string;
 }
 
 export interface ForumRow {
@@ -40,8 +46,12 @@ export function forumContext(
     layout,
     year,
     reportDate,
-    inputs: layout.present.filter((p) => !p.def.computed),
-    computed: layout.present.filter((p) => p.def.computed),
+    inputs: layout.present
+      .filter((p) => !p.def.computed)
+      .map((p) => ({ ...p, letter: columnLetter(p.column) })),
+    computed: layout.present
+      .filter((p) => p.def.computed)
+      .map((p) => ({ ...p, letter: columnLetter(p.column) })),
   };
 }
 
@@ -69,35 +79,49 @@ function emptyRecord(row: number): ForumRecord {
   };
 }
 
+function isBlankRow(ctx: ForumContext, cells: SheetSnapshot['rows'][number] | undefined): boolean {
+  if (!cells) return true;
+  for (const p of ctx.inputs) if (!isBlankCell(cells[p.column])) return false;
+  return true;
+}
+
+/** Σ of the fields named, or null when any of them is blank or unreadable. */
+function sumOf(fields: Record<string, FieldValue>, keys: readonly string[]): number | null {
+  let total = 0;
+  for (const k of keys) {
+    const v = fields[k];
+    if (typeof v !== 'number') return null;
+    total += v;
+  }
+  return total;
+}
+
+const ATTENDED = ['attendedOfficial', 'attendedCivilian'];
+const EXPECTED = ['expectedOfficial', 'expectedCivilian'];
+
 /** Reads Excel row `row`; null when the row is blank (blank rows are skipped, never findings). */
 export function readForumRow(ctx: ForumContext, row: number): ForumRow | null {
   const cells = ctx.sheet.rows[row - 1];
-  if (!cells || ctx.inputs.every((p) => isBlankCell(cells[p.column]))) return null;
-  const { standard, sheet } = ctx;
+  if (!cells || isBlankRow(ctx, cells)) return null;
+  const { standard } = ctx;
   const findings: Finding[] = [];
   const record = emptyRecord(row);
   const fields = record as unknown as Record<string, FieldValue>;
-  for (const { def, column } of ctx.inputs) {
-    const place: Place = { sheet: sheet.name, cell: cellAddress(column, row), row, field: def.key };
-    fields[def.key] = readField(standard, def, cells[column], place, findings);
+  const at: CellAt = { sheet: ctx.sheet.name, column: '', row };
+  for (const p of ctx.inputs) {
+    at.column = p.letter;
+    fields[p.def.key] = readField(standard, p.def, cells[p.column], at, findings);
   }
-  const sum = (keys: readonly string[]) => {
-    let total = 0;
-    for (const k of keys) {
-      const v = fields[k];
-      if (typeof v !== 'number') return null;
-      total += v;
-    }
-    return total;
-  };
-  record.attendedTotal = sum(['attendedOfficial', 'attendedCivilian']);
-  const expected = sum(['expectedOfficial', 'expectedCivilian']);
+  record.attendedTotal = sumOf(fields, ATTENDED);
+  const expected = sumOf(fields, EXPECTED);
   record.attendanceRate = record.attendedTotal !== null && expected ? record.attendedTotal / expected : null;
 
-  checkDate(ctx, record, findings);
+  if (record.date !== null) checkDate(ctx, record as ForumRecord & { date: number }, findings);
   checkAttendance(ctx, record, findings);
-  for (const { def, column } of ctx.computed)
-    checkComputed(ctx, def, cells[column], cellAddress(column, row), sum, findings);
+  for (const p of ctx.computed) {
+    const cell = cells[p.column];
+    if (!isBlankCell(cell)) checkComputed(ctx, p.def, cell, p.letter, row, fields, findings);
+  }
 
   const duplicateKey =
     record.date !== null && record.name !== null && record.type !== null
@@ -116,26 +140,37 @@ function placeOf(ctx: ForumContext, key: string, row: number): Place {
   };
 }
 
-function checkDate(ctx: ForumContext, record: ForumRecord, out: Finding[]): void {
-  if (record.date === null) return;
-  const iso = isoFromSerial(record.date);
+function checkDate(ctx: ForumContext, record: ForumRecord & { date: number }, out: Finding[]): void {
   if (ctx.year !== null && ymdFromSerial(record.date).year !== ctx.year) {
     out.push(
-      makeFinding(ctx.standard, 'date-out-of-year', placeOf(ctx, 'date', record.row), iso, {
-        year: ctx.year,
-      }),
+      makeFinding(
+        ctx.standard,
+        'date-out-of-year',
+        placeOf(ctx, 'date', record.row),
+        isoFromSerial(record.date),
+        {
+          year: ctx.year,
+        },
+      ),
     );
   } else if (ctx.reportDate !== null && record.date > ctx.reportDate) {
     out.push(
-      makeFinding(ctx.standard, 'date-after-report', placeOf(ctx, 'date', record.row), iso, {
-        reportDate: isoFromSerial(ctx.reportDate),
-      }),
+      makeFinding(
+        ctx.standard,
+        'date-after-report',
+        placeOf(ctx, 'date', record.row),
+        isoFromSerial(record.date),
+        {
+          reportDate: isoFromSerial(ctx.reportDate),
+        },
+      ),
     );
   }
 }
 
 function checkAttendance(ctx: ForumContext, record: ForumRecord, out: Finding[]): void {
   const { standard } = ctx;
+  if (record.expectedOfficial !== 0 && record.expectedCivilian !== 0 && !aboveExpected(record)) return;
   const unexpected = GROUPS.filter((g) => record[g.expected] === 0 && (record[g.attended] ?? 0) > 0);
   if (unexpected.length) {
     // One finding per row: the row, not each group, is what the district has to correct.
@@ -169,6 +204,13 @@ function checkAttendance(ctx: ForumContext, record: ForumRecord, out: Finding[])
   }
 }
 
+function aboveExpected(r: ForumRecord): boolean {
+  return (
+    (r.attendedOfficial ?? 0) > (r.expectedOfficial ?? Infinity) ||
+    (r.attendedCivilian ?? 0) > (r.expectedCivilian ?? Infinity)
+  );
+}
+
 const UNDEFINED_MARKS = new Set(['', '-', '–', '—']);
 
 /**
@@ -176,26 +218,27 @@ const UNDEFINED_MARKS = new Set(['', '-', '–', '—']);
  * give. Errors there are reported only when the inputs are readable: an error caused by an
  * already-reported input is not a second problem to fix.
  */
+function computedValue(spec: NonNullable<ColumnDefinition['computed']>, fields: Record<string, FieldValue>) {
+  if (spec.kind === 'sum') return sumOf(fields, spec.of) ?? undefined;
+  const n = sumOf(fields, spec.numerator);
+  const d = sumOf(fields, spec.denominator);
+  return n === null || d === null ? undefined : d === 0 ? null : n / d;
+}
+
 function checkComputed(
   ctx: ForumContext,
   def: ColumnDefinition,
   cell: Cell | null | undefined,
-  address: string,
-  sum: (keys: readonly string[]) => number | null,
+  letter: string,
+  row: number,
+  fields: Record<string, FieldValue>,
   out: Finding[],
 ): void {
   const spec = def.computed!;
-  const row = Number(address.replace(/^[A-Z]+/, ''));
-  const expected =
-    spec.kind === 'sum'
-      ? sum(spec.of)
-      : (() => {
-          const n = sum(spec.numerator);
-          const d = sum(spec.denominator);
-          return n === null || d === null ? undefined : d === 0 ? null : n / d;
-        })();
-  if (expected === undefined || (spec.kind === 'sum' && expected === null)) return;
-  const place: Place = { sheet: ctx.sheet.name, cell: address, row, field: def.key };
+  /** undefined: an input is unreadable (already reported); null: the rate is undefined. */
+  const expected = computedValue(spec, fields);
+  if (expected === undefined) return;
+  const place: Place = { sheet: ctx.sheet.name, cell: letter + row, row, field: def.key };
   const label = { field: def.label.ko, fieldEn: def.label.en };
   if (cell?.error) {
     if (expected !== null) out.push(makeFinding(ctx.standard, 'formula-error', place, cell.error, label));

@@ -11,14 +11,14 @@ import { quarterOfSerial } from './dates';
  * Sums in millionths, as integers: floating-point addition depends on order, and a district's
  * figures must not change when its rows are sorted. Past 2^53 the sum continues in BigInt.
  */
-class ExactSum {
+export class ExactSum {
   private micro = 0;
   private big: bigint | null = null;
 
-  add(v: number | null): void {
+  /** Adds v (or subtracts it, sign -1): exact, so removing a row undoes adding it to the bit. */
+  add(v: number | null, sign: 1 | -1 = 1): void {
     if (v === null) return;
-    const scaled = Number.isFinite(v * 1e6) ? Math.round(v * 1e6) : Math.round(v);
-    const exact = Number.isFinite(v * 1e6) ? BigInt(scaled) : BigInt(scaled) * 1_000_000n;
+    const scaled = sign * Math.round(v * 1e6);
     if (this.big === null) {
       const next = this.micro + scaled;
       if (Number.isSafeInteger(next) && Number.isSafeInteger(scaled)) {
@@ -27,7 +27,8 @@ class ExactSum {
       }
       this.big = BigInt(this.micro);
     }
-    this.big += exact;
+    const huge = Number.isFinite(scaled) ? BigInt(scaled) : BigInt(sign * Math.round(v)) * 1_000_000n;
+    this.big += huge;
   }
 
   get value(): number {
@@ -42,63 +43,77 @@ class Sums {
   ac = new ExactSum();
   eo = new ExactSum();
   ec = new ExactSum();
-}
 
-const zero = (): Sums => new Sums();
+  add(f: ForumRecord, sign: 1 | -1): void {
+    this.meetings += sign;
+    this.hours.add(f.hours, sign);
+    this.ao.add(f.attendedOfficial, sign);
+    this.ac.add(f.attendedCivilian, sign);
+    this.eo.add(f.expectedOfficial, sign);
+    this.ec.add(f.expectedCivilian, sign);
+  }
 
-function add(s: Sums, f: ForumRecord): void {
-  s.meetings++;
-  s.hours.add(f.hours);
-  s.ao.add(f.attendedOfficial);
-  s.ac.add(f.attendedCivilian);
-  s.eo.add(f.expectedOfficial);
-  s.ec.add(f.expectedCivilian);
+  metrics(): Metrics {
+    const [hours, ao, ac, eo, ec] = [
+      this.hours.value,
+      this.ao.value,
+      this.ac.value,
+      this.eo.value,
+      this.ec.value,
+    ];
+    return {
+      meetings: this.meetings,
+      hoursTotal: hours,
+      hoursPerMeeting: this.meetings === 0 ? null : hours / this.meetings,
+      attendees: { total: ao + ac, official: ao, civilian: ac },
+      expected: { total: eo + ec, official: eo, civilian: ec },
+      attendanceRate: { total: rate(ao + ac, eo + ec), official: rate(ao, eo), civilian: rate(ac, ec) },
+    };
+  }
 }
 
 const rate = (attended: number, expected: number): number | null =>
   expected === 0 ? null : attended / expected;
 
-function metricsFromSums(s: Sums): Metrics {
-  const [hours, ao, ac, eo, ec] = [s.hours.value, s.ao.value, s.ac.value, s.eo.value, s.ec.value];
-  return {
-    meetings: s.meetings,
-    hoursTotal: hours,
-    hoursPerMeeting: s.meetings === 0 ? null : hours / s.meetings,
-    attendees: { total: ao + ac, official: ao, civilian: ac },
-    expected: { total: eo + ec, official: eo, civilian: ec },
-    attendanceRate: { total: rate(ao + ac, eo + ec), official: rate(ao, eo), civilian: rate(ac, ec) },
-  };
+/**
+ * Running sums for the whole workbook, each quarter and each forum type. The live path adds and
+ * removes single rows, so a keystroke never re-sums the sheet.
+ */
+export class MetricsTally {
+  private readonly overall = new Sums();
+  private readonly quarters = [new Sums(), new Sums(), new Sums(), new Sums()];
+  private readonly types: Map<string, Sums>;
+
+  constructor(standard: Standard = currentStandard) {
+    this.types = new Map(standard.enums.forumType.map((t) => [t.value, new Sums()]));
+  }
+
+  add(f: ForumRecord, sign: 1 | -1 = 1): void {
+    this.overall.add(f, sign);
+    if (f.date !== null) this.quarters[quarterOfSerial(f.date) - 1].add(f, sign);
+    const byType = f.type === null ? undefined : this.types.get(f.type);
+    if (byType) byType.add(f, sign);
+  }
+
+  metrics(): WorkbookMetrics {
+    const byType: Record<string, Metrics> = {};
+    for (const [type, sums] of this.types) byType[type] = sums.metrics();
+    const [q1, q2, q3, q4] = this.quarters.map((q) => q.metrics());
+    return { overall: this.overall.metrics(), byQuarter: { '1': q1, '2': q2, '3': q3, '4': q4 }, byType };
+  }
 }
 
 export function metricsOf(forums: readonly ForumRecord[]): Metrics {
-  const s = zero();
-  for (const f of forums) add(s, f);
-  return metricsFromSums(s);
+  const s = new Sums();
+  for (const f of forums) s.add(f, 1);
+  return s.metrics();
 }
 
 export function computeMetrics(
   forums: readonly ForumRecord[],
   standard: Standard = currentStandard,
 ): WorkbookMetrics {
-  const overall = zero();
-  const quarters = [zero(), zero(), zero(), zero()];
-  const types = new Map<string, Sums>(standard.enums.forumType.map((t) => [t.value, zero()]));
-  for (const f of forums) {
-    add(overall, f);
-    if (f.date !== null) add(quarters[quarterOfSerial(f.date) - 1], f);
-    const byType = f.type === null ? undefined : types.get(f.type);
-    if (byType) add(byType, f);
-  }
-  const byType: Record<string, Metrics> = {};
-  for (const [type, sums] of types) byType[type] = metricsFromSums(sums);
-  return {
-    overall: metricsFromSums(overall),
-    byQuarter: {
-      '1': metricsFromSums(quarters[0]),
-      '2': metricsFromSums(quarters[1]),
-      '3': metricsFromSums(quarters[2]),
-      '4': metricsFromSums(quarters[3]),
-    },
-    byType,
-  };
+  const tally = new MetricsTally(standard);
+  for (const f of forums) tally.add(f);
+  return tally.metrics();
 }

@@ -6,33 +6,40 @@ import type { Finding } from './report';
 import { cellAddress } from './snapshot';
 import { makeFinding } from './findings';
 
-/** Key → the Excel rows holding it, kept in ascending order. */
+/**
+ * Key → the Excel rows holding it, in ascending order. Almost every key has one row, so that
+ * case is stored as a bare number: a full pass indexes every row and must not allocate for it.
+ */
 export class RowIndex<K> {
-  private readonly map = new Map<K, number[]>();
+  private readonly map = new Map<K, number | number[]>();
 
   add(key: K, row: number): void {
-    const rows = this.map.get(key);
-    if (!rows) {
-      this.map.set(key, [row]);
-      return;
+    const held = this.map.get(key);
+    if (held === undefined) this.map.set(key, row);
+    else if (typeof held === 'number') this.map.set(key, held < row ? [held, row] : [row, held]);
+    else {
+      let i = held.length;
+      while (i > 0 && held[i - 1] > row) i--;
+      held.splice(i, 0, row);
     }
-    let i = rows.length;
-    while (i > 0 && rows[i - 1] > row) i--;
-    rows.splice(i, 0, row);
   }
 
   remove(key: K, row: number): void {
-    const rows = this.map.get(key);
-    if (!rows) return;
-    const i = rows.indexOf(row);
-    if (i >= 0) rows.splice(i, 1);
-    if (rows.length === 0) this.map.delete(key);
+    const held = this.map.get(key);
+    if (held === undefined) return;
+    if (typeof held === 'number') {
+      if (held === row) this.map.delete(key);
+      return;
+    }
+    const i = held.indexOf(row);
+    if (i >= 0) held.splice(i, 1);
+    if (held.length === 1) this.map.set(key, held[0]);
   }
 
   /** The first row holding the key when `row` is a later repeat of it; null otherwise. */
   firstBefore(key: K, row: number): number | null {
-    const rows = this.map.get(key);
-    return rows && rows.length > 1 && rows[0] !== row ? rows[0] : null;
+    const held = this.map.get(key);
+    return held !== undefined && typeof held !== 'number' && held[0] !== row ? held[0] : null;
   }
 }
 

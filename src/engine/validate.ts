@@ -10,7 +10,7 @@ import { readInfo, type InfoResult } from './info';
 import { forumContext, readForumRow, type ForumContext, type ForumRow } from './forums';
 import { readCouncil, type CouncilResult } from './council';
 import { makeFinding } from './findings';
-import { computeMetrics } from './metrics';
+import { MetricsTally } from './metrics';
 import { RowIndex, gapFinding, repeatFinding } from './tablewide';
 import { sheetKey } from './text';
 
@@ -34,6 +34,7 @@ interface ForumTable {
   rows: (ForumRow | undefined)[];
   ids: RowIndex<number>;
   repeats: RowIndex<string>;
+  tally: MetricsTally;
 }
 
 interface EngineState {
@@ -70,6 +71,7 @@ export function validateWorkbook(
       rows: [],
       ids: new RowIndex(),
       repeats: new RowIndex(),
+      tally: new MetricsTally(standard),
     };
     if (layout.headerRow)
       for (let r = layout.headerRow + 1; r <= forumSheet.rows.length; r++) putRow(table, r);
@@ -130,12 +132,14 @@ function putRow(table: ForumTable, r: number): void {
   if (old) {
     if (old.record.id !== null) table.ids.remove(old.record.id, r);
     if (old.duplicateKey) table.repeats.remove(old.duplicateKey, r);
+    table.tally.add(old.record, -1);
   }
   const row = readForumRow(table.ctx, r) ?? undefined;
   table.rows[r] = row;
   if (row) {
     if (row.record.id !== null) table.ids.add(row.record.id, r);
     if (row.duplicateKey) table.repeats.add(row.duplicateKey, r);
+    table.tally.add(row.record);
   }
 }
 
@@ -196,7 +200,7 @@ function assemble(state: EngineState): Validation {
     info,
     stats: { rows: forums.length, errors, warnings, infos },
     findings,
-    metrics: computeMetrics(forums, standard),
+    metrics: state.forums ? state.forums.tally.metrics() : new MetricsTally(standard).metrics(),
   };
   return { report, forums, council, state };
 }

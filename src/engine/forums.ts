@@ -1,5 +1,5 @@
 // One 숙의공론장 row: its record and the findings that belong to it alone. Table-wide findings
-// (duplicate ids, gaps, duplicate rows) are derived from many rows in ./assemble.ts.
+// (duplicate ids, gaps, duplicate rows) are derived from many rows in ./validate.ts.
 import type { ColumnDefinition, Standard } from '../standard/types';
 import type { Finding, ForumRecord } from './report';
 import type { Cell, SheetSnapshot } from './snapshot';
@@ -7,7 +7,7 @@ import { cellAddress, columnLetter, isBlankCell } from './snapshot';
 import { makeFinding, type Place } from './findings';
 import { readField, type CellAt, type FieldValue } from './fields';
 import type { TableLayout } from './locate';
-import { isoFromSerial, ymdFromSerial } from './dates';
+import { isoFromSerial, serialFromYmd } from './dates';
 import { parseNumber } from './parse';
 
 export interface ForumContext {
@@ -16,14 +16,21 @@ export interface ForumContext {
   layout: TableLayout;
   year: number | null;
   reportDate: number | null;
+  /** Serials of 1 January and 31 December of 연도, for the out-of-year check. */
+  yearStart: number | null;
+  yearEnd: number | null;
   inputs: PresentColumn[];
   computed: PresentColumn[];
+  /** Values of one row by the standard's column order, reused row after row. */
+  scratch: FieldValue[];
+  slot: Record<keyof ForumRecord, number>;
 }
 
 interface PresentColumn {
   def: ColumnDefinition;
   column: number;
   letter: string;
+  slot: number;
 }
 
 export interface ForumRow {
@@ -40,18 +47,24 @@ export function forumContext(
   year: number | null,
   reportDate: number | null,
 ): ForumContext {
+  const keys = standard.sheets.forums.columns.map((c) => c.key);
+  const slot = Object.fromEntries(keys.map((k, i) => [k, i])) as Record<keyof ForumRecord, number>;
+  const present = (computed: boolean) =>
+    layout.present
+      .filter((p) => !p.def.computed === !computed)
+      .map((p) => ({ ...p, letter: columnLetter(p.column), slot: keys.indexOf(p.def.key) }));
   return {
     standard,
     sheet,
     layout,
     year,
     reportDate,
-    inputs: layout.present
-      .filter((p) => !p.def.computed)
-      .map((p) => ({ ...p, letter: columnLetter(p.column) })),
-    computed: layout.present
-      .filter((p) => p.def.computed)
-      .map((p) => ({ ...p, letter: columnLetter(p.column) })),
+    yearStart: year === null ? null : serialFromYmd(year, 1, 1),
+    yearEnd: year === null ? null : serialFromYmd(year, 12, 31),
+    inputs: present(false),
+    computed: present(true),
+    scratch: keys.map(() => null),
+    slot,
   };
 }
 
@@ -59,25 +72,6 @@ const GROUPS = [
   { group: 'official', expected: 'expectedOfficial', attended: 'attendedOfficial' },
   { group: 'civilian', expected: 'expectedCivilian', attended: 'attendedCivilian' },
 ] as const;
-
-function emptyRecord(row: number): ForumRecord {
-  return {
-    row,
-    id: null,
-    date: null,
-    name: null,
-    type: null,
-    host: null,
-    hours: null,
-    expectedOfficial: null,
-    expectedCivilian: null,
-    attendedOfficial: null,
-    attendedCivilian: null,
-    attendedTotal: null,
-    attendanceRate: null,
-    note: null,
-  };
-}
 
 function isBlankRow(ctx: ForumContext, cells: SheetSnapshot['rows'][number] | undefined): boolean {
   if (!cells) return true;
@@ -96,38 +90,59 @@ function sumOf(fields: Record<string, FieldValue>, keys: readonly string[]): num
   return total;
 }
 
-const ATTENDED = ['attendedOfficial', 'attendedCivilian'];
-const EXPECTED = ['expectedOfficial', 'expectedCivilian'];
+
+const num = (v: FieldValue): number | null => (typeof v === 'number' ? v : null);
+const str = (v: FieldValue): string | null => (typeof v === 'string' ? v : null);
+const NO_FINDINGS: Finding[] = [];
 
 /** Reads Excel row `row`; null when the row is blank (blank rows are skipped, never findings). */
 export function readForumRow(ctx: ForumContext, row: number): ForumRow | null {
   const cells = ctx.sheet.rows[row - 1];
   if (!cells || isBlankRow(ctx, cells)) return null;
-  const { standard } = ctx;
+  const { standard, scratch: v, slot } = ctx;
   const findings: Finding[] = [];
-  const record = emptyRecord(row);
-  const fields = record as unknown as Record<string, FieldValue>;
+  v.fill(null);
   const at: CellAt = { sheet: ctx.sheet.name, column: '', row };
   for (const p of ctx.inputs) {
     at.column = p.letter;
-    fields[p.def.key] = readField(standard, p.def, cells[p.column], at, findings);
+    v[p.slot] = readField(standard, p.def, cells[p.column], at, findings);
   }
-  record.attendedTotal = sumOf(fields, ATTENDED);
-  const expected = sumOf(fields, EXPECTED);
-  record.attendanceRate = record.attendedTotal !== null && expected ? record.attendedTotal / expected : null;
+  const record: ForumRecord = {
+    row,
+    id: num(v[slot.id]),
+    date: num(v[slot.date]),
+    name: str(v[slot.name]),
+    type: str(v[slot.type]),
+    host: str(v[slot.host]),
+    hours: num(v[slot.hours]),
+    expectedOfficial: num(v[slot.expectedOfficial]),
+    expectedCivilian: num(v[slot.expectedCivilian]),
+    attendedOfficial: num(v[slot.attendedOfficial]),
+    attendedCivilian: num(v[slot.attendedCivilian]),
+    attendedTotal: null,
+    attendanceRate: null,
+    note: str(v[slot.note]),
+  };
+  const { attendedOfficial: ao, attendedCivilian: ac, expectedOfficial: eo, expectedCivilian: ec } = record;
+  if (ao !== null && ac !== null) {
+    record.attendedTotal = ao + ac;
+    if (eo !== null && ec !== null && eo + ec !== 0) record.attendanceRate = (ao + ac) / (eo + ec);
+  }
 
   if (record.date !== null) checkDate(ctx, record as ForumRecord & { date: number }, findings);
   checkAttendance(ctx, record, findings);
   for (const p of ctx.computed) {
     const cell = cells[p.column];
-    if (!isBlankCell(cell)) checkComputed(ctx, p.def, cell, p.letter, row, fields, findings);
+    if (!isBlankCell(cell)) {
+      checkComputed(ctx, p.def, cell, p.letter, row, record as unknown as Record<string, FieldValue>, findings);
+    }
   }
 
   const duplicateKey =
     record.date !== null && record.name !== null && record.type !== null
       ? `${record.date}|${record.name}|${record.type}`
       : null;
-  return { record, findings, duplicateKey };
+  return { record, findings: findings.length ? findings : NO_FINDINGS, duplicateKey };
 }
 
 function placeOf(ctx: ForumContext, key: string, row: number): Place {
@@ -141,7 +156,7 @@ function placeOf(ctx: ForumContext, key: string, row: number): Place {
 }
 
 function checkDate(ctx: ForumContext, record: ForumRecord & { date: number }, out: Finding[]): void {
-  if (ctx.year !== null && ymdFromSerial(record.date).year !== ctx.year) {
+  if (ctx.yearStart !== null && ctx.yearEnd !== null && (record.date < ctx.yearStart || record.date > ctx.yearEnd)) {
     out.push(
       makeFinding(
         ctx.standard,

@@ -42,7 +42,7 @@ export function generatedWorkbook(rows: number): WorkbookSnapshot {
     ['작성자', '홍길동'],
     ['작성일', 44561],
   ].map((r) => r.map((value) => ({ value })));
-  const council = [sheets.council.columns.map((c) => ({ value: c.header }))];
+  const council: Cell[][] = [sheets.council.columns.map((c) => ({ value: c.header }))];
   for (let i = 0; i < 20; i++)
     council.push(
       [i + 1, `위원${i}`, i < 15 ? '민간' : '행정', i % 2 ? '남' : '여', '', null].map((value) => ({

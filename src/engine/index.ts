@@ -4,3 +4,5 @@ export * from './report';
 export { validateWorkbook, revalidateRows, ENGINE_VERSION } from './validate';
 export type { Validation } from './validate';
 export { computeMetrics, metricsOf } from './metrics';
+export { buildSummaryTable } from './summary';
+export { checkSummaryTable } from './summary-check';

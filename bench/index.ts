@@ -1,0 +1,14 @@
+// npm run bench: every measured figure the issues ask for, in one run so ratios are comparable.
+import { benchEngine } from './engine';
+
+async function main(): Promise<void> {
+  const only = process.argv[2];
+  if (!only || only === 'engine') benchEngine();
+  if (!only || only === 'live') await (await import('./live')).benchLive();
+  if (!only || only === 'graph') await (await import('./graph')).benchGraph();
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exitCode = 1;
+});

@@ -1,0 +1,6 @@
+// The local Graph stand-in (development and tests only; never shipped with the add-in).
+export { startGraphStandIn } from './server';
+export type { GraphStandIn, GraphStandInOptions, GraphStandInStats } from './server';
+export type { Faults } from './faults';
+export { LIST_VIEW_THRESHOLD } from './lists';
+export { SIMPLE_UPLOAD_LIMIT } from './drive';

@@ -1,0 +1,53 @@
+// The Office dialog fallback's page (auth-dialog.html): where the host lacks nested app auth, the pane
+// opens this page in an Office dialog; it runs MSAL's redirect flow (sign-in happens in the dialog's
+// own top-level window) and messages the access token to the pane, which keeps it in memory.
+import { PublicClientApplication } from '@azure/msal-browser';
+import type { DialogMessage } from './browser';
+
+const PARAMS_KEY = 'delib.auth.dialog';
+
+interface DialogParams {
+  clientId: string;
+  tenantId: string;
+  scopes: string[];
+}
+
+function params(): DialogParams {
+  const q = new URLSearchParams(location.search);
+  if (q.get('clientId')) {
+    const p = { clientId: q.get('clientId')!, tenantId: q.get('tenantId') ?? 'organizations', scopes: (q.get('scopes') ?? '').split(' ').filter(Boolean) };
+    // Survives the round trip to the sign-in page (no secret: ids and scope names only).
+    sessionStorage.setItem(PARAMS_KEY, JSON.stringify(p));
+    return p;
+  }
+  const saved = sessionStorage.getItem(PARAMS_KEY);
+  if (!saved) throw new Error('missing sign-in parameters');
+  return JSON.parse(saved) as DialogParams;
+}
+
+function send(message: DialogMessage): void {
+  Office.context.ui.messageParent(JSON.stringify(message));
+}
+
+async function run(): Promise<void> {
+  const p = params();
+  const app = new PublicClientApplication({
+    auth: {
+      clientId: p.clientId,
+      authority: `https://login.microsoftonline.com/${p.tenantId}`,
+      redirectUri: `${location.origin}${location.pathname}`,
+    },
+    cache: { cacheLocation: 'sessionStorage' },
+  });
+  await app.initialize();
+  const result = await app.handleRedirectPromise();
+  if (result) {
+    send({ ok: true, accessToken: result.accessToken, expiresOn: result.expiresOn?.getTime() ?? Date.now() + 300_000 });
+    return;
+  }
+  await app.acquireTokenRedirect({ scopes: p.scopes });
+}
+
+Office.onReady(() => {
+  run().catch((e: unknown) => send({ ok: false, error: e instanceof Error ? e.message : String(e) }));
+});

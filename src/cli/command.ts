@@ -1,0 +1,32 @@
+// The contract every `delib` subcommand implements. Commands never touch process.* directly so that
+// tests can run them in-process with a captured CliIO.
+
+export interface CliIO {
+  out(s: string): void;
+  err(s: string): void;
+  cwd: string;
+  env: Record<string, string | undefined>;
+}
+
+export interface Command {
+  name: string;
+  summary: { ko: string; en: string };
+  usage: string;
+  /** Resolves to the process exit code: 0 ok, 1 findings with errors, 2 usage error or unreadable input. */
+  run(args: string[], io: CliIO): Promise<number>;
+}
+
+/** Thrown by a command for a bad command line; main prints the bilingual line and the usage, exits 2. */
+export class UsageError extends Error {
+  constructor(
+    readonly ko: string,
+    readonly en: string,
+  ) {
+    super(en);
+    this.name = 'UsageError';
+  }
+}
+
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_USAGE = 2;

@@ -1,0 +1,55 @@
+// `delib sharepoint check|provision`: the Submissions and Forums lists, created or repaired
+// idempotently; drift an admin must fix by hand is reported, never papered over.
+import { UsageError, type CliIO, type Command } from '../command';
+import { describeError, parseCommandLine } from '../errors';
+import { cliTokenProvider } from '../../auth/node';
+import { createGraphSubmission, type Drift } from '../../graph';
+import { loadNodeConfig } from '../../graph/node-config';
+import { currentStandard } from '../../standard';
+
+function line(io: CliIO, mark: string, d: Drift): void {
+  io.out(`${mark} ${d.message.ko}\n  ${d.message.en}\n`);
+}
+
+export const sharepointCommand: Command = {
+  name: 'sharepoint',
+  summary: {
+    ko: 'SharePoint 목록 확인·생성 (check | provision)',
+    en: 'Check or provision the SharePoint lists',
+  },
+  usage: 'delib sharepoint check|provision [--config FILE] [--graph-root URL]',
+  async run(args: string[], io: CliIO): Promise<number> {
+    const { values, positionals } = parseCommandLine(args, {
+      options: { config: { type: 'string' }, 'graph-root': { type: 'string' } },
+    });
+    const action = positionals[0];
+    if (action !== 'check' && action !== 'provision') {
+      throw new UsageError('check 또는 provision을 지정하세요.', 'say check or provision.');
+    }
+    try {
+      const config = loadNodeConfig({
+        file: values.config,
+        graphRoot: values['graph-root'],
+        cwd: io.cwd,
+        env: io.env,
+      });
+      const tokens = cliTokenProvider(config, io.env, (m) => io.err(`${m}\n`));
+      const graph = createGraphSubmission({ config, tokens, standard: currentStandard });
+      if (action === 'check') {
+        const drift = await graph.checkSchema();
+        for (const d of drift) line(io, d.blocking ? '✗' : '•', d);
+        if (drift.length === 0) io.out('✓ 목록 구조가 표준과 같습니다 / the lists match the schema\n');
+        return drift.some((d) => d.blocking) ? 1 : 0;
+      }
+      const { applied, remaining } = await graph.provision();
+      for (const d of applied) line(io, '✓ 고침/fixed:', d);
+      for (const d of remaining) line(io, '✗ 관리자 조치 필요/needs an admin:', d);
+      if (applied.length === 0 && remaining.length === 0) io.out('✓ 이미 최신입니다 / already up to date\n');
+      return remaining.some((d) => d.blocking) ? 1 : 0;
+    } catch (e) {
+      const { ko, en } = describeError(e);
+      io.err(`✗ ${ko} / ${en}\n`);
+      return 2;
+    }
+  },
+};

@@ -1,0 +1,143 @@
+// `delib submit FILE...`: what the pane's submit button does, for officers who receive workbooks by
+// e-mail. The progress journal lives beside the workbook (or in --state-dir), so running the same
+// command again after a crash resumes without sending any row twice.
+import fs from 'node:fs';
+import path from 'node:path';
+import os from 'node:os';
+import { UsageError, type CliIO, type Command } from '../command';
+import { describeError, parseCommandLine } from '../errors';
+import { loadFiles } from '../load';
+import { cliTokenProvider } from '../../auth/node';
+import { createGraphSubmission } from '../../graph';
+import { loadNodeConfig } from '../../graph/node-config';
+import { ENGINE_VERSION } from '../../engine';
+import { currentStandard } from '../../standard';
+import { buildPlan } from '../../submission/plan';
+import { runSubmission } from '../../submission/runner';
+import { receiptLines } from '../../submission/receipt';
+import type { Journal, SubmissionStore, SubmitProgress } from '../../submission/types';
+
+export function journalPath(file: string, stateDir: string | undefined): string {
+  const dir = stateDir ?? path.dirname(file);
+  return path.join(dir, `${path.basename(file)}.delib-submit.json`);
+}
+
+/** The journal as a file, replaced atomically so a crash mid-write leaves the previous one intact. */
+export function fileStore(file: string): SubmissionStore {
+  return {
+    async load() {
+      try {
+        return JSON.parse(await fs.promises.readFile(file, 'utf8')) as Journal;
+      } catch {
+        return null;
+      }
+    },
+    async save(journal) {
+      await fs.promises.mkdir(path.dirname(file), { recursive: true });
+      const tmp = `${file}.${process.pid}.tmp`;
+      await fs.promises.writeFile(tmp, JSON.stringify(journal, null, 1));
+      await fs.promises.rename(tmp, file);
+    },
+  };
+}
+
+function progressPrinter(io: CliIO, file: string): (p: SubmitProgress) => void {
+  let lastTenth = -1;
+  let lastPhase = '';
+  return (p) => {
+    const tenth = p.rowsTotal > 0 ? Math.floor((p.rowsDone / p.rowsTotal) * 10) : 0;
+    if (p.phase === lastPhase && (p.phase !== 'rows' || tenth === lastTenth)) return;
+    lastPhase = p.phase;
+    lastTenth = tenth;
+    io.err(
+      `  ${file}: ${p.phase} ${p.rowsDone}/${p.rowsTotal}${p.retries ? ` (재시도/retries ${p.retries})` : ''}\n`,
+    );
+  };
+}
+
+export const submitCommand: Command = {
+  name: 'submit',
+  summary: {
+    ko: '통합시트를 SharePoint에 제출 (중복 없이, 이어서 제출 가능)',
+    en: 'Submit workbooks to SharePoint (exactly once, resumable)',
+  },
+  usage: 'delib submit FILE... [--config FILE] [--graph-root URL] [--state-dir DIR] [--by NAME]',
+  async run(args: string[], io: CliIO): Promise<number> {
+    const { values, positionals } = parseCommandLine(args, {
+      options: {
+        config: { type: 'string' },
+        'graph-root': { type: 'string' },
+        'state-dir': { type: 'string' },
+        by: { type: 'string' },
+      },
+    });
+    if (positionals.length === 0) {
+      throw new UsageError('제출할 파일을 지정하세요.', 'name the workbook file(s) to submit.');
+    }
+    let graph;
+    try {
+      const config = loadNodeConfig({
+        file: values.config,
+        graphRoot: values['graph-root'],
+        cwd: io.cwd,
+        env: io.env,
+      });
+      graph = createGraphSubmission({
+        config,
+        tokens: cliTokenProvider(config, io.env, (m) => io.err(`${m}\n`)),
+        standard: currentStandard,
+      });
+    } catch (e) {
+      const { ko, en } = describeError(e);
+      io.err(`✗ ${ko} / ${en}\n`);
+      return 2;
+    }
+    const { loaded, failed } = await loadFiles(positionals, io);
+    let exit = failed.length > 0 ? 2 : 0;
+    const stateDir = values['state-dir'] ? path.resolve(io.cwd, values['state-dir']) : undefined;
+    const controller = new AbortController();
+    const onSignal = (): void => controller.abort();
+    process.once('SIGINT', onSignal);
+    try {
+      for (const { file, validation } of loaded) {
+        const absolute = path.resolve(io.cwd, file);
+        try {
+          const plan = buildPlan(validation, {
+            engine: ENGINE_VERSION,
+            submittedBy: values.by ?? os.userInfo().username,
+          });
+          const outcome = await runSubmission({
+            plan,
+            target: graph.target,
+            store: fileStore(journalPath(absolute, stateDir)),
+            file: {
+              name: path.basename(file),
+              bytes: async () => new Uint8Array(await fs.promises.readFile(absolute)),
+            },
+            signal: controller.signal,
+            onProgress: progressPrinter(io, file),
+          });
+          if (outcome.ok) {
+            io.out(
+              `✓ ${file}\n${receiptLines(outcome.receipt)
+                .map((l) => `  ${l}\n`)
+                .join('')}`,
+            );
+          } else {
+            io.err(`✗ ${file}: ${outcome.problem.ko}\n  ${outcome.problem.en}\n`);
+            for (const r of outcome.rowProblems) io.err(`  ${r.row}행 / row ${r.row}: ${r.message.en}\n`);
+            exit = Math.max(exit, 1);
+            if (outcome.cancelled) break;
+          }
+        } catch (e) {
+          const { ko, en } = describeError(e);
+          io.err(`✗ ${file}: ${ko} / ${en}\n`);
+          exit = Math.max(exit, 1);
+        }
+      }
+    } finally {
+      process.removeListener('SIGINT', onSignal);
+    }
+    return exit;
+  },
+};

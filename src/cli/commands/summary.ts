@@ -1,0 +1,93 @@
+// `delib summary FILE... [--format table|json|csv|md|xlsx] [--out PATH] [--lang ko|en]` and
+// `delib summary --check FILE`.
+// Exit: 0 done (or table consistent), 1 a source had errors (or the table is inconsistent),
+// 2 usage error, unreadable file, or no consolidated table found by --check.
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { CliIO, Command } from '../command';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from '../command';
+import { describeError, parseCommandLine } from '../errors';
+import { loadFiles } from '../load';
+import { buildSummaryTable } from '../../engine/summary';
+import { summaryCsv, summaryJson, summaryMarkdown, summaryText } from '../summary-output';
+import { writeSummaryWorkbook } from '../../xlsx/summary';
+import { parseLang } from './validate';
+import { runCheck } from '../summary-check-command';
+
+const FORMATS = ['table', 'json', 'csv', 'md', 'xlsx'] as const;
+type Format = (typeof FORMATS)[number];
+
+const USAGE = [
+  '사용법 / usage: delib summary FILE... [--format table|json|csv|md|xlsx] [--out PATH] [--lang ko|en]',
+  '        delib summary --check FILE [--format table|json] [--lang ko|en]',
+  '  --format   table(기본), json, csv, md, xlsx(--out 필요) / table (default), json, csv, md, xlsx (needs --out)',
+  '  --out      결과를 파일로 저장 / write the result to a file',
+  '  --check    손으로 만든 집계표(.xlsx, .csv, .md)의 앞뒤가 맞는지 검사 / check a hand-made consolidated table',
+].join('\n');
+
+async function emit(text: string, out: string | undefined, io: CliIO, bom = false): Promise<void> {
+  if (!out) {
+    io.out(text);
+    return;
+  }
+  // Excel opens a UTF-8 CSV as Korean text only with the byte-order mark.
+  await fs.writeFile(path.resolve(io.cwd, out), (bom ? '\uFEFF' : '') + text, 'utf8');
+}
+
+export const summaryCommand: Command = {
+  name: 'summary',
+  summary: {
+    ko: '자치구별 집계표(총계·평균) 만들기·검사',
+    en: "the city's consolidated table (make or --check)",
+  },
+  usage: USAGE,
+  async run(args, io) {
+    const { values, positionals } = parseCommandLine(args, {
+      options: {
+        format: { type: 'string' },
+        out: { type: 'string' },
+        lang: { type: 'string' },
+        check: { type: 'boolean' },
+      },
+    });
+    const lang = parseLang(values.lang);
+    const format = (values.format ?? 'table') as Format;
+    if (!FORMATS.includes(format)) {
+      throw new UsageError(
+        `알 수 없는 --format '${format}' (${FORMATS.join('|')})`,
+        `unknown --format '${format}' (${FORMATS.join('|')})`,
+      );
+    }
+    if (values.check) {
+      if (positionals.length !== 1)
+        throw new UsageError('--check에는 파일 하나를 지정하세요', '--check takes exactly one file');
+      if (format !== 'table' && format !== 'json') {
+        throw new UsageError('--check의 --format은 table 또는 json입니다', '--check prints table or json');
+      }
+      return runCheck(positionals[0], format === 'json' ? 'json' : 'text', lang, io);
+    }
+    if (positionals.length === 0) throw new UsageError('집계할 파일을 지정하세요', 'give at least one file');
+    if (format === 'xlsx' && !values.out) {
+      throw new UsageError('--format xlsx에는 --out 파일이 필요합니다', '--format xlsx needs --out FILE');
+    }
+    const { loaded, failed } = await loadFiles(positionals, io);
+    if (loaded.length === 0) return EXIT_USAGE;
+    const table = buildSummaryTable(loaded.map((l) => l.report));
+    try {
+      if (format === 'xlsx') await writeSummaryWorkbook(path.resolve(io.cwd, values.out!), table);
+      else if (format === 'json') await emit(summaryJson(table), values.out, io);
+      else if (format === 'csv') await emit(summaryCsv(table), values.out, io, true);
+      else if (format === 'md') await emit(summaryMarkdown(table), values.out, io);
+      else await emit(summaryText(table, lang), values.out, io);
+    } catch (e) {
+      const { ko, en } = describeError(e);
+      io.err(`✗ ${values.out}: 저장할 수 없습니다 (${ko}) / cannot write (${en})\n`);
+      return EXIT_USAGE;
+    }
+    // Notes go with the table in text and JSON; for the other formats (and files) they go to stderr.
+    if (format !== 'table' && format !== 'json') for (const n of table.notes) io.err(`* ${n.ko} / ${n.en}\n`);
+    if (values.out) io.out(`${values.out}: ${table.rows.length}개 자치구-연도 / district-years\n`);
+    if (failed.length) return EXIT_USAGE;
+    return loaded.some((l) => l.report.stats.errors > 0) ? EXIT_FINDINGS : EXIT_OK;
+  },
+};

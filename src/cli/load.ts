@@ -1,0 +1,63 @@
+// Reading and validating the files named on the command line. A file that cannot be read gets one
+// bilingual line on stderr and the others go on (issue 2, item 6).
+import path from 'node:path';
+import type { CliIO } from './command';
+import { validateWorkbook, type Validation, type ValidationReport } from '../engine';
+import { readWorkbookFile } from '../xlsx/read';
+import { describeError } from './errors';
+import type { Standard } from '../standard/types';
+import { currentStandard } from '../standard';
+import { sheetKey } from '../engine/text';
+
+export interface Loaded {
+  file: string;
+  validation: Validation;
+  report: ValidationReport;
+}
+
+/**
+ * Council members' names never leave the workbook. The engine does not put them in findings; this
+ * makes sure of it at the last door, for every output the CLI writes.
+ */
+export function withoutNames(
+  report: ValidationReport,
+  standard: Standard = currentStandard,
+): ValidationReport {
+  const council = sheetKey(standard.sheets.council.name);
+  const nameKey = standard.sheets.council.columns.find((c) => c.type === 'text' && c.required)?.key ?? 'name';
+  return {
+    ...report,
+    findings: report.findings.map((f) => {
+      if (f.sheet === null || sheetKey(f.sheet) !== council || f.field !== nameKey || f.value === null)
+        return f;
+      const hidden = String(f.value);
+      const hide = (s: string) => (hidden ? s.split(hidden).join('…') : s);
+      return { ...f, value: null, message: { ko: hide(f.message.ko), en: hide(f.message.en) } };
+    }),
+  };
+}
+
+/** The report as the CLI publishes it: `file` first, as the documented JSON shape lists it. */
+function published(file: string, report: ValidationReport): ValidationReport {
+  const { file: _ignored, ...rest } = withoutNames(report);
+  return { file, ...rest };
+}
+
+export async function loadFiles(files: string[], io: CliIO): Promise<{ loaded: Loaded[]; failed: string[] }> {
+  const loaded: Loaded[] = [];
+  const failed: string[] = [];
+  for (const file of files) {
+    try {
+      const { snapshot } = await readWorkbookFile(path.resolve(io.cwd, file));
+      const validation = validateWorkbook(snapshot);
+      loaded.push({ file, validation, report: published(file, validation.report) });
+    } catch (e) {
+      const { ko, en } = describeError(e);
+      // Read errors already name the (absolute) path; show the name the user typed.
+      const strip = (s: string) => s.replace(path.resolve(io.cwd, file) + ': ', '');
+      io.err(`✗ ${file}: ${strip(ko)} / ${strip(en)}\n`);
+      failed.push(file);
+    }
+  }
+  return { loaded, failed };
+}

@@ -1,0 +1,128 @@
+// The add-in's deployed configuration (config/delib.config.json, served beside taskpane.html) and the
+// CLI's (same file, or --config). Bad configuration is explained in both languages, never guessed.
+import type { Text } from '../standard/types';
+
+export interface DelibConfig {
+  /** https://graph.microsoft.com/v1.0, or the local stand-in http://127.0.0.1:PORT/v1.0. */
+  graphRoot: string;
+  auth: {
+    tenantId: string;
+    /** The Entra app (SPA) client id; empty only for the local stand-in. */
+    clientId: string;
+    /** Delegated scopes: least privilege by default (Sites.Selected). */
+    scopes: string[];
+    /** The page the Office dialog fallback opens (relative to the pane), running MSAL redirect. */
+    dialogPage: string;
+  };
+  site: { hostname: string; path: string };
+  lists: { submissions: string; forums: string };
+  library: { driveId: string | null; folder: string };
+  batch: { concurrency: number };
+}
+
+export const DEFAULT_SCOPES = ['https://graph.microsoft.com/Sites.Selected'];
+
+/** Scopes that grant write access to every site in the tenant: refused unless explicitly allowed. */
+const TENANT_WIDE = /Sites\.(ReadWrite|Manage|FullControl)\.All$/i;
+
+export class ConfigError extends Error {
+  readonly ko: string;
+  readonly en: string;
+
+  constructor(readonly text: Text) {
+    super(text.en);
+    this.name = 'ConfigError';
+    this.ko = text.ko;
+    this.en = text.en;
+  }
+}
+
+const bad = (ko: string, en: string): never => {
+  throw new ConfigError({ ko: `설정 파일 오류: ${ko}`, en: `Configuration error: ${en}` });
+};
+
+function str(v: unknown, field: string, allowEmpty = false): string {
+  if (typeof v !== 'string' || (!allowEmpty && v.trim() === '')) {
+    return bad(`'${field}' 값이 필요합니다 (문자열).`, `'${field}' is required (a string).`);
+  }
+  return v.trim();
+}
+
+export function isLoopback(root: string): boolean {
+  try {
+    const host = new URL(root).hostname;
+    return host === '127.0.0.1' || host === 'localhost' || host === '[::1]';
+  } catch {
+    return false;
+  }
+}
+
+/** Checks a parsed config file; `allowTenantWide` only for an admin's explicit opt-in. */
+export function parseConfig(raw: unknown, allowTenantWide = false): DelibConfig {
+  if (!raw || typeof raw !== 'object') bad('JSON 객체가 아닙니다.', 'not a JSON object.');
+  const o = raw as Record<string, Record<string, unknown> | unknown>;
+  const graphRoot = str(o.graphRoot, 'graphRoot').replace(/\/+$/, '');
+  let url: URL | null = null;
+  try {
+    url = new URL(graphRoot);
+  } catch {
+    bad(`graphRoot가 URL이 아닙니다: ${graphRoot}`, `graphRoot is not a URL: ${graphRoot}`);
+  }
+  if (url && url.protocol !== 'https:' && !isLoopback(graphRoot)) {
+    bad('graphRoot는 https여야 합니다 (로컬 대체 서버 제외).', 'graphRoot must be https (except the local stand-in).');
+  }
+  const auth = (o.auth ?? {}) as Record<string, unknown>;
+  const scopes = auth.scopes === undefined ? DEFAULT_SCOPES : (auth.scopes as unknown);
+  if (!Array.isArray(scopes) || scopes.some((s) => typeof s !== 'string') || scopes.length === 0) {
+    bad("'auth.scopes'는 문자열 배열이어야 합니다.", "'auth.scopes' must be an array of strings.");
+  }
+  const wide = (scopes as string[]).filter((s) => TENANT_WIDE.test(s));
+  if (wide.length > 0 && !allowTenantWide) {
+    bad(
+      `테넌트 전체 쓰기 권한(${wide.join(', ')})은 쓰지 않습니다. Sites.Selected 또는 Lists.SelectedOperations.Selected를 쓰세요.`,
+      `tenant-wide write scopes (${wide.join(', ')}) are refused; use Sites.Selected or Lists.SelectedOperations.Selected.`,
+    );
+  }
+  const clientId = str(auth.clientId ?? '', 'auth.clientId', true);
+  if (!clientId && !isLoopback(graphRoot)) {
+    bad("'auth.clientId'가 필요합니다 (Entra 앱 등록).", "'auth.clientId' is required (the Entra app registration).");
+  }
+  const site = (o.site ?? {}) as Record<string, unknown>;
+  const lists = (o.lists ?? {}) as Record<string, unknown>;
+  const library = (o.library ?? {}) as Record<string, unknown>;
+  const batch = (o.batch ?? {}) as Record<string, unknown>;
+  const concurrency = batch.concurrency === undefined ? 4 : Number(batch.concurrency);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 16) {
+    bad("'batch.concurrency'는 1–16 사이 정수입니다.", "'batch.concurrency' must be an integer 1–16.");
+  }
+  return {
+    graphRoot,
+    auth: {
+      tenantId: str(auth.tenantId ?? 'organizations', 'auth.tenantId'),
+      clientId,
+      scopes: scopes as string[],
+      dialogPage: str(auth.dialogPage ?? 'auth-dialog.html', 'auth.dialogPage'),
+    },
+    site: { hostname: str(site.hostname, 'site.hostname'), path: '/' + str(site.path, 'site.path').replace(/^\/+/, '') },
+    lists: {
+      submissions: str(lists.submissions ?? 'Submissions', 'lists.submissions'),
+      forums: str(lists.forums ?? 'Forums', 'lists.forums'),
+    },
+    library: {
+      driveId: library.driveId ? str(library.driveId, 'library.driveId') : null,
+      folder: str(library.folder ?? 'Submissions', 'library.folder').replace(/^\/+|\/+$/g, ''),
+    },
+    batch: { concurrency },
+  };
+}
+
+export function parseConfigText(text: string, allowTenantWide = false): DelibConfig {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    const detail = e instanceof Error ? e.message : String(e);
+    return bad(`JSON을 읽을 수 없습니다 (${detail}).`, `cannot read the JSON (${detail}).`);
+  }
+  return parseConfig(raw, allowTenantWide);
+}

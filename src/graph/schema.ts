@@ -1,0 +1,138 @@
+// The two SharePoint lists, as data derived from the standard: the Forums columns are the standard's
+// 숙의공론장 fields and the Submissions columns carry the standard's metrics, so a new standard version
+// changes the lists without code. Internal names are ASCII (SharePoint mangles Korean internal names
+// into `_xHHHH_` sequences); the Korean labels are display names.
+import type { Standard, Text, ValueType } from '../standard/types';
+
+export type ColumnKind = 'text' | 'note' | 'number' | 'dateTime' | 'choice';
+
+export interface ColumnSpec {
+  name: string;
+  displayName: Text;
+  kind: ColumnKind;
+  indexed: boolean;
+  unique: boolean;
+  choices?: string[];
+}
+
+export type ListRole = 'submissions' | 'forums';
+
+export interface ListSpec {
+  role: ListRole;
+  /** The list's URL name and display name (ASCII, so its address stays readable). */
+  name: string;
+  description: Text;
+  columns: ColumnSpec[];
+}
+
+export const STATUS_CURRENT = 'current';
+export const STATUS_SUPERSEDED = 'superseded';
+
+const t = (ko: string, en: string): Text => ({ ko, en });
+const col = (name: string, ko: string, en: string, kind: ColumnKind, more: Partial<ColumnSpec> = {}): ColumnSpec => ({
+  name,
+  displayName: t(ko, en),
+  kind,
+  indexed: false,
+  unique: false,
+  ...more,
+});
+
+/** Columns both lists share: who submitted which district-year, and whether it is the current one. */
+function keyColumns(): ColumnSpec[] {
+  return [
+    col('SubmissionId', '제출 번호', 'Submission id', 'text', { indexed: true }),
+    col('DistrictYear', '자치구·연도', 'District-year', 'text', { indexed: true }),
+    col('District', '자치구', 'District', 'text'),
+    col('DistrictCode', '자치구 코드', 'District code', 'text', { indexed: true }),
+    col('Year', '연도', 'Year', 'number', { indexed: true }),
+    col('Status', '상태', 'Status', 'choice', { indexed: true, choices: [STATUS_CURRENT, STATUS_SUPERSEDED] }),
+  ];
+}
+
+const FORUM_NAMES: Record<string, string> = { id: 'ForumNo', date: 'ForumDate', name: 'ForumName', type: 'ForumType' };
+
+/** The Forums column holding a standard field (`expectedCivilian` → `ExpectedCivilian`). */
+export function forumColumnName(key: string): string {
+  return FORUM_NAMES[key] ?? key.charAt(0).toUpperCase() + key.slice(1);
+}
+
+/** The Submissions column holding a metric (`attendanceRate.total` → `AttendanceRateTotal`). */
+export function metricColumnName(key: string): string {
+  return key
+    .split('.')
+    .map((p) => p.charAt(0).toUpperCase() + p.slice(1))
+    .join('');
+}
+
+function kindOf(type: ValueType, maxLength: number | undefined): ColumnKind {
+  if (type === 'date') return 'dateTime';
+  if (type === 'enum') return 'choice';
+  // A single-line SharePoint text column holds 255 characters; longer free text needs a note column.
+  if (type === 'text') return (maxLength ?? Infinity) <= 255 ? 'text' : 'note';
+  return 'number';
+}
+
+export function listSpecs(standard: Standard): ListSpec[] {
+  const forums = standard.sheets.forums;
+  const forumColumns = forums.columns.map((c) =>
+    col(forumColumnName(c.key), c.label.ko, c.label.en, kindOf(c.type, c.maxLength), {
+      choices: c.enum ? standard.enums[c.enum].map((v) => v.value) : undefined,
+    }),
+  );
+  const metricColumns = standard.metrics.map((m) => col(metricColumnName(m.key), m.label.ko, m.label.en, 'number'));
+  return [
+    {
+      role: 'submissions',
+      name: 'Submissions',
+      description: t('자치구별 숙의공론장 제출 (자치구·연도당 현재 제출 1건)', 'Forum submissions (one current per district-year)'),
+      columns: [
+        col('SubmissionKey', '제출 키', 'Submission key', 'text', { indexed: true, unique: true }),
+        ...keyColumns(),
+        col('Quarter', '분기', 'Quarter', 'number'),
+        col('SubmittedAt', '제출 시각', 'Submitted at', 'dateTime'),
+        col('SubmittedBy', '제출자', 'Submitted by', 'text'),
+        col('StampHash', '검증 해시', 'Stamp hash', 'text'),
+        col('StandardVersion', '표준 버전', 'Standard version', 'text'),
+        col('EngineVersion', '엔진 버전', 'Engine version', 'text'),
+        col('RowCount', '행 수', 'Row count', 'number'),
+        col('WorkbookUrl', '통합시트 파일', 'Workbook file', 'note'),
+        ...metricColumns,
+        col('MetricsDetail', '지표(분기·유형별)', 'Metrics by quarter and type', 'note'),
+      ],
+    },
+    {
+      role: 'forums',
+      name: 'Forums',
+      description: t('제출된 숙의공론장 행', 'Submitted forum rows'),
+      columns: [
+        col('RowKey', '행 키', 'Row key', 'text', { indexed: true, unique: true }),
+        ...keyColumns(),
+        col('ExcelRow', '엑셀 행', 'Excel row', 'number'),
+        ...forumColumns,
+      ],
+    },
+  ];
+}
+
+/** Graph's columnDefinition body for a spec. */
+export function columnDefinition(c: ColumnSpec): Record<string, unknown> {
+  const facet =
+    c.kind === 'text'
+      ? { text: { maxLength: 255 } }
+      : c.kind === 'note'
+        ? { text: { allowMultipleLines: true } }
+        : c.kind === 'number'
+          ? { number: {} }
+          : c.kind === 'dateTime'
+            ? { dateTime: { format: 'dateTime' } }
+            : { choice: { choices: c.choices ?? [], displayAs: 'dropDownMenu' } };
+  return {
+    name: c.name,
+    displayName: c.displayName.ko,
+    description: c.displayName.en,
+    indexed: c.indexed,
+    enforceUniqueValues: c.unique,
+    ...facet,
+  };
+}

@@ -1,0 +1,108 @@
+// What a submission sends, computed from a validation alone (pure): the deterministic submission id
+// and row keys, the forum rows with the standard's fields, and the aggregates. Council members are
+// represented only by aggregates: no council row, and never a name, is part of a plan.
+import type { ForumRecord, ValidationReport, WorkbookMetrics } from '../engine/report';
+import type { Validation } from '../engine/validate';
+import { dataHash } from '../stamp';
+import type { Text } from '../standard/types';
+
+/** A forum row's submitted values by the standard's field keys (dates as ISO `YYYY-MM-DD`). */
+export type SubmittedForum = Record<string, string | number | null>;
+
+export interface PlannedRow {
+  /** Position in the plan; the journal records these. */
+  index: number;
+  /** Unique in the Forums list: the same submission retried collides, a changed workbook does not. */
+  key: string;
+  excelRow: number;
+  forum: SubmittedForum;
+}
+
+export interface SubmissionPlan {
+  submissionId: string;
+  /** `11500-2021`: the unit a newer submission supersedes. */
+  districtYear: string;
+  district: string;
+  districtCode: string;
+  year: number;
+  quarter: number;
+  /** SHA-256 of the normalised data (the validation stamp's hash). */
+  stampHash: string;
+  standard: string;
+  engine: string;
+  submittedBy: string;
+  rows: PlannedRow[];
+  metrics: WorkbookMetrics;
+  /** Where the workbook file goes in the library, relative to the configured folder. */
+  filePath: string;
+}
+
+export class PlanRefused extends Error {
+  readonly ko: string;
+  readonly en: string;
+
+  constructor(readonly text: Text) {
+    super(text.en);
+    this.name = 'PlanRefused';
+    this.ko = text.ko;
+    this.en = text.en;
+  }
+}
+
+/** Excel serial day → ISO date (serials count days from 1899-12-30, Excel's 1900 leap-year quirk included). */
+export function serialToIsoDate(serial: number): string {
+  const ms = Math.round((serial - 25569) * 86400000);
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+export function submissionIdOf(districtCode: string, year: number, stampHash: string): string {
+  return `${districtCode}-${year}-${stampHash.slice(0, 16)}`;
+}
+
+/** 연번 is unique in a workbook without errors; the Excel row is the fallback a reorder cannot confuse. */
+export function rowKeyOf(submissionId: string, forum: ForumRecord): string {
+  return `${submissionId}-${forum.id ?? `r${forum.row}`}`;
+}
+
+function submitted(forum: ForumRecord): SubmittedForum {
+  const out: SubmittedForum = {};
+  for (const [k, v] of Object.entries(forum)) {
+    if (k === 'row') continue;
+    out[k] = k === 'date' && typeof v === 'number' ? serialToIsoDate(v) : (v as string | number | null);
+  }
+  return out;
+}
+
+export function buildPlan(validation: Validation, context: { engine: string; submittedBy: string }): SubmissionPlan {
+  const report: ValidationReport = validation.report;
+  if (report.stats.errors > 0) {
+    throw new PlanRefused({
+      ko: `오류 ${report.stats.errors}건이 있어 제출할 수 없습니다.`,
+      en: `The workbook has ${report.stats.errors} error(s) and cannot be submitted.`,
+    });
+  }
+  const { district, districtCode, year, quarter } = report.info;
+  if (!district || !districtCode || year === null || quarter === null) {
+    throw new PlanRefused({
+      ko: '기본정보의 자치구·연도·분기를 읽을 수 없어 제출할 수 없습니다.',
+      en: 'The district, year or quarter in 기본정보 cannot be read, so the workbook cannot be submitted.',
+    });
+  }
+  const stampHash = dataHash({ info: report.info, forums: validation.forums, council: validation.council });
+  const submissionId = submissionIdOf(districtCode, year, stampHash);
+  return {
+    submissionId,
+    districtYear: `${districtCode}-${year}`,
+    district,
+    districtCode,
+    year,
+    quarter,
+    stampHash,
+    standard: report.standard,
+    engine: context.engine,
+    submittedBy: context.submittedBy,
+    rows: validation.forums.map((f, index) => ({ index, key: rowKeyOf(submissionId, f), excelRow: f.row, forum: submitted(f) })),
+    metrics: report.metrics,
+    filePath: `${districtCode}/${year}/${submissionId}.xlsx`,
+  };
+}

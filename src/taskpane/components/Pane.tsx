@@ -1,0 +1,112 @@
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useCallback, useSyncExternalStore } from 'react';
+import type { Finding } from '../../engine/report';
+import type { LiveSession } from '../state';
+import { strings } from '../strings';
+import { paneLanguage } from '../view/language';
+import { FindingsSection } from './FindingsSection';
+import { MetricsSection } from './MetricsSection';
+import { NoHost } from './NoHost';
+import { StampSection } from './StampSection';
+import { StatusLine } from './StatusLine';
+import { useSectionStyles } from './styles';
+import { useIntentRunner } from './useIntent';
+import { ErrorBoundary } from './ErrorBoundary';
+import { SubmitPanel } from '../submit/SubmitPanel';
+
+const useStyles = makeStyles({
+  header: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalXS,
+    paddingBlockEnd: tokens.spacingVerticalS,
+  },
+  title: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+});
+
+export function Pane({ session }: { session: LiveSession }) {
+  const styles = useStyles();
+  const section = useSectionStyles();
+  const state = useSyncExternalStore(
+    useCallback((listener: () => void) => session.subscribe(() => listener()), [session]),
+    () => session.getState(),
+  );
+  const lang = paneLanguage(state.displayLanguage);
+  const intents = useIntentRunner();
+  const select = useCallback(
+    (f: Finding) => intents.run(strings.goToCell(f.cell ?? ''), () => session.selectFinding(f)),
+    [intents, session],
+  );
+  const fix = useCallback(
+    (f: Finding) => intents.run(strings.fix(String(f.fix ?? '')), () => session.applyFix(f)),
+    [intents, session],
+  );
+
+  if (state.status === 'no-host') return <NoHost lang={lang} />;
+  const problem = intents.failure ?? state.problem;
+  const busy = intents.busy !== null;
+  return (
+    <main lang={lang}>
+      <header className={styles.header}>
+        <h1 className={styles.title}>{strings.title[lang]}</h1>
+        <StatusLine state={state} lang={lang} />
+      </header>
+      {problem && (
+        <MessageBar intent="error" layout="multiline" role="alert">
+          <MessageBarBody>{problem[lang]}</MessageBarBody>
+          {intents.failure && (
+            <MessageBarActions>
+              <Button appearance="transparent" onClick={intents.clearFailure}>
+                {strings.dismiss[lang]}
+              </Button>
+            </MessageBarActions>
+          )}
+        </MessageBar>
+      )}
+      <section className={section.section} aria-label={strings.actions[lang]}>
+        <div className={section.row}>
+          <Button
+            appearance="primary"
+            disabled={busy}
+            onClick={() => intents.run(strings.validateNow, () => session.validateNow())}
+          >
+            {strings.validateNow[lang]}
+          </Button>
+          <Button
+            disabled={busy}
+            aria-describedby="insert-hint"
+            onClick={() => intents.run(strings.insertSheets, () => session.insertStandardSheets())}
+          >
+            {strings.insertSheets[lang]}
+          </Button>
+        </div>
+        <p id="insert-hint" className={section.muted} style={{ margin: 0, fontSize: tokens.fontSizeBase200 }}>
+          {strings.insertSheetsHint[lang]}
+        </p>
+      </section>
+      <FindingsSection findings={state.report?.findings ?? null} lang={lang} onSelect={select} onFix={fix} />
+      <MetricsSection
+        metrics={state.report?.metrics ?? null}
+        rows={state.report?.stats.rows ?? 0}
+        lang={lang}
+      />
+      <StampSection
+        state={state}
+        lang={lang}
+        busy={busy}
+        onMark={() => intents.run(strings.markValidated, () => session.markValidated())}
+      />
+      {/* The submission panel fails on its own: a Graph or sign-in bug must not take the pane down. */}
+      <ErrorBoundary>
+        <SubmitPanel report={state.report} lang={lang} />
+      </ErrorBoundary>
+    </main>
+  );
+}

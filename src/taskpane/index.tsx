@@ -1,0 +1,44 @@
+// The pane's entry: find out whether we are in Excel, then render either the live pane or the
+// "open this in Excel" message.
+import { createRoot } from 'react-dom/client';
+import { ErrorBoundary } from './components/ErrorBoundary';
+import { NoHost } from './components/NoHost';
+import { Pane } from './components/Pane';
+import { PaneShell } from './components/PaneShell';
+import { checkHost } from './host';
+import { startLiveSession } from './live';
+import { strings } from './strings';
+import { paneLanguage } from './view/language';
+
+async function main(container: HTMLElement): Promise<void> {
+  const root = createRoot(container);
+  const render = (node: JSX.Element) =>
+    root.render(
+      <PaneShell>
+        <ErrorBoundary>{node}</ErrorBoundary>
+      </PaneShell>,
+    );
+  const host = await checkHost();
+  const lang = paneLanguage(host.displayLanguage);
+  document.documentElement.lang = lang;
+  if (!host.inExcel) {
+    render(<NoHost lang={lang} />);
+    return;
+  }
+  try {
+    const { session, started } = startLiveSession();
+    render(<Pane session={session} />);
+    await started;
+  } catch (error) {
+    console.error('delib: could not start the live session', error);
+    render(
+      <div role="alert" data-status="error">
+        <p lang="ko">{strings.sessionFailed.ko}</p>
+        <p lang="en">{strings.sessionFailed.en}</p>
+      </div>,
+    );
+  }
+}
+
+const container = document.getElementById('root');
+if (container) void main(container);

@@ -1,0 +1,20 @@
+// The pane's only door to src/excel: the live session that reads the workbook, runs the engine and
+// carries out the pane's intents.
+import { createLiveSession } from '../excel';
+import type { LiveSession } from './state';
+
+export interface StartedSession {
+  session: LiveSession;
+  /** Settles when the first full pass is done; rejects only if the session could not start at all. */
+  started: Promise<void>;
+}
+
+/**
+ * Creates the session and starts it without waiting, so the pane renders at once and shows the
+ * session's own progress ('reading' → 'ready'). Starting also re-registers the change handlers,
+ * which is what every pane load must do.
+ */
+export function startLiveSession(): StartedSession {
+  const session = createLiveSession();
+  return { session, started: session.start() };
+}

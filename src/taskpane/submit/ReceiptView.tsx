@@ -1,0 +1,34 @@
+// The receipt as the district sees it in the pane (the same facts are written into the workbook).
+import { Link, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import type { Receipt } from '../../submission/types';
+import { submitStrings as S } from './strings';
+
+export function ReceiptView({ receipt, lang }: { receipt: Receipt; lang: 'ko' | 'en' }): JSX.Element {
+  const at = new Date(receipt.submittedAt).toLocaleString(lang === 'ko' ? 'ko-KR' : 'en-GB');
+  return (
+    <MessageBar intent="success" layout="multiline" aria-live="polite">
+      <MessageBarBody>
+        <MessageBarTitle>{S.receiptTitle[lang]}</MessageBarTitle>
+        <dl style={{ margin: 0, display: 'grid', gridTemplateColumns: 'auto 1fr', columnGap: 8 }}>
+          <dt>{S.receiptId[lang]}</dt>
+          <dd style={{ margin: 0, wordBreak: 'break-all' }} data-testid="receipt-id">
+            {receipt.submissionId}
+          </dd>
+          <dt>{S.receiptAt[lang]}</dt>
+          <dd style={{ margin: 0 }}>{at}</dd>
+          <dt>{S.receiptRows[lang]}</dt>
+          <dd style={{ margin: 0 }} data-testid="receipt-rows">
+            {receipt.rowCount}
+          </dd>
+          <dt>{S.receiptHash[lang]}</dt>
+          <dd style={{ margin: 0, fontFamily: 'monospace' }}>{receipt.stampHash.slice(0, 16)}</dd>
+        </dl>
+        {receipt.itemUrl && (
+          <Link href={receipt.itemUrl} target="_blank" rel="noreferrer">
+            {S.receiptLink[lang]}
+          </Link>
+        )}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}

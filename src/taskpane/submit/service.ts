@@ -1,0 +1,76 @@
+// The pane's SubmitService: refresh the validation and the stamp, build the plan, run the exactly-once
+// submission, and keep the journal and the receipt in the workbook.
+import { ENGINE_VERSION } from '../../engine';
+import type { Validation } from '../../engine/validate';
+import type { TokenProvider } from '../../auth/types';
+import { createGraphSubmission, type DelibConfig } from '../../graph';
+import { currentStandard } from '../../standard';
+import type { Text } from '../../standard/types';
+import { buildPlan, PlanRefused } from '../../submission/plan';
+import { runSubmission } from '../../submission/runner';
+import type { Receipt, SubmissionStore, SubmitOutcome, SubmitService, WorkbookFile } from '../../submission/types';
+import type { PaneState } from '../state';
+
+/** What the submit service needs of the live session (src/excel's ExcelLiveSession). */
+export interface SubmitSession {
+  validateNow(): Promise<void>;
+  markValidated(): Promise<void>;
+  getState(): PaneState;
+  /** The latest full validation (forum records included); null before the first pass. */
+  currentValidation?(): Validation | null;
+}
+
+export interface SubmitServiceDeps {
+  session: SubmitSession;
+  config: DelibConfig;
+  tokens: TokenProvider;
+  store: SubmissionStore & { receipt(): Receipt | null; saveReceipt(r: Receipt): Promise<void> };
+  file: () => WorkbookFile | null;
+}
+
+/** Until src/excel's session exposes currentValidation(), its latest validation is read directly. */
+function validationOf(session: SubmitSession): Validation | null {
+  if (session.currentValidation) return session.currentValidation();
+  return (session as unknown as { validation?: Validation | null }).validation ?? null;
+}
+
+const refuse = (problem: Text): SubmitOutcome => ({ ok: false, cancelled: false, problem, rowProblems: [] });
+
+export function createSubmitService(deps: SubmitServiceDeps): SubmitService {
+  const graph = createGraphSubmission({ config: deps.config, tokens: deps.tokens, standard: currentStandard });
+  return {
+    pending: async () => {
+      const j = await deps.store.load();
+      return j && j.phase !== 'done' ? j : null;
+    },
+    lastReceipt: async () => deps.store.receipt(),
+    async submit({ onProgress, signal }) {
+      onProgress({ phase: 'checking', rowsDone: 0, rowsTotal: 0, retries: 0 });
+      // The stamp is refreshed first: what is submitted is exactly what the stamp vouches for.
+      await deps.session.markValidated();
+      const state = deps.session.getState();
+      const validation = validationOf(deps.session);
+      if (!validation || !state.report) {
+        return refuse({ ko: '통합시트를 아직 읽지 못했습니다.', en: 'The workbook has not been read yet.' });
+      }
+      if (validation.report.stats.errors > 0) {
+        return refuse({
+          ko: `오류 ${validation.report.stats.errors}건을 고친 뒤 제출하세요.`,
+          en: `Fix the ${validation.report.stats.errors} error(s) before submitting.`,
+        });
+      }
+      if (state.problem) return refuse(state.problem);
+      let plan;
+      try {
+        const by = state.stamp.status === 'valid' ? state.stamp.stamp.by : (validation.report.info.author ?? '');
+        plan = buildPlan(validation, { engine: ENGINE_VERSION, submittedBy: by });
+      } catch (e) {
+        if (e instanceof PlanRefused) return refuse(e.text);
+        throw e;
+      }
+      const outcome = await runSubmission({ plan, target: graph.target, store: deps.store, file: deps.file(), signal, onProgress });
+      if (outcome.ok) await deps.store.saveReceipt(outcome.receipt);
+      return outcome;
+    },
+  };
+}

@@ -1,0 +1,33 @@
+// Where the submit panel gets its services. Tests call configureSubmission() with their own; the pane
+// calls attachSubmissionSession(session) once the live session runs, and the Office-backed service
+// is then built on first use from the deployed configuration (delib.config.json beside the pane).
+import type { SubmitService } from '../../submission/types';
+import type { SubmitSession } from './service';
+
+let configured: SubmitService | null = null;
+let defaultFactory: (() => Promise<SubmitService>) | null = null;
+
+/** Injects the services (tests: a stand-in Graph and a test token provider). */
+export function configureSubmission(service: SubmitService | null): void {
+  configured = service;
+}
+
+/** Registers how to build the default services when none were configured. */
+export function setDefaultSubmissionFactory(factory: (() => Promise<SubmitService>) | null): void {
+  defaultFactory = factory;
+}
+
+/** The pane's one line of wiring: the Office-backed submission over this live session. */
+export function attachSubmissionSession(session: SubmitSession): void {
+  setDefaultSubmissionFactory(async () => {
+    const { officeSubmitService } = await import('./office-service');
+    return officeSubmitService(session);
+  });
+}
+
+export async function submissionService(): Promise<SubmitService | null> {
+  if (configured) return configured;
+  if (!defaultFactory) return null;
+  configured = await defaultFactory();
+  return configured;
+}

@@ -1,0 +1,53 @@
+// The submit panel's words, Korean first.
+import type { Text } from '../../standard/types';
+import type { SubmitPhase } from '../../submission/types';
+
+const t = (ko: string, en: string): Text => ({ ko, en });
+
+export const submitStrings = {
+  heading: t('SharePoint 제출', 'Submit to SharePoint'),
+  submit: t('제출', 'Submit'),
+  resume: t('이어서 제출', 'Resume submission'),
+  cancel: t('취소', 'Cancel'),
+  noReport: t('검증이 끝나면 제출할 수 있습니다.', 'You can submit once validation has finished.'),
+  hasErrors: t('오류 {n}건을 고친 뒤 제출할 수 있습니다.', 'Fix the {n} error(s) before submitting.'),
+  ready: t('행 {n}건을 제출할 준비가 되었습니다.', '{n} row(s) ready to submit.'),
+  pending: t(
+    '끝나지 않은 제출이 있습니다 ({done}/{total}행). 이어서 제출하면 중복 없이 나머지만 보냅니다.',
+    'An unfinished submission exists ({done}/{total} rows). Resuming sends only the rest, never twice.',
+  ),
+  notConfigured: t(
+    '제출 설정이 없습니다. 관리자에게 delib.config.json 배포를 요청하세요.',
+    'Submission is not configured. Ask your administrator to deploy delib.config.json.',
+  ),
+  progress: t('{done}/{total}행 제출됨', '{done}/{total} rows submitted'),
+  retries: t('재시도 {n}회', '{n} retries'),
+  cancelled: t(
+    '제출을 취소했습니다. 다시 제출하면 멈춘 곳에서 이어집니다.',
+    'Submission cancelled. Submitting again resumes where it stopped.',
+  ),
+  failed: t('제출하지 못했습니다', 'Submission failed'),
+  receiptTitle: t('제출 완료 (접수증)', 'Submitted (receipt)'),
+  receiptId: t('제출 번호', 'Submission id'),
+  receiptAt: t('제출 시각', 'Submitted at'),
+  receiptRows: t('행 수', 'Rows'),
+  receiptHash: t('검증 해시', 'Stamp hash'),
+  receiptLink: t('SharePoint에서 보기', 'Open in SharePoint'),
+  rowProblem: t('{row}행: {message}', 'Row {row}: {message}'),
+  progressLabel: t('제출 진행률', 'Submission progress'),
+  unexpected: t('예상하지 못한 문제가 생겼습니다: {detail}', 'Something unexpected went wrong: {detail}'),
+} as const;
+
+export const phaseStrings: Record<SubmitPhase, Text> = {
+  checking: t('검증 확인 중…', 'Checking validation…'),
+  schema: t('SharePoint 목록 구조 확인 중…', 'Checking the SharePoint lists…'),
+  upload: t('통합시트 파일 올리는 중…', 'Uploading the workbook…'),
+  rows: t('행 제출 중…', 'Submitting rows…'),
+  finalise: t('이전 제출 정리 중…', 'Marking the previous submission superseded…'),
+  receipt: t('접수증 기록 중…', 'Writing the receipt…'),
+  done: t('완료', 'Done'),
+};
+
+export function fill(text: string, values: Record<string, string | number>): string {
+  return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
+}

@@ -1,0 +1,110 @@
+// A filled example of the standard workbook: one district's year, generated deterministically (same
+// output on every machine), clean under the standard: no error findings. It is what `delib template
+// --example` writes and what the README's first command validates, so nothing binary is checked in.
+import type { Standard } from '../standard/types';
+import { currentStandard } from '../standard';
+
+export interface ExampleWorkbook {
+  /** 기본정보 values by field key; dates as Excel serial numbers. */
+  info: Record<string, string | number>;
+  /** 숙의공론장 rows by column key (input columns only; computed ones are formulas). */
+  forums: Record<string, string | number>[];
+  /** 협치회의 구성 rows by column key. Names are placeholders (위원01 …), never real people. */
+  council: Record<string, string | number>[];
+}
+
+export interface ExampleOptions {
+  district?: string;
+  year?: number;
+  rows?: number;
+  seed?: number;
+}
+
+// 1970-01-01 as an Excel serial (1900 system).
+const UNIX_EPOCH_SERIAL = 25569;
+
+export function serialOf(year: number, month: number, day: number): number {
+  return Date.UTC(year, month - 1, day) / 86_400_000 + UNIX_EPOCH_SERIAL;
+}
+
+/** mulberry32: a tiny seeded generator, so the example is the same everywhere. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function exampleWorkbook(
+  options: ExampleOptions = {},
+  standard: Standard = currentStandard,
+): ExampleWorkbook {
+  const district = options.district ?? '마포구';
+  const year = options.year ?? 2021;
+  const count = options.rows ?? 40;
+  const next = random(options.seed ?? 20211220);
+  const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));
+  const types = standard.enums.forumType.map((t) => t.value);
+  const hosts = ['자치행정과', '협치사무국', '마을공동체과'];
+  // December submission: the whole year, every row dated before 작성일.
+  const reportDate = serialOf(year, 12, 20);
+  const firstDay = serialOf(year, 1, 4);
+  const span = serialOf(year, 12, 15) - firstDay;
+  const perType = new Map<string, number>();
+
+  const forums = Array.from({ length: count }, (_, i) => {
+    const type = types[i % types.length];
+    const nth = (perType.get(type) ?? 0) + 1;
+    perType.set(type, nth);
+    const expectedOfficial = int(1, 6);
+    const expectedCivilian = int(4, 16);
+    return {
+      id: i + 1,
+      // Evenly spread over the year so every quarter has rows; rows stay in date order.
+      date: firstDay + Math.floor((span * i) / Math.max(1, count - 1)),
+      name: `${type} ${nth}차`,
+      type,
+      host: hosts[i % hosts.length],
+      hours: int(2, 6) / 2,
+      expectedOfficial,
+      expectedCivilian,
+      // Most of those invited come, never more: the example triggers no attendance warning.
+      attendedOfficial: int(Math.max(0, expectedOfficial - 1), expectedOfficial),
+      attendedCivilian: int(Math.max(0, expectedCivilian - 3), expectedCivilian),
+      note: '',
+    };
+  });
+
+  // 20 members: 15 민간 (75% ≥ 70%), 10 women and 10 men (50% ≥ 40%).
+  const sectors = standard.enums.sector.map((s) => s.value);
+  const civilian = standard.council.civilian.value;
+  const others = sectors.filter((s) => s !== civilian);
+  const genders = standard.enums.gender.map((g) => g.value);
+  const fields = ['복지', '환경', '도시재생', '교육', '문화', '안전', '일자리'];
+  const council = Array.from({ length: 20 }, (_, i) => ({
+    id: i + 1,
+    name: `위원${String(i + 1).padStart(2, '0')}`,
+    sector: i < 15 ? civilian : others[i % others.length],
+    gender: genders[i % genders.length],
+    field: fields[i % fields.length],
+    appointedOn: serialOf(year - 1, 1, 2 + i),
+  }));
+
+  return {
+    info: {
+      district,
+      year,
+      quarter: 4,
+      department: '자치행정과 협치팀',
+      author: '담당자',
+      phone: '02-2133-1234',
+      reportDate,
+    },
+    forums,
+    council,
+  };
+}

@@ -1,0 +1,30 @@
+// Why a file could not be read, in both languages; the CLI prints exactly one such line per bad file.
+
+export type XlsxReadErrorKind = 'missing' | 'unreadable' | 'not-xlsx' | 'corrupt' | 'encrypted';
+
+const MESSAGES: Record<XlsxReadErrorKind, { ko: string; en: string }> = {
+  missing: { ko: '파일이 없습니다', en: 'file not found' },
+  unreadable: { ko: '파일을 읽을 수 없습니다(권한 등)', en: 'the file cannot be read (permissions?)' },
+  'not-xlsx': { ko: 'Excel(.xlsx) 파일이 아닙니다', en: 'not an Excel (.xlsx) file' },
+  corrupt: { ko: '손상된 .xlsx 파일입니다', en: 'the .xlsx file is corrupt' },
+  encrypted: {
+    ko: '암호로 보호된 파일이거나 예전 .xls 형식입니다(암호를 풀고 .xlsx로 저장하세요)',
+    en: 'password-protected or old .xls format (remove the password and save as .xlsx)',
+  },
+};
+
+export class XlsxReadError extends Error {
+  readonly ko: string;
+  readonly en: string;
+
+  constructor(
+    readonly kind: XlsxReadErrorKind,
+    readonly file: string,
+    readonly detail?: unknown,
+  ) {
+    super(`${file}: ${MESSAGES[kind].en}`);
+    this.name = 'XlsxReadError';
+    this.ko = `${file}: ${MESSAGES[kind].ko}`;
+    this.en = `${file}: ${MESSAGES[kind].en}`;
+  }
+}

@@ -1,0 +1,246 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { strings } from '../../src/taskpane/strings';
+import { exampleWorkbook } from '../../src/workbook/example';
+import { lettersOf, standardLayout } from '../../src/workbook/layout';
+import { launchChromium, openPane, waitForReady } from './support/browser';
+import type { PaneHarness } from './support/browser';
+import { buildStandInBundle } from './support/standin-bundle';
+import { serveDirectory } from './support/static-server';
+import type { StaticServer } from './support/static-server';
+
+const repoRoot = path.resolve(__dirname, '..', '..');
+// DELIB_E2E_DIST points the tests at another build (e.g. a build made elsewhere in CI).
+const dist = process.env.DELIB_E2E_DIST || path.join(repoRoot, 'dist');
+const layout = standardLayout();
+const FORUMS = layout.forums.name;
+const col = lettersOf(layout.forums);
+const firstRow = layout.forums.firstDataRow;
+const EXAMPLE_ROWS = 12;
+
+let browser: Browser;
+let server: StaticServer;
+let standIn: string;
+const open: PaneHarness[] = [];
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(dist, 'taskpane.html'))) {
+    throw new Error('dist/taskpane.html is missing: run `npm run build` before `npm run test:e2e`.');
+  }
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'delib-e2e-'));
+  [standIn, server, browser] = await Promise.all([
+    buildStandInBundle(out),
+    serveDirectory(dist),
+    launchChromium(),
+  ]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+afterEach(async () => {
+  for (const h of open.splice(0)) {
+    expect(h.pageErrors).toEqual([]);
+    expect(h.blocked.filter((u) => !u.startsWith('data:'))).toEqual([]);
+    await h.page.context().close();
+  }
+});
+
+async function pane(config: { rows?: number; displayLanguage?: string } = {}): Promise<PaneHarness> {
+  const h = await openPane(browser, server.origin, standIn, { rows: EXAMPLE_ROWS, ...config });
+  open.push(h);
+  await waitForReady(h.page, config.rows ?? EXAMPLE_ROWS);
+  return h;
+}
+
+function type(page: Page, address: string, value: unknown): Promise<void> {
+  return page.evaluate(
+    ([s, a, v]) => window.__standIn?.user.setValues(s as string, a as string, [[v]]),
+    [FORUMS, address, value],
+  );
+}
+
+function fill(page: Page, address: string): Promise<string | null> {
+  return page.evaluate(([s, a]) => window.__standIn?.user.fill(s, a) ?? null, [FORUMS, address]);
+}
+
+const finding = (address: string) => `li[data-cell="${address}"]`;
+
+/** Waits until the stand-in's selection is exactly `address` on 숙의공론장. */
+function selectionAt(page: Page, address: string): Promise<unknown> {
+  return page.waitForFunction(
+    ([s, a]) => {
+      const m = window.__standIn?.model;
+      const sheet = m?.findSheet(s);
+      const sel = m?.selection;
+      const want = /^([A-Z]+)(\d+)$/.exec(a);
+      if (!m || !sheet || !sel || !want || sel.sheetId !== sheet.id) return false;
+      let column = 0;
+      for (const ch of want[1]) column = column * 26 + ch.charCodeAt(0) - 64;
+      return (
+        sel.box.row === Number(want[2]) - 1 &&
+        sel.box.column === column - 1 &&
+        sel.box.rowCount === 1 &&
+        sel.box.columnCount === 1
+      );
+    },
+    [FORUMS, address],
+  );
+}
+
+async function runAxe(page: Page): Promise<{ id: string; targets: string[] }[]> {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  return page.evaluate(async () => {
+    type AxeResult = { violations: { id: string; nodes: { target: string[] }[] }[] };
+    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<AxeResult> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({
+      id: v.id,
+      targets: v.nodes.map((n) => n.target.join(' ')).slice(0, 3),
+    }));
+  });
+}
+
+describe('the task pane in Chromium on the Office.js stand-in', () => {
+  it('shows a bad count, highlights it, selects it on click, and clears both when fixed', async () => {
+    const { page } = await pane();
+    await expect(page.locator('li[data-cell]').count()).resolves.toBe(0);
+    const cell = `${col.expectedOfficial}${firstRow + 2}`;
+    const before = await page.evaluate(([s, a]) => window.__standIn?.user.values(s, a)[0][0], [FORUMS, cell]);
+
+    await type(page, cell, '열둘');
+    await page.waitForSelector(finding(cell));
+    await expect(page.locator(finding(cell)).first().innerText()).resolves.toContain('열둘');
+    await page.waitForFunction(([s, a]) => window.__standIn?.user.fill(s, a) !== null, [FORUMS, cell]);
+    // The highlight is a fill; what the user typed stays.
+    await expect(
+      page.evaluate(([s, a]) => window.__standIn?.user.values(s, a)[0][0], [FORUMS, cell]),
+    ).resolves.toBe('열둘');
+
+    await page.locator(finding(cell)).first().getByRole('button').first().click();
+    await selectionAt(page, cell);
+
+    await type(page, cell, before);
+    await page.waitForSelector(finding(cell), { state: 'detached' });
+    await page.waitForFunction(([s, a]) => window.__standIn?.user.fill(s, a) === null, [FORUMS, cell]);
+    await expect(fill(page, cell)).resolves.toBeNull();
+  });
+
+  it('settles findings and metrics after a 5,000-row paste', async () => {
+    const { page } = await pane();
+    const keys = layout.forums.columns.filter((c) => !c.computed).map((c) => c.key);
+    const rows = exampleWorkbook({ rows: 5000, seed: 7 }).forums.map((r) =>
+      layout.forums.columns.map((c) => (c.computed || !keys.includes(c.key) ? null : (r[c.key] ?? null))),
+    );
+    // One bad row in the middle, so the findings must come through the paste too.
+    rows[2500][layout.forums.columns.findIndex((c) => c.key === 'attendedCivilian')] = '-4';
+    await page.evaluate(
+      ([s, a, v]) => window.__standIn?.user.setValues(s as string, a as string, v as unknown[][]),
+      [FORUMS, `A${firstRow}`, rows],
+    );
+    await waitForReady(page, 5000, 90_000);
+    const bad = `${col.attendedCivilian}${firstRow + 2500}`;
+    await page.waitForSelector(finding(bad));
+    const meetings = page
+      .locator('table[data-table] tr[data-row="overall"] td[data-metric="meetings"]')
+      .first();
+    await expect(meetings.innerText()).resolves.toBe('5,000');
+    const rate = await page
+      .locator('tr[data-row="overall"] td[data-metric="attendanceRate.total"]')
+      .first()
+      .innerText();
+    expect(rate).toMatch(/^\d{1,3}\.\d%$/);
+  });
+
+  it('has no axe-core violations, with findings listed', async () => {
+    const { page } = await pane();
+    await type(page, `${col.type}${firstRow}`, '워크샵');
+    await page.waitForSelector(finding(`${col.type}${firstRow}`));
+    const violations = await runAxe(page);
+    expect(violations).toEqual([]);
+  });
+
+  it('works from the keyboard: filter, Enter to go to the first match', async () => {
+    const { page } = await pane();
+    const cell = `${col.hours}${firstRow + 3}`;
+    await type(page, cell, '0');
+    await page.waitForSelector(finding(cell));
+    const filter = page.getByRole('searchbox');
+    await filter.focus();
+    await page.keyboard.type(cell);
+    await page.keyboard.press('Enter');
+    await selectionAt(page, cell);
+    await page.keyboard.press('Escape');
+    await expect(filter.inputValue()).resolves.toBe('');
+  });
+
+  it('offers the fix for a near-miss forum type and applies it', async () => {
+    const { page } = await pane();
+    const cell = `${col.type}${firstRow + 1}`;
+    await type(page, cell, '워크샵');
+    const fixButton = page
+      .locator(finding(cell))
+      .getByRole('button', { name: strings.fixAria(cell, '워크숍').ko });
+    await fixButton.click();
+    await page.waitForSelector(finding(cell), { state: 'detached' });
+    await expect(
+      page.evaluate(([s, a]) => window.__standIn?.user.values(s, a)[0][0], [FORUMS, cell]),
+    ).resolves.toBe('워크숍');
+  });
+
+  it('renders cell text as text: markup in a cell is shown, never run', async () => {
+    const h = await pane();
+    const payload = '<img src=x onerror=alert(1)>';
+    const cell = `${col.type}${firstRow}`;
+    await type(h.page, cell, payload);
+    await h.page.waitForSelector(finding(cell));
+    await expect(h.page.locator(finding(cell)).first().innerText()).resolves.toContain(payload);
+    await expect(h.page.locator('img').count()).resolves.toBe(0);
+    expect(h.dialogs).toEqual([]);
+  });
+
+  it('marks an error-free workbook as validated and then shows how many rows changed', async () => {
+    const { page } = await pane();
+    const mark = page.getByRole('button', { name: strings.markValidated.ko, exact: true });
+    await expect(mark.getAttribute('aria-disabled')).resolves.not.toBe('true');
+    await mark.click();
+    await page.waitForSelector('[data-stamp="valid"]');
+    await type(page, `${col.hours}${firstRow + 1}`, 4);
+    await page.waitForSelector('[data-stamp="changed"]');
+    await expect(page.locator('[data-stamp="changed"]').innerText()).resolves.toContain(
+      strings.stampChanged('1').ko.split('.')[0],
+    );
+  });
+
+  it('keeps "Mark as validated" off while errors exist, and says why', async () => {
+    const { page } = await pane();
+    await type(page, `${col.attendedOfficial}${firstRow}`, -2);
+    await page.waitForSelector('[role="status"][data-errors="1"]');
+    const mark = page.getByRole('button', { name: strings.markValidated.ko, exact: true });
+    await expect(mark.getAttribute('aria-disabled')).resolves.toBe('true');
+    await expect(page.locator('#mark-reason').innerText()).resolves.toBe(strings.markBlockedErrors('1').ko);
+  });
+
+  it('speaks English when Office’s display language is not Korean', async () => {
+    const { page } = await pane({ displayLanguage: 'en-US' });
+    await expect(page.locator('h1').innerText()).resolves.toBe(strings.title.en);
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
+  });
+});
+
+describe('the task pane outside Excel', () => {
+  it('says in Korean and English that it must be opened in Excel', async () => {
+    const h = await openPane(browser, server.origin, null);
+    await h.page.waitForSelector('[data-status="no-host"]');
+    const text = await h.page.locator('body').innerText();
+    expect(text).toContain(strings.noHostTitle.ko);
+    expect(text).toContain(strings.noHostTitle.en);
+    expect(h.blocked).toContain('https://appsforoffice.microsoft.com/lib/1/hosted/office.js');
+    await expect(runAxe(h.page)).resolves.toEqual([]);
+    await h.page.context().close();
+  });
+});

@@ -1,0 +1,22 @@
+// What the e2e page loads in place of Microsoft's office.js: the Office.js stand-in holding the
+// example workbook, exposed on window so the tests can act as the user and inspect the sheet.
+import { exampleInitialWorkbook } from '../../../devtools/preview/example';
+import { installOfficeStandIn } from '../../standins/office-js';
+import type { OfficeStandIn } from '../../standins/office-js';
+
+export interface E2eConfig {
+  rows?: number;
+  displayLanguage?: string;
+}
+
+declare global {
+  interface Window {
+    __delibE2e?: E2eConfig;
+    __standIn?: OfficeStandIn;
+  }
+}
+
+const config = window.__delibE2e ?? {};
+window.__standIn = installOfficeStandIn(window, exampleInitialWorkbook({ rows: config.rows ?? 12 }), {
+  displayLanguage: config.displayLanguage ?? 'ko-KR',
+});

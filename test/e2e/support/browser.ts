@@ -1,0 +1,74 @@
+// Headless Chromium on the production pane, with Microsoft's office.js swapped for the stand-in
+// and every request off 127.0.0.1 refused (the tests never touch the network).
+import fs from 'node:fs';
+import { chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import type { E2eConfig } from './browser-standin';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--headless',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+}
+
+export interface PaneHarness {
+  page: Page;
+  dialogs: string[];
+  pageErrors: string[];
+  /** Requests that tried to leave the machine (blocked). */
+  blocked: string[];
+}
+
+export async function openPane(
+  browser: Browser,
+  origin: string,
+  standInBundle: string | null,
+  config: E2eConfig = {},
+): Promise<PaneHarness> {
+  const context = await browser.newContext({ viewport: { width: 420, height: 900 }, locale: 'ko-KR' });
+  const page = await context.newPage();
+  const harness: PaneHarness = { page, dialogs: [], pageErrors: [], blocked: [] };
+  page.on('dialog', (d) => {
+    harness.dialogs.push(d.message());
+    void d.dismiss();
+  });
+  page.on('pageerror', (e) => harness.pageErrors.push(e.message));
+  const bundle = standInBundle ? fs.readFileSync(standInBundle, 'utf8') : null;
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(origin) || url.startsWith('data:')) return route.continue();
+    if (url === OFFICE_JS_CDN && bundle !== null) {
+      return route.fulfill({ status: 200, contentType: 'text/javascript', body: bundle });
+    }
+    harness.blocked.push(url);
+    return route.abort('blockedbyclient');
+  });
+  await page.addInitScript((c) => {
+    (window as unknown as { __delibE2e: E2eConfig }).__delibE2e = c;
+  }, config);
+  await page.goto(`${origin}/taskpane.html`);
+  return harness;
+}
+
+/** Waits until the pane's status line says a pass finished over `rows` forum rows. */
+export async function waitForReady(page: Page, rows?: number, timeout = 60_000): Promise<void> {
+  const selector =
+    rows === undefined
+      ? '[role="status"][data-status="ready"]'
+      : `[role="status"][data-status="ready"][data-rows="${rows}"]`;
+  await page.waitForSelector(selector, { timeout });
+}

@@ -1,0 +1,75 @@
+// Inserting or repairing the standard sheets through Office.js: what is missing is added, what a
+// district typed stays exactly as it was.
+import { currentStandard } from '../../src/standard';
+import { standardLayout } from '../../src/workbook';
+import { FORUMS, INFO, LETTERS, forumRow, workbook } from './fixtures';
+import { type Booted, boot } from './helpers';
+
+let booted: Booted | null = null;
+afterEach(async () => {
+  await booted?.session.dispose();
+  booted?.standin.uninstall();
+  booted = null;
+});
+
+const layout = standardLayout(currentStandard);
+const SUMMARY = currentStandard.sheets.summary.name;
+
+test('into an empty workbook: all four sheets, headers, tables, hints, frozen headers, 요약 formulas', async () => {
+  booted = await boot({ sheets: [{ name: 'Sheet1', rows: [['메모']] }] });
+  const { session, standin } = booted;
+  expect(session.getState().report?.findings.map((f) => f.code)).toContain('missing-sheet');
+  await session.insertStandardSheets();
+  expect(standin.user.sheetNames()).toEqual(['Sheet1', INFO, FORUMS, layout.council.name, SUMMARY]);
+  expect(standin.user.values('Sheet1', 'A1')).toEqual([['메모']]);
+  const forums = standin.model.findSheet(FORUMS)!;
+  expect(forums.tables.map((t) => t.name)).toEqual(['tblForums']);
+  expect(forums.freeze.rows).toBe(layout.forums.headerRow);
+  const header = standin.user.values(FORUMS, `A${layout.forums.headerRow}:M${layout.forums.headerRow}`)[0];
+  expect(header).toEqual(layout.forums.columns.map((c) => c.header));
+  const typeList = forums.validations.find((v) => v.box.column === 3)?.rule as { list: { source: string } };
+  expect(typeList.list.source.split(',')).toEqual(currentStandard.enums.forumType.map((t) => t.value));
+  const state = session.getState();
+  expect(state.report?.findings.some((f) => f.code === 'missing-sheet')).toBe(false);
+  expect(state.report?.findings.some((f) => f.code === 'missing-column')).toBe(false);
+  expect(state.report?.stats.rows).toBe(0);
+  expect(standin.user.cell(SUMMARY, 'B5')?.formula).toMatch(/^=/);
+  // Every 요약 formula evaluates (the stand-in knows every function the layout uses).
+  const summary = standin.model.findSheet(SUMMARY)!;
+  const errors = [...summary.rows.values()].flatMap((cols) => [...cols.values()]).filter((c) => c.error);
+  expect(errors).toEqual([]);
+});
+
+test('repairing a district copy: data untouched, missing header and computed formulas added, 요약 agrees with the engine', async () => {
+  const wb = workbook(12);
+  const forumSheet = wb.sheets.find((s) => s.name === FORUMS)!;
+  const header = forumSheet.rows![layout.forums.headerRow - 1];
+  const noteColumn = header.indexOf('비고');
+  // The district deleted 비고 and typed over a computed cell, and one row lost its formulas.
+  for (const row of forumSheet.rows!) if (row) row.splice(noteColumn, 1);
+  const totalColumn = LETTERS.attendedTotal.charCodeAt(0) - 65;
+  forumSheet.rows![forumRow(2) - 1][totalColumn] = 99;
+  forumSheet.rows![forumRow(5) - 1][totalColumn] = '';
+  booted = await boot(wb);
+  const { session, standin } = booted;
+  const before = standin.user.values(FORUMS, `A1:L${forumRow(11)}`);
+  await session.insertStandardSheets();
+  const after = standin.user.values(FORUMS, `A1:L${forumRow(11)}`);
+  const expected = before.map((r) => [...r]);
+  expected[forumRow(5) - 1][totalColumn] = 12; // the restored formula's result (4 + 8)
+  expect(after).toEqual(expected);
+  expect(standin.user.cell(FORUMS, `${LETTERS.attendedTotal}${forumRow(5)}`)?.formula).toMatch(/^=IF\(/);
+  expect(standin.user.values(FORUMS, `M${layout.forums.headerRow}`)).toEqual([['비고']]);
+  const report = session.getState().report!;
+  expect(report.findings.filter((f) => f.code === 'missing-column')).toEqual([]);
+  // 요약's native formulas (evaluated by the stand-in) give the engine's figures.
+  const overall = report.metrics.overall;
+  const row = standin.user.values(SUMMARY, 'A5:M5')[0];
+  const metricAt = (key: string) => row[1 + currentStandard.metrics.findIndex((m) => m.key === key)];
+  expect(metricAt('meetings')).toBe(overall.meetings);
+  expect(metricAt('hoursTotal')).toBe(overall.hoursTotal);
+  expect(metricAt('attendees.total')).toBe(overall.attendees.total);
+  expect(metricAt('attendanceRate.total')).toBeCloseTo(overall.attendanceRate.total!, 12);
+  const q1 = standin.user.values(SUMMARY, 'A6:M6')[0];
+  expect(q1[1]).toBe(report.metrics.byQuarter['1'].meetings);
+});

@@ -1,0 +1,179 @@
+// The request machinery: a queue applied only at sync(), proxies that refuse to show a property
+// before load() + sync(), ClientResult and event-handler registration, as Office.js behaves.
+import type { Box } from './address';
+import { type Handler, type StandInModel, type StandInSheet, standInError } from './model';
+
+export type Op = () => void;
+
+export class StandInContext {
+  private queueOps: Op[] = [];
+  /** Values/formulas written during the current sync, for the onChanged events that follow it. */
+  written: { sheet: StandInSheet; box: Box }[] = [];
+  dirtyRows = new Map<StandInSheet, Set<number>>();
+  readonly trackedObjects = { add: (): void => undefined, remove: (): void => undefined };
+  // The workbook proxy is attached by the installer (objects.ts depends on this file).
+  workbook: unknown;
+
+  constructor(readonly model: StandInModel) {}
+
+  enqueue(op: Op): void {
+    this.queueOps.push(op);
+  }
+
+  get pendingRequests(): number {
+    return this.queueOps.length;
+  }
+
+  markWritten(sheet: StandInSheet, box: Box): void {
+    this.written.push({ sheet, box });
+    let rows = this.dirtyRows.get(sheet);
+    if (!rows) this.dirtyRows.set(sheet, (rows = new Set()));
+    for (let r = box.row; r < box.row + box.rowCount; r++) if (sheet.rows.has(r)) rows.add(r);
+  }
+
+  async sync(): Promise<void> {
+    const ops = this.queueOps.splice(0);
+    this.model.stats.syncs++;
+    this.model.stats.requests += ops.length;
+    this.written = [];
+    this.dirtyRows = new Map();
+    let failure: unknown = null;
+    // Excel applies the batch in order and stops at the first failing request.
+    for (const op of ops) {
+      try {
+        op();
+      } catch (e) {
+        failure = e;
+        break;
+      }
+    }
+    if (this.dirtyRows.size > 0) this.model.recalculate(this.dirtyRows);
+    for (const w of this.written)
+      this.model.changed(w.sheet, w.box, 'RangeEdited', 'Local', 'ThisLocalAddin');
+    if (this.written.length === 0 && ops.length > 0) this.model.notify();
+    await Promise.resolve();
+    if (failure) throw failure;
+  }
+}
+
+export function notLoaded(name: string): Error {
+  return standInError(
+    'PropertyNotLoaded',
+    `The property '${name}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+  );
+}
+
+export type LoadArg = string | string[] | { select?: string } | undefined;
+
+export function loadList(arg: LoadArg): string[] | null {
+  if (arg === undefined) return null;
+  if (typeof arg === 'string')
+    return arg
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+  if (Array.isArray(arg)) return arg.flatMap((s) => loadList(s) ?? []);
+  return arg.select ? loadList(arg.select) : null;
+}
+
+/** Base of every proxy: loaded values appear only after the sync that ran the load. */
+export abstract class StandInObject {
+  protected loaded = new Map<string, unknown>();
+  protected nullness: boolean | undefined;
+
+  constructor(readonly context: StandInContext) {}
+
+  /** Scalar properties, read at the moment the queued load runs. */
+  protected abstract scalars(): Record<string, () => unknown>;
+
+  /** Child objects `load('format/fill/color')` navigates into. */
+  protected navigation(): Record<string, StandInObject> {
+    return {};
+  }
+
+  /** Throws when the object does not exist (ItemNotFound) unless it is an *OrNullObject. */
+  protected abstract exists(): boolean;
+
+  protected orNull = false;
+
+  load(arg?: LoadArg): this {
+    const list = loadList(arg);
+    const nav = this.navigation();
+    const here: string[] = [];
+    for (const item of list ?? Object.keys(this.scalars())) {
+      const [head, ...rest] = item.split('/');
+      if (rest.length > 0 && nav[head]) nav[head].load(rest.join('/'));
+      else if (nav[head] && rest.length === 0) nav[head].load();
+      else here.push(head);
+    }
+    this.context.enqueue(() => {
+      if (!this.check()) {
+        for (const p of here) this.loaded.set(p, null);
+        return;
+      }
+      const scalars = this.scalars();
+      for (const p of here) {
+        if (!(p in scalars)) throw standInError('PropertyNotFound', `The property '${p}' does not exist.`);
+        this.loaded.set(p, scalars[p]());
+      }
+    });
+    return this;
+  }
+
+  /** Resolves existence during sync: false for a null object, throws for a missing required one. */
+  protected check(): boolean {
+    const ok = this.exists();
+    if (!ok && !this.orNull) throw standInError('ItemNotFound', 'The requested resource does not exist.');
+    this.nullness = !ok;
+    return ok;
+  }
+
+  protected queueOp(op: () => void): void {
+    this.context.enqueue(() => {
+      if (this.check()) op();
+    });
+  }
+
+  protected prop<T>(name: string): T {
+    if (!this.loaded.has(name)) throw notLoaded(name);
+    return this.loaded.get(name) as T;
+  }
+
+  get isNullObject(): boolean {
+    if (this.nullness === undefined) throw notLoaded('isNullObject');
+    return this.nullness;
+  }
+
+  toJSON(): Record<string, unknown> {
+    return Object.fromEntries(this.loaded);
+  }
+}
+
+export class ClientResult<T> {
+  private has = false;
+  private v: T | undefined;
+  set(v: T): void {
+    this.v = v;
+    this.has = true;
+  }
+  get value(): T {
+    if (!this.has) throw notLoaded('value');
+    return this.v as T;
+  }
+}
+
+/** `obj.onChanged.add(h)`: registration takes effect at the next sync, like Excel's. */
+export class StandInEventHandlers {
+  constructor(
+    private readonly context: StandInContext,
+    private readonly set: () => Set<Handler>,
+  ) {}
+
+  add(handler: Handler): { context: StandInContext; remove: () => void } {
+    this.context.enqueue(() => this.set().add(handler));
+    return {
+      context: this.context,
+      remove: () => this.context.enqueue(() => this.set().delete(handler)),
+    };
+  }
+}

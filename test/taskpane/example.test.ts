@@ -1,0 +1,37 @@
+import { exampleInitialWorkbook, isoDate } from '../../devtools/preview/example';
+import { installOfficeStandIn } from '../standins/office-js';
+import { currentStandard } from '../../src/standard';
+
+describe('exampleInitialWorkbook (preview and e2e starting point)', () => {
+  it('lays the example out under the standard headers with computed-column formulas', () => {
+    const wb = exampleInitialWorkbook({ rows: 5 });
+    expect(wb.sheets.map((s) => s.name)).toEqual([
+      currentStandard.sheets.info.name,
+      currentStandard.sheets.forums.name,
+      currentStandard.sheets.council.name,
+    ]);
+    const forums = wb.sheets[1].rows as unknown[][];
+    const header = forums.findIndex((r) => r[0] === currentStandard.sheets.forums.columns[0].header);
+    expect(forums[header]).toEqual(currentStandard.sheets.forums.columns.map((c) => c.header));
+    expect(forums.length - header - 1).toBe(5);
+    const computed = currentStandard.sheets.forums.columns.findIndex((c) => c.computed);
+    expect(String(forums[header + 1][computed])).toMatch(/^=/);
+  });
+
+  it('loads into the stand-in, which computes the formulas', () => {
+    const g: Record<string, unknown> = {};
+    const standIn = installOfficeStandIn(g, exampleInitialWorkbook({ rows: 3 }));
+    const sheet = currentStandard.sheets.forums.name;
+    const names = standIn.user.sheetNames();
+    expect(names).toContain(sheet);
+    const used = standIn.user.usedAddress(sheet);
+    expect(used).toMatch(/:M7$/);
+    const totalCol = 'K';
+    const v = standIn.user.values(sheet, `${totalCol}5:${totalCol}7`).map((r) => r[0]);
+    expect(v.every((x) => typeof x === 'number' && x > 0)).toBe(true);
+  });
+
+  it('converts serials to ISO dates', () => {
+    expect(isoDate(44550)).toBe('2021-12-20');
+  });
+});

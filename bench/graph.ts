@@ -24,7 +24,10 @@ function snapshotOf(rows: number): WorkbookSnapshot {
   const ex = exampleWorkbook({ rows, district: '강서구', year: 2021, seed: rows });
   const s = currentStandard.sheets;
   const cell = (v: string | number | undefined): Cell => ({ value: v ?? null });
-  const table = (cols: { key: string; header: string; computed?: unknown }[], recs: Record<string, string | number>[]) => {
+  const table = (
+    cols: { key: string; header: string; computed?: unknown }[],
+    recs: Record<string, string | number>[],
+  ) => {
     const input = cols.filter((c) => !c.computed);
     return [input.map((c) => cell(c.header)), ...recs.map((r) => input.map((c) => cell(r[c.key])))];
   };
@@ -110,7 +113,10 @@ const fmt = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 export async function benchGraph(): Promise<void> {
   console.log('\n== Graph submission (stand-in) ==');
   for (const rows of [1000, 5000]) {
-    const plan = buildPlan(validateWorkbook(snapshotOf(rows)), { engine: ENGINE_VERSION, submittedBy: 'bench' });
+    const plan = buildPlan(validateWorkbook(snapshotOf(rows)), {
+      engine: ENGINE_VERSION,
+      submittedBy: 'bench',
+    });
     const a1 = await startGraphStandIn({ latencyMs: LATENCY });
     const ourA = await ours(a1, plan);
     await a1.close();
@@ -126,7 +132,10 @@ export async function benchGraph(): Promise<void> {
     );
   }
   for (const rows of [1000, 5000]) {
-    const plan = buildPlan(validateWorkbook(snapshotOf(rows)), { engine: ENGINE_VERSION, submittedBy: 'bench' });
+    const plan = buildPlan(validateWorkbook(snapshotOf(rows)), {
+      engine: ENGINE_VERSION,
+      submittedBy: 'bench',
+    });
     const clockScale = rows <= 1000 ? 4 : 10;
     const runB = async (client: typeof ours) => {
       const s = await startGraphStandIn({ latencyMs: LATENCY, budgetPerMinute: BUDGET, clockScale });

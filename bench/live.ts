@@ -41,11 +41,24 @@ export async function benchLive(): Promise<void> {
       },
     ];
     let round = 0;
-    for (const [changed, repeats] of [
-      [1, 7],
-      [100, 5],
-      [10_000, 3],
-    ] as const) {
+    const cases = [
+      [1, 7, false],
+      [100, 5, false],
+      [10_000, 3, false],
+      [1, 7, true],
+    ] as const;
+    for (const [changed, repeats, stamped] of cases) {
+      if (stamped) {
+        // Restore a valid sheet, stamp it: every pass now also judges the stamp (digests, verdict).
+        standin.user.setValues(
+          FORUMS,
+          `A${forumRow(0)}`,
+          Array.from({ length: SHEET_ROWS }, (_, i) => forumValues(i)),
+        );
+        await standin.settled();
+        await session.whenIdle();
+        await session.markValidated();
+      }
       const eventMs: number[] = [];
       const userMs: number[] = [];
       let syncs = 0;
@@ -73,7 +86,7 @@ export async function benchLive(): Promise<void> {
         largest = standin.stats().largestReadRows;
       }
       rows.push({
-        case: `${changed} changed row${changed === 1 ? '' : 's'} of ${SHEET_ROWS}`,
+        case: `${changed} changed row${changed === 1 ? '' : 's'} of ${SHEET_ROWS}${stamped ? ', stamped workbook' : ''}`,
         'event→state ms': ms(median(eventMs)),
         'user edit→state ms': ms(median(userMs)),
         'syncs/pass': syncs,

@@ -42,6 +42,15 @@ async function waitFor(url, pid) {
   return false;
 }
 
+/** The Graph helper's stand-in, when the project has one: its compiled copy, else its TypeScript via tsx. */
+function graphStandInCommand() {
+  const compiled = path.join(repoRoot, 'dist', 'devtools', 'graph-standin', 'run.js');
+  if (fs.existsSync(compiled)) return [compiled];
+  const source = path.join(repoRoot, 'devtools', 'graph-standin', 'run.ts');
+  if (fs.existsSync(source)) return [require.resolve('tsx/cli'), source];
+  return null;
+}
+
 function desktopExcel() {
   if (process.platform === 'darwin') return fs.existsSync('/Applications/Microsoft Excel.app');
   if (process.platform !== 'win32') return false;
@@ -87,8 +96,8 @@ async function main() {
       DELIB_HTTP: transport.protocol === 'http' ? '1' : '',
     }),
   );
-  const graph = path.join(repoRoot, 'devtools', 'graph-standin', 'run.js');
-  if (fs.existsSync(graph)) processes.push(startDetached('graph-standin', process.execPath, [graph]));
+  const graph = graphStandInCommand();
+  if (graph) processes.push(startDetached('graph-standin', process.execPath, graph));
   writePids({ origin, processes, startedAt: new Date().toISOString() });
   console.log(
     `빌드하고 서버를 시작하는 중입니다 / building and starting the server (log: .tmp/dev-server.log)…`,
@@ -105,7 +114,10 @@ async function main() {
   const manifest = path.join(repoRoot, 'manifest.xml');
   console.log(`작업창 / task pane:  ${origin}/taskpane.html`);
   console.log(`미리보기 / preview:  ${origin}/preview.html`);
-  if (fs.existsSync(graph)) console.log('Graph 대체 서버 / Graph stand-in: log in .tmp/graph-standin.log');
+  if (graph)
+    console.log(
+      `Graph 대체 서버 / Graph stand-in: http://127.0.0.1:${process.env.DELIB_GRAPH_STANDIN_PORT || 4321} (log: .tmp/graph-standin.log)`,
+    );
   console.log(`중지 / stop: npm stop (pid file ${path.relative(process.cwd(), pidFile)})`);
 
   if (desktopExcel() && transport.protocol === 'https' && !process.env.DELIB_NO_SIDELOAD) {

@@ -2,5 +2,5 @@
 export { startGraphStandIn } from './server';
 export type { GraphStandIn, GraphStandInOptions, GraphStandInStats } from './server';
 export type { Faults } from './faults';
-export { LIST_VIEW_THRESHOLD } from './lists';
+export { LIST_VIEW_THRESHOLD } from './items';
 export { SIMPLE_UPLOAD_LIMIT } from './drive';

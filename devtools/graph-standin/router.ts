@@ -2,17 +2,8 @@
 import type { Store } from './store';
 import type { Drive } from './drive';
 import { graphError, json, type StandInRequest, type StandInResponse } from './http-types';
-import {
-  createColumn,
-  createItem,
-  createList,
-  findList,
-  getItem,
-  listView,
-  patchColumn,
-  patchItemFields,
-  queryItems,
-} from './lists';
+import { createColumn, createList, findList, listView, patchColumn } from './lists';
+import { createItem, getItem, patchItemFields, queryItems } from './items';
 
 const SITE_BY_PATH = /^\/sites\/([^/:]+):(\/[^:]*):?$/;
 // A site's default library; `/drives/{id}` also works, the stand-in's drive id being the site id.

@@ -1,7 +1,27 @@
 // `npx tsx devtools/graph-standin/run.ts [--port 4321] [--data DIR] [--latency MS] [--budget RU]
-// [--clock-scale N]`: the stand-in `npm start` runs so a newcomer can submit with no tenant.
+// [--clock-scale N] [--config FILE] [--no-provision]`: the stand-in `npm start` runs so a newcomer can submit with no tenant.
+import fs from 'node:fs';
 import path from 'node:path';
 import { startGraphStandIn } from './server';
+import { createGraphSubmission, parseConfigText } from '../../src/graph';
+import { currentStandard } from '../../src/standard';
+
+/**
+ * Creates the lists the deployed config names (idempotent), so a newcomer's first submission from
+ * `npm start` works with no admin step; `--no-provision` leaves the stand-in empty.
+ */
+async function provisionFor(url: string, configFile: string): Promise<string> {
+  const raw = JSON.parse(fs.readFileSync(configFile, 'utf8')) as Record<string, unknown>;
+  const config = parseConfigText(JSON.stringify({ ...raw, graphRoot: url }));
+  const graph = createGraphSubmission({
+    config,
+    tokens: { getToken: async () => 'standin-admin' },
+    standard: currentStandard,
+  });
+  const { remaining } = await graph.provision();
+  if (remaining.length > 0) throw new Error(remaining.map((d) => d.message.en).join('; '));
+  return `${config.site.hostname}${config.site.path}`;
+}
 
 function option(args: string[], name: string): string | undefined {
   const i = args.indexOf(name);
@@ -18,8 +38,12 @@ async function main(args: string[]): Promise<void> {
     budgetPerMinute: Number(option(args, '--budget') ?? 0) || null,
     clockScale: Number(option(args, '--clock-scale') ?? 1),
   });
+  const configFile = path.resolve(
+    option(args, '--config') ?? path.join(__dirname, '..', '..', 'config', 'delib.config.json'),
+  );
+  const site = args.includes('--no-provision') ? null : await provisionFor(standIn.url, configFile);
   process.stdout.write(
-    `Graph stand-in: ${standIn.url} (data: ${dataDir})\n` +
+    `Graph stand-in: ${standIn.url} (data: ${dataDir})${site ? `, lists ready on ${site}` : ''}\n` +
       'Graph 대체 서버가 실행 중입니다 / running — Ctrl+C to stop.\n',
   );
   const stop = (): void => {

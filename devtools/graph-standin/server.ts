@@ -71,7 +71,14 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
   const random = seededRandom(options.seed ?? 1);
   let faults: Faults = options.faults ?? {};
   let latencyMs = options.latencyMs ?? 0;
-  const zero = (): GraphStandInStats => ({ requests: 0, batches: 0, calls: 0, throttled: 0, faults: 0, units: 0 });
+  const zero = (): GraphStandInStats => ({
+    requests: 0,
+    batches: 0,
+    calls: 0,
+    throttled: 0,
+    faults: 0,
+    units: 0,
+  });
   let stats = zero();
 
   /** One Graph call with throttling and write faults applied, as SharePoint treats each batch member. */

@@ -1,3 +1,4 @@
+/// <reference types="office-js" />
 // Tokens in the pane. Nested app authentication (MSAL's nestable client: silent first, then a popup
 // the host brokers) where the host supports NestedAppAuth 1.1; elsewhere the Office dialog fallback:
 // a dialog page of ours runs MSAL's redirect flow and messages the token back. The token stays in this
@@ -21,7 +22,9 @@ function authority(config: DelibConfig): string {
 
 export function naaSupported(): boolean {
   try {
-    return typeof Office !== 'undefined' && Office.context.requirements.isSetSupported('NestedAppAuth', '1.1');
+    return (
+      typeof Office !== 'undefined' && Office.context.requirements.isSetSupported('NestedAppAuth', '1.1')
+    );
   } catch {
     return false;
   }
@@ -34,7 +37,9 @@ function nestedAppTokens(config: DelibConfig): TokenProvider {
   return {
     async getToken() {
       if (cached && cached.expiresAt - Date.now() > EARLY_MS) return cached.token;
-      pca ??= createNestablePublicClientApplication({ auth: { clientId: config.auth.clientId, authority: authority(config) } });
+      pca ??= createNestablePublicClientApplication({
+        auth: { clientId: config.auth.clientId, authority: authority(config) },
+      });
       const app = await pca;
       const account = app.getActiveAccount() ?? app.getAllAccounts()[0];
       let result;
@@ -58,7 +63,8 @@ function nestedAppTokens(config: DelibConfig): TokenProvider {
 }
 
 /** What the dialog page sends back through messageParent. */
-export type DialogMessage = { ok: true; accessToken: string; expiresOn: number } | { ok: false; error: string };
+export type DialogMessage =
+  { ok: true; accessToken: string; expiresOn: number } | { ok: false; error: string };
 
 function dialogTokens(config: DelibConfig, pageBase: string): TokenProvider {
   let cached: Cached | null = null;
@@ -69,27 +75,33 @@ function dialogTokens(config: DelibConfig, pageBase: string): TokenProvider {
       url.searchParams.set('clientId', config.auth.clientId);
       url.searchParams.set('tenantId', config.auth.tenantId);
       url.searchParams.set('scopes', config.auth.scopes.join(' '));
-      Office.context.ui.displayDialogAsync(url.toString(), { height: 60, width: 30, promptBeforeOpen: false }, (res) => {
-        if (res.status === Office.AsyncResultStatus.Failed) {
-          reject(new AuthError('로그인 창을 열 수 없습니다.', 'The sign-in dialog could not open.', res.error));
-          return;
-        }
-        const dialog = res.value;
-        dialog.addEventHandler(Office.EventType.DialogMessageReceived, (arg) => {
-          dialog.close();
-          try {
-            const msg = JSON.parse((arg as { message: string }).message) as DialogMessage;
-            if (!msg.ok) throw new Error(msg.error);
-            cached = { token: msg.accessToken, expiresAt: msg.expiresOn };
-            resolve(msg.accessToken);
-          } catch (e) {
-            reject(new AuthError('로그인하지 못했습니다.', 'Sign-in failed.', e));
+      Office.context.ui.displayDialogAsync(
+        url.toString(),
+        { height: 60, width: 30, promptBeforeOpen: false },
+        (res) => {
+          if (res.status === Office.AsyncResultStatus.Failed) {
+            reject(
+              new AuthError('로그인 창을 열 수 없습니다.', 'The sign-in dialog could not open.', res.error),
+            );
+            return;
           }
-        });
-        dialog.addEventHandler(Office.EventType.DialogEventReceived, () =>
-          reject(new AuthError('로그인 창이 닫혔습니다.', 'The sign-in dialog was closed.')),
-        );
-      });
+          const dialog = res.value;
+          dialog.addEventHandler(Office.EventType.DialogMessageReceived, (arg) => {
+            dialog.close();
+            try {
+              const msg = JSON.parse((arg as { message: string }).message) as DialogMessage;
+              if (!msg.ok) throw new Error(msg.error);
+              cached = { token: msg.accessToken, expiresAt: msg.expiresOn };
+              resolve(msg.accessToken);
+            } catch (e) {
+              reject(new AuthError('로그인하지 못했습니다.', 'Sign-in failed.', e));
+            }
+          });
+          dialog.addEventHandler(Office.EventType.DialogEventReceived, () =>
+            reject(new AuthError('로그인 창이 닫혔습니다.', 'The sign-in dialog was closed.')),
+          );
+        },
+      );
     });
   return {
     async getToken() {

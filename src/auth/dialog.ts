@@ -1,3 +1,4 @@
+/// <reference types="office-js" />
 // The Office dialog fallback's page (auth-dialog.html): where the host lacks nested app auth, the pane
 // opens this page in an Office dialog; it runs MSAL's redirect flow (sign-in happens in the dialog's
 // own top-level window) and messages the access token to the pane, which keeps it in memory.
@@ -15,7 +16,11 @@ interface DialogParams {
 function params(): DialogParams {
   const q = new URLSearchParams(location.search);
   if (q.get('clientId')) {
-    const p = { clientId: q.get('clientId')!, tenantId: q.get('tenantId') ?? 'organizations', scopes: (q.get('scopes') ?? '').split(' ').filter(Boolean) };
+    const p = {
+      clientId: q.get('clientId')!,
+      tenantId: q.get('tenantId') ?? 'organizations',
+      scopes: (q.get('scopes') ?? '').split(' ').filter(Boolean),
+    };
     // Survives the round trip to the sign-in page (no secret: ids and scope names only).
     sessionStorage.setItem(PARAMS_KEY, JSON.stringify(p));
     return p;
@@ -42,7 +47,11 @@ async function run(): Promise<void> {
   await app.initialize();
   const result = await app.handleRedirectPromise();
   if (result) {
-    send({ ok: true, accessToken: result.accessToken, expiresOn: result.expiresOn?.getTime() ?? Date.now() + 300_000 });
+    send({
+      ok: true,
+      accessToken: result.accessToken,
+      expiresOn: result.expiresOn?.getTime() ?? Date.now() + 300_000,
+    });
     return;
   }
   await app.acquireTokenRedirect({ scopes: p.scopes });

@@ -16,17 +16,24 @@ export function envTokenProvider(env: Record<string, string | undefined>): Token
 
 export function deviceCodeTokenProvider(config: DelibConfig, print: (line: string) => void): TokenProvider {
   const app = new PublicClientApplication({
-    auth: { clientId: config.auth.clientId, authority: `https://login.microsoftonline.com/${config.auth.tenantId}` },
+    auth: {
+      clientId: config.auth.clientId,
+      authority: `https://login.microsoftonline.com/${config.auth.tenantId}`,
+    },
   });
   let account: AccountInfo | null = null;
   let cached: AuthenticationResult | null = null;
   const scopes = config.auth.scopes;
   return {
     async getToken() {
-      if (cached && cached.expiresOn && cached.expiresOn.getTime() - Date.now() > 120_000) return cached.accessToken;
+      if (cached && cached.expiresOn && cached.expiresOn.getTime() - Date.now() > 120_000)
+        return cached.accessToken;
       try {
         cached = account ? await app.acquireTokenSilent({ account, scopes }).catch(() => null) : null;
-        cached ??= await app.acquireTokenByDeviceCode({ scopes, deviceCodeCallback: (r) => print(r.message) });
+        cached ??= await app.acquireTokenByDeviceCode({
+          scopes,
+          deviceCodeCallback: (r) => print(r.message),
+        });
       } catch (e) {
         throw new AuthError('로그인하지 못했습니다 (장치 코드).', 'Sign-in failed (device code).', e);
       }
@@ -41,7 +48,11 @@ export function deviceCodeTokenProvider(config: DelibConfig, print: (line: strin
 }
 
 /** The CLI's choice: environment token, the stand-in's development token, or device code. */
-export function cliTokenProvider(config: DelibConfig, env: Record<string, string | undefined>, print: (line: string) => void): TokenProvider {
+export function cliTokenProvider(
+  config: DelibConfig,
+  env: Record<string, string | undefined>,
+  print: (line: string) => void,
+): TokenProvider {
   const fromEnv = envTokenProvider(env);
   if (fromEnv) return fromEnv;
   if (!config.auth.clientId && isLoopback(config.graphRoot)) return { getToken: async () => STANDIN_TOKEN };

@@ -161,20 +161,23 @@ function readValue(
     default: {
       const n = def.type === 'hours' ? parseHours(raw, cell.numberFormat) : parseNumber(raw);
       if (Number.isNaN(n)) return typeError(standard, def, raw, at, out);
-      checkBounds(standard, def, n, raw, at, out);
-      return n;
+      return withinBounds(standard, def, n, raw, at, out) ? n : null;
     }
   }
 }
 
-function checkBounds(
+/**
+ * False (after reporting it) when the value breaks its bounds: a negative count or a 25-hour
+ * meeting must not move the district's figures, so such a value is not used.
+ */
+function withinBounds(
   standard: Standard,
   def: ColumnDefinition,
   n: number,
   raw: Cell['value'],
   at: CellAt,
   out: Finding[],
-): void {
+): boolean {
   let detail: { detailKo: string; detailEn: string } | null = null;
   if ((def.type === 'count' || def.type === 'integer') && !Number.isInteger(n))
     detail = bound(standard, 'integer', {});
@@ -185,7 +188,9 @@ function checkBounds(
     out.push(
       makeFinding(standard, 'constraint-error', placeAt(at, def), raw, { ...labelParams(def), ...detail }),
     );
-  } else if (def.warnAbove && n > def.warnAbove.value) {
+    return false;
+  }
+  if (def.warnAbove && n > def.warnAbove.value) {
     out.push(
       makeFinding(standard, def.warnAbove.code, placeAt(at, def), n, {
         ...labelParams(def),
@@ -193,6 +198,7 @@ function checkBounds(
       }),
     );
   }
+  return true;
 }
 
 function typeError(

@@ -90,7 +90,6 @@ function sumOf(fields: Record<string, FieldValue>, keys: readonly string[]): num
   return total;
 }
 
-
 const num = (v: FieldValue): number | null => (typeof v === 'number' ? v : null);
 const str = (v: FieldValue): string | null => (typeof v === 'string' ? v : null);
 const NO_FINDINGS: Finding[] = [];
@@ -134,7 +133,15 @@ export function readForumRow(ctx: ForumContext, row: number): ForumRow | null {
   for (const p of ctx.computed) {
     const cell = cells[p.column];
     if (!isBlankCell(cell)) {
-      checkComputed(ctx, p.def, cell, p.letter, row, record as unknown as Record<string, FieldValue>, findings);
+      checkComputed(
+        ctx,
+        p.def,
+        cell,
+        p.letter,
+        row,
+        record as unknown as Record<string, FieldValue>,
+        findings,
+      );
     }
   }
 
@@ -156,7 +163,11 @@ function placeOf(ctx: ForumContext, key: string, row: number): Place {
 }
 
 function checkDate(ctx: ForumContext, record: ForumRecord & { date: number }, out: Finding[]): void {
-  if (ctx.yearStart !== null && ctx.yearEnd !== null && (record.date < ctx.yearStart || record.date > ctx.yearEnd)) {
+  if (
+    ctx.yearStart !== null &&
+    ctx.yearEnd !== null &&
+    (record.date < ctx.yearStart || record.date > ctx.yearEnd)
+  ) {
     out.push(
       makeFinding(
         ctx.standard,

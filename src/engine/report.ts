@@ -82,7 +82,7 @@ export interface ValidationReport {
   metrics: WorkbookMetrics;
 }
 
-/** A 숙의공론장 row as read: null where the cell was blank or unreadable. */
+/** A 숙의공론장 row as read: null where the cell was blank, unreadable or out of its bounds. */
 export interface ForumRecord {
   /** Excel row number. */
   row: number;

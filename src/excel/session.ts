@@ -1,29 +1,20 @@
 // The live session: Excel → snapshot → engine → highlights → PaneState, and the pane's intents.
 // A full pass is three syncs (survey, read, highlight); a change event's pass is two (read the
-// changed rows, highlight), whatever the sheet's size.
+// changed rows, highlight), whatever the sheet's size. The workbook's state lives in WorkbookMirror.
 import type { Finding } from '../engine/report';
-import { type SheetSnapshot, type WorkbookSnapshot, parseAddress } from '../engine/snapshot';
-import { ENGINE_VERSION, revalidateRows, validateWorkbook, type Validation } from '../engine';
+import { parseAddress } from '../engine/snapshot';
+import { ENGINE_VERSION, type Validation } from '../engine';
 import { currentStandard } from '../standard';
 import type { Standard, Text } from '../standard/types';
-import { type Stamp, StampFormatError, createStamp, stampFromXml, verdictOf } from '../stamp';
+import { createStamp, verdictOf } from '../stamp';
 import type { LiveSession, PaneState } from '../taskpane/state';
 import { type ChangeBatch, ChangeCoalescer, parseChange } from './changes';
 import { insertStandardSheets } from './insert';
-import {
-  type HighlightMemory,
-  desiredHighlights,
-  loadMemory,
-  planHighlights,
-  pruneMemory,
-  queueHighlights,
-  storeMemory,
-} from './highlights';
+import { loadMemory } from './highlights';
 import { type ExcelRunner, capabilities, defaultRunner, detectHost, displayLanguage } from './host';
-import { type RowCells, blocksFor, queueRowReads, rangeBlocks } from './reader';
+import { WorkbookMirror } from './mirror';
 import { type DocumentSettings, documentSettings, memorySettings } from './settings';
-import { DATA_ROLES, type SheetRef, type SheetRole } from './sheets';
-import { type Extent, surveyWorkbook } from './survey';
+import { DATA_ROLES } from './sheets';
 import { writeStamp } from './stamp-store';
 import { describeProblem, problems } from './problems';
 
@@ -61,17 +52,11 @@ export class ExcelLiveSession implements LiveSession {
   private readonly now: () => Date;
   private settings: DocumentSettings;
   private readonly coalescer: ChangeCoalescer;
-  private snapshot: WorkbookSnapshot = { sheets: [] };
-  private refs = new Map<SheetRole, SheetRef>();
-  private extents = new Map<string, Extent>();
-  private validation: Validation | null = null;
-  private memory: HighlightMemory = new Map();
-  private stamp: Stamp | null = null;
+  private readonly mirror: WorkbookMirror;
   private watched = new Set<string>();
   private workbookWatched = false;
-  /** Rows co-authors changed: not validated on their account, but folded into our next pass. */
-  private remoteRows = new Map<string, Set<number>>();
   private disposed = false;
+  private readonly own = new Set<Registration>();
   /** Syncs of the last pass and passes so far, for the bench and the tests. */
   lastPassSyncs = 0;
   passCount = 0;
@@ -82,6 +67,7 @@ export class ExcelLiveSession implements LiveSession {
     this.now = options.now ?? (() => new Date());
     this.settings = options.settings ?? memorySettings();
     this.coalescer = new ChangeCoalescer((batch) => this.pass(batch), options.debounceMs ?? 150);
+    this.mirror = new WorkbookMirror(this.standard, () => this.settings);
     this.state = {
       status: 'starting',
       report: null,
@@ -115,6 +101,8 @@ export class ExcelLiveSession implements LiveSession {
   /** Connects to Excel: removes handlers of an earlier session, reads, validates, listens. */
   async start(): Promise<void> {
     const host = await (this.options.detect ?? detectHost)();
+    // Disposed while Office was getting ready (a pane unmounted at once): nothing to start.
+    if (this.disposed) return;
     if (host === 'no-host') {
       this.update({ status: 'no-host', problem: problems.noHost });
       return;
@@ -122,7 +110,7 @@ export class ExcelLiveSession implements LiveSession {
     if (!this.options.settings) this.settings = documentSettings();
     this.update({ displayLanguage: displayLanguage() });
     await this.removeHandlers();
-    this.memory = loadMemory(this.settings);
+    this.mirror.memory = loadMemory(this.settings);
     this.update({ status: 'reading' });
     this.coalescer.requestFull();
     await this.coalescer.idle();
@@ -136,7 +124,7 @@ export class ExcelLiveSession implements LiveSession {
   async dispose(): Promise<void> {
     this.disposed = true;
     this.coalescer.cancel();
-    await this.removeHandlers();
+    await this.removeHandlers(true);
   }
 
   private get scope(): string {
@@ -147,15 +135,24 @@ export class ExcelLiveSession implements LiveSession {
     const list = registrations.get(this.scope) ?? [];
     list.push(r);
     registrations.set(this.scope, list);
+    this.own.add(r);
   }
 
-  /** Removes every handler registered in this session's scope (by this or an earlier session). */
-  private async removeHandlers(): Promise<void> {
-    const old = registrations.get(this.scope) ?? [];
-    registrations.delete(this.scope);
+  /**
+   * Removes handlers of this session's scope: all of them when starting (an earlier session's
+   * included), only this session's own when disposing (a newer session's stay).
+   */
+  private async removeHandlers(onlyOwn = false): Promise<void> {
+    const all = registrations.get(this.scope) ?? [];
+    const gone = onlyOwn ? all.filter((r) => this.own.has(r)) : all;
+    registrations.set(
+      this.scope,
+      all.filter((r) => !gone.includes(r)),
+    );
+    this.own.clear();
     this.watched.clear();
     this.workbookWatched = false;
-    for (const r of old) {
+    for (const r of gone) {
       try {
         await Excel.run(r.context, async (context) => {
           r.remove();
@@ -174,148 +171,38 @@ export class ExcelLiveSession implements LiveSession {
     const started = performance.now();
     this.passCount++;
     try {
-      if (batch.full || !this.validation) await this.fullPass();
+      if (batch.full || !this.mirror.validation) await this.fullPass();
       else await this.rowsPass(batch);
       this.update({ status: 'ready', lastPassMs: performance.now() - started });
     } catch (e) {
-      this.update({ status: this.validation ? 'ready' : 'error', problem: describeProblem(e) });
+      this.update({ status: this.mirror.validation ? 'ready' : 'error', problem: describeProblem(e) });
     }
   }
 
   private async fullPass(): Promise<void> {
-    await this.run(async (context) => {
-      let syncs = 0;
-      const counted = async () => {
-        syncs++;
-        await context.sync();
-      };
-      const guesses = new Map([...this.refs].map(([role, ref]) => [role, ref.name]));
-      const survey = await surveyWorkbook(context, this.standard, guesses);
-      syncs += survey.syncs;
-      this.refs = survey.refs;
-      this.extents = survey.extents;
-      const readers: { ref: SheetRef; collect: () => RowCells }[] = [];
-      for (const role of DATA_ROLES) {
-        const ref = this.refs.get(role);
-        const extent = ref && this.extents.get(ref.id);
-        if (!ref || !extent || extent.lastRow === 0) continue;
-        const sheet = context.workbook.worksheets.getItem(ref.id);
-        readers.push({
-          ref,
-          collect: queueRowReads(sheet, rangeBlocks(1, extent.lastRow, 0, extent.columns)),
-        });
-      }
-      const xml = survey.stampPart.isNullObject ? null : survey.stampPart.getXml();
-      await counted();
-      const sheets: SheetSnapshot[] = [];
-      for (const role of DATA_ROLES) {
-        const ref = this.refs.get(role);
-        if (!ref) continue;
-        const cells = readers.find((r) => r.ref === ref)?.collect() ?? new Map();
-        const rows: SheetSnapshot['rows'] = [];
-        for (const [r, line] of cells) rows[r - 1] = line;
-        sheets.push({ name: ref.name, rows: fillHoles(rows) });
-      }
-      this.snapshot = { sheets };
-      this.stamp = null;
-      let stampProblem: Text | null = null;
-      if (xml) {
-        try {
-          this.stamp = stampFromXml(xml.value);
-        } catch (e) {
-          if (!(e instanceof StampFormatError)) throw e;
-          stampProblem = problems.badStamp;
-        }
-      }
-      this.validation = validateWorkbook(this.snapshot, this.standard);
-      const liveIds = new Set(survey.sheets.map((s) => s.id));
-      this.memory = pruneMemory(this.memory, liveIds);
-      // A full read has every co-author's rows too.
-      this.remoteRows.clear();
-      const plan = planHighlights(
-        this.memory,
-        desiredHighlights(this.validation.report.findings, this.sheetIds()),
-        'all',
-      );
-      queueHighlights(context, plan);
-      this.queueWatch(context);
-      await counted();
-      this.lastPassSyncs = syncs;
-      this.memory = plan.next;
-      void storeMemory(this.settings, this.memory).catch(() => undefined);
-      this.publish(stampProblem);
-    });
+    const result = await this.run((context) => this.mirror.full(context, (c) => this.queueWatch(c)));
+    this.lastPassSyncs = result.syncs;
+    this.publish(result.problem);
   }
 
   private async rowsPass(batch: ChangeBatch): Promise<void> {
-    let needFull = false;
-    await this.run(async (context) => {
-      let syncs = 0;
-      const reads: { ref: SheetRef; sheet: Excel.Worksheet; collect: () => RowCells; rows: Set<number> }[] =
-        [];
-      for (const [id, change] of batch.rows) {
-        const ref = [...this.refs.values()].find((r) => r.id === id && r.role !== 'summary');
-        if (!ref) continue;
-        const remote = this.remoteRows.get(id);
-        const rows = new Set([...change.rows, ...(remote ?? [])]);
-        this.remoteRows.delete(id);
-        const extent = this.extents.get(id) ?? { lastRow: 0, columns: 0 };
-        const columns = Math.max(extent.columns, change.lastColumn + 1);
-        const sheet = context.workbook.worksheets.getItem(id);
-        sheet.load('name');
-        reads.push({ ref, sheet, rows, collect: queueRowReads(sheet, blocksFor(rows, 0, columns)) });
-        extent.columns = columns;
-        extent.lastRow = Math.max(extent.lastRow, ...rows);
-        this.extents.set(id, extent);
-      }
-      if (reads.length === 0) return;
-      syncs++;
-      await context.sync();
-      // A rename without a name-change event (ExcelApi < 1.17): start again from a full read.
-      if (reads.some((r) => r.sheet.name !== r.ref.name)) {
-        needFull = true;
-        return;
-      }
-      const changes = reads.map((r) => {
-        const target = this.snapshot.sheets.find((s) => s.name === r.ref.name)!;
-        const cells = r.collect();
-        for (const [row, line] of cells) target.rows[row - 1] = line;
-        target.rows = fillHoles(target.rows);
-        return { sheet: r.ref.name, rows: [...cells.keys()] };
-      });
-      this.validation = revalidateRows(this.validation!, this.snapshot, changes);
-      const rewrite = new Map(reads.map((r) => [r.ref.id, r.rows] as const));
-      const plan = planHighlights(
-        this.memory,
-        desiredHighlights(this.validation.report.findings, this.sheetIds()),
-        rewrite,
-      );
-      if (queueHighlights(context, plan) > 0) {
-        syncs++;
-        await context.sync();
-      }
-      this.lastPassSyncs = syncs;
-      this.memory = plan.next;
-      void storeMemory(this.settings, this.memory).catch(() => undefined);
-      this.publish(null);
-    });
-    if (needFull) await this.fullPass();
-  }
-
-  private sheetIds(): Map<string, string> {
-    return new Map([...this.refs.values()].map((r) => [r.name, r.id]));
+    const result = await this.run((context) => this.mirror.rows(context, batch));
+    if (result === 'full') return this.fullPass();
+    if (result === 'nothing') return;
+    this.lastPassSyncs = result.syncs;
+    this.publish(null);
   }
 
   private publish(problem: Text | null): void {
-    const v = this.validation!;
-    this.update({ report: v.report, stamp: verdictOf(this.stamp, v), problem });
+    const v = this.mirror.validation!;
+    this.update({ report: v.report, stamp: verdictOf(this.mirror.stamp, v), problem });
   }
 
   // ---- events ----
 
   private queueWatch(context: Excel.RequestContext): void {
     for (const role of DATA_ROLES) {
-      const ref = this.refs.get(role);
+      const ref = this.mirror.refs.get(role);
       if (!ref || this.watched.has(ref.id)) continue;
       this.register(
         context.workbook.worksheets.getItem(ref.id).onChanged.add((e) => this.onChanged(e)) as Registration,
@@ -338,11 +225,7 @@ export class ExcelLiveSession implements LiveSession {
     if (e.source === 'Remote') {
       // A co-author's own pane validates their edit; two panes colouring the same cells would
       // fight. Their rows are read with our next pass so the snapshot never goes stale.
-      if (change.kind === 'rows') {
-        let set = this.remoteRows.get(e.worksheetId);
-        if (!set) this.remoteRows.set(e.worksheetId, (set = new Set()));
-        for (let r = change.first; r <= change.last; r++) set.add(r);
-      }
+      if (change.kind === 'rows') this.mirror.addRemoteRows(e.worksheetId, change.first, change.last);
       return;
     }
     if (change.kind === 'full') this.coalescer.requestFull();
@@ -357,7 +240,7 @@ export class ExcelLiveSession implements LiveSession {
   }
 
   async selectFinding(finding: Finding): Promise<void> {
-    const ref = finding.sheet ? [...this.refs.values()].find((r) => r.name === finding.sheet) : undefined;
+    const ref = finding.sheet ? this.mirror.refByName(finding.sheet) : undefined;
     if (!ref) return;
     await this.guard(() =>
       this.run(async (context) => {
@@ -371,7 +254,7 @@ export class ExcelLiveSession implements LiveSession {
 
   /** Writes the finding's fix into its cell: the one place the add-in writes a user cell, on the user's click. */
   async applyFix(finding: Finding): Promise<void> {
-    const ref = finding.sheet ? [...this.refs.values()].find((r) => r.name === finding.sheet) : undefined;
+    const ref = finding.sheet ? this.mirror.refByName(finding.sheet) : undefined;
     if (!ref || !finding.cell || finding.fix === null) return;
     const done = await this.guard(() =>
       this.run(async (context) => {
@@ -393,7 +276,7 @@ export class ExcelLiveSession implements LiveSession {
 
   async markValidated(): Promise<void> {
     await this.validateNow();
-    const v = this.validation;
+    const v = this.mirror.validation;
     if (!v) return;
     if (v.report.stats.errors > 0) {
       this.update({ problem: problems.stampRefused(v.report.stats.errors) });
@@ -404,11 +287,17 @@ export class ExcelLiveSession implements LiveSession {
       at: this.now().toISOString(),
       by: this.stampUser(v),
     });
-    const summary = this.refs.get('summary')?.id ?? null;
+    const summary = this.mirror.refs.get('summary')?.id ?? null;
     const done = await this.guard(() => this.run((context) => writeStamp(context, stamp, summary)));
     if (!done) return;
-    this.stamp = stamp;
+    this.mirror.stamp = stamp;
     this.publish(null);
+  }
+
+  /** Saves the name stamps are signed with, in the workbook's settings (for the pane's name field). */
+  async setUserName(name: string): Promise<void> {
+    const trimmed = name.trim();
+    await (trimmed ? this.settings.save(USER_NAME_KEY, trimmed) : this.settings.remove(USER_NAME_KEY));
   }
 
   /** The stamp's "by": the pane's signed-in name, else a name saved in the workbook, else 작성자. */
@@ -430,12 +319,6 @@ export class ExcelLiveSession implements LiveSession {
       return false;
     }
   }
-}
-
-/** The engine iterates rows; holes in a sparse array become empty rows. */
-function fillHoles(rows: SheetSnapshot['rows']): SheetSnapshot['rows'] {
-  for (let i = 0; i < rows.length; i++) if (rows[i] === undefined) rows[i] = [];
-  return rows;
 }
 
 export function createLiveSession(options?: SessionOptions): ExcelLiveSession {

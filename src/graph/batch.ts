@@ -60,10 +60,19 @@ export async function runBatches(http: GraphHttp, jobs: BatchJob[], options: Bat
   const cost = options.costPerJob ?? 2;
   let inFlight = 0;
 
-  const requeue = (q: Queued, retryAfter: string | undefined, status: number, message: string): Promise<void> | void => {
+  const requeue = (
+    q: Queued,
+    retryAfter: string | undefined,
+    status: number,
+    message: string,
+  ): Promise<void> | void => {
     q.attempts++;
     if (q.attempts >= maxAttempts) {
-      return options.onOutcome(q.job, { kind: 'rejected', status, message: `gave up after ${q.attempts} attempts: ${message}` });
+      return options.onOutcome(q.job, {
+        kind: 'rejected',
+        status,
+        message: `gave up after ${q.attempts} attempts: ${message}`,
+      });
     }
     options.onRetry?.();
     const wait = retryDelayMs(retryAfter, q.attempts, http.policy);
@@ -72,16 +81,32 @@ export async function runBatches(http: GraphHttp, jobs: BatchJob[], options: Bat
     queue.push(q);
   };
 
-  const settle = async (q: Queued, status: number, headers: Record<string, string>, body: unknown): Promise<void> => {
+  const settle = async (
+    q: Queued,
+    status: number,
+    headers: Record<string, string>,
+    body: unknown,
+  ): Promise<void> => {
     if (status >= 200 && status < 300) return options.onOutcome(q.job, { kind: 'stored', body });
-    if (status === 429 || status === 503) return requeue(q, headers['retry-after'] ?? headers['Retry-After'], status, `HTTP ${status}`);
-    if (status === 504 || status === 502) return options.onOutcome(q.job, { kind: 'ambiguous', reason: `HTTP ${status}` });
+    if (status === 429 || status === 503)
+      return requeue(q, headers['retry-after'] ?? headers['Retry-After'], status, `HTTP ${status}`);
+    if (status === 504 || status === 502)
+      return options.onOutcome(q.job, { kind: 'ambiguous', reason: `HTTP ${status}` });
     if (isDuplicateRefusal(status, body)) return options.onOutcome(q.job, { kind: 'duplicate' });
-    return options.onOutcome(q.job, { kind: 'rejected', status, message: errorMessage({ status, headers, body }) });
+    return options.onOutcome(q.job, {
+      kind: 'rejected',
+      status,
+      message: errorMessage({ status, headers, body }),
+    });
   };
 
   const sendOne = async (batch: Queued[]): Promise<void> => {
     await http.pacer.acquire(cost * batch.length, options.signal);
+    if (options.signal?.aborted) {
+      // Cancelled while waiting for budget: nothing was sent, so these rows simply stay pending.
+      http.pacer.release(cost * batch.length);
+      return;
+    }
     const requests = batch.map((q, i) => ({
       id: String(i + 1),
       method: q.job.method,
@@ -109,7 +134,9 @@ export async function runBatches(http: GraphHttp, jobs: BatchJob[], options: Bat
       for (const q of batch) {
         await options.onOutcome(
           q.job,
-          ambiguous ? { kind: 'ambiguous', reason: `HTTP ${res.status}` } : { kind: 'rejected', status: res.status, message: errorMessage(res) },
+          ambiguous
+            ? { kind: 'ambiguous', reason: `HTTP ${res.status}` }
+            : { kind: 'rejected', status: res.status, message: errorMessage(res) },
         );
       }
       return;
@@ -126,12 +153,14 @@ export async function runBatches(http: GraphHttp, jobs: BatchJob[], options: Bat
       members.push({ q, r, headers });
       // Members run in no particular order: the lowest Remaining is the budget after the batch.
       const left = Number(headers['ratelimit-remaining']);
-      if (Number.isFinite(left) && (tightest === null || left < Number(tightest['ratelimit-remaining']))) tightest = headers;
+      if (Number.isFinite(left) && (tightest === null || left < Number(tightest['ratelimit-remaining'])))
+        tightest = headers;
     }
     http.pacer.observe(tightest ?? {});
     for (const { q, r, headers } of members) await settle(q, r.status, headers, r.body);
     for (let i = 0; i < batch.length; i++) {
-      if (!answered.has(String(i + 1))) await options.onOutcome(batch[i].job, { kind: 'ambiguous', reason: 'no answer in the batch' });
+      if (!answered.has(String(i + 1)))
+        await options.onOutcome(batch[i].job, { kind: 'ambiguous', reason: 'no answer in the batch' });
     }
   };
 
@@ -140,7 +169,7 @@ export async function runBatches(http: GraphHttp, jobs: BatchJob[], options: Bat
       if (options.signal?.aborted) return;
       const now = Date.now();
       const ready: Queued[] = [];
-      for (let i = 0; i < queue.length && ready.length < MAX_BATCH; ) {
+      for (let i = 0; i < queue.length && ready.length < MAX_BATCH;) {
         if (queue[i].notBefore <= now) ready.push(...queue.splice(i, 1));
         else i++;
       }

@@ -69,7 +69,10 @@ export function parseConfig(raw: unknown, allowTenantWide = false): DelibConfig 
     bad(`graphRoot가 URL이 아닙니다: ${graphRoot}`, `graphRoot is not a URL: ${graphRoot}`);
   }
   if (url && url.protocol !== 'https:' && !isLoopback(graphRoot)) {
-    bad('graphRoot는 https여야 합니다 (로컬 대체 서버 제외).', 'graphRoot must be https (except the local stand-in).');
+    bad(
+      'graphRoot는 https여야 합니다 (로컬 대체 서버 제외).',
+      'graphRoot must be https (except the local stand-in).',
+    );
   }
   const auth = (o.auth ?? {}) as Record<string, unknown>;
   const scopes = auth.scopes === undefined ? DEFAULT_SCOPES : (auth.scopes as unknown);
@@ -85,7 +88,10 @@ export function parseConfig(raw: unknown, allowTenantWide = false): DelibConfig 
   }
   const clientId = str(auth.clientId ?? '', 'auth.clientId', true);
   if (!clientId && !isLoopback(graphRoot)) {
-    bad("'auth.clientId'가 필요합니다 (Entra 앱 등록).", "'auth.clientId' is required (the Entra app registration).");
+    bad(
+      "'auth.clientId'가 필요합니다 (Entra 앱 등록).",
+      "'auth.clientId' is required (the Entra app registration).",
+    );
   }
   const site = (o.site ?? {}) as Record<string, unknown>;
   const lists = (o.lists ?? {}) as Record<string, unknown>;
@@ -103,7 +109,10 @@ export function parseConfig(raw: unknown, allowTenantWide = false): DelibConfig 
       scopes: scopes as string[],
       dialogPage: str(auth.dialogPage ?? 'auth-dialog.html', 'auth.dialogPage'),
     },
-    site: { hostname: str(site.hostname, 'site.hostname'), path: '/' + str(site.path, 'site.path').replace(/^\/+/, '') },
+    site: {
+      hostname: str(site.hostname, 'site.hostname'),
+      path: '/' + str(site.path, 'site.path').replace(/^\/+/, ''),
+    },
     lists: {
       submissions: str(lists.submissions ?? 'Submissions', 'lists.submissions'),
       forums: str(lists.forums ?? 'Forums', 'lists.forums'),

@@ -70,7 +70,10 @@ export class GraphHttp {
     const request = this.client
       .api(this.relative(path))
       .responseType(ResponseType.RAW)
-      .headers({ ...(body !== undefined && !isBlob ? { 'Content-Type': 'application/json' } : {}), ...headers });
+      .headers({
+        ...(body !== undefined && !isBlob ? { 'Content-Type': 'application/json' } : {}),
+        ...headers,
+      });
     this.requestsSent++;
     let res: Response;
     try {
@@ -103,6 +106,7 @@ export class GraphHttp {
 /** Graph's error message from an error body, or the HTTP status when there is none. */
 export function errorMessage(res: GraphResponse): string {
   const body = res.body as { error?: { code?: string; message?: string } } | string | null;
-  if (body && typeof body === 'object' && body.error) return `${body.error.code ?? res.status}: ${body.error.message ?? ''}`;
+  if (body && typeof body === 'object' && body.error)
+    return `${body.error.code ?? res.status}: ${body.error.message ?? ''}`;
   return `HTTP ${res.status}${typeof body === 'string' && body ? `: ${body.slice(0, 200)}` : ''}`;
 }

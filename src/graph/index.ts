@@ -22,7 +22,11 @@ export function createGraphSubmission(options: {
   standard: Standard;
   retry?: GraphHttpOptions['retry'];
 }): GraphSubmission {
-  const http = new GraphHttp({ root: options.config.graphRoot, tokens: options.tokens, retry: options.retry });
+  const http = new GraphHttp({
+    root: options.config.graphRoot,
+    tokens: options.tokens,
+    retry: options.retry,
+  });
   const site = new SharePointSite(http, options.config);
   const specs = listSpecs(options.standard);
   return {

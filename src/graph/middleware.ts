@@ -53,7 +53,11 @@ export const defaultRetryPolicy: RetryPolicy = {
 };
 
 /** Retry-After in ms (seconds or an HTTP date), with up to 20% jitter so parallel senders spread out. */
-export function retryDelayMs(retryAfter: string | null | undefined, attempt: number, policy: RetryPolicy): number {
+export function retryDelayMs(
+  retryAfter: string | null | undefined,
+  attempt: number,
+  policy: RetryPolicy,
+): number {
   let base = 2 ** attempt * 500;
   if (retryAfter) {
     const s = Number(retryAfter);

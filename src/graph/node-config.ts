@@ -19,7 +19,9 @@ export function loadNodeConfig(options: {
   cwd: string;
   env: Record<string, string | undefined>;
 }): DelibConfig {
-  const file = options.file ? path.resolve(options.cwd, options.file) : options.env.DELIB_CONFIG ?? packageConfig();
+  const file = options.file
+    ? path.resolve(options.cwd, options.file)
+    : (options.env.DELIB_CONFIG ?? packageConfig());
   if (!file || !fs.existsSync(file)) {
     throw new ConfigError({
       ko: `설정 파일을 찾을 수 없습니다: ${file ?? 'config/delib.config.json'}`,

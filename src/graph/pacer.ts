@@ -44,7 +44,8 @@ export class Pacer {
       return;
     }
     this.limit = limit;
-    if (Number.isFinite(reset) && reset > 0 && limit > remaining) this.rate = (limit - remaining) / (reset * 1000);
+    if (Number.isFinite(reset) && reset > 0 && limit > remaining)
+      this.rate = (limit - remaining) / (reset * 1000);
     this.estimate = remaining - inFlightCost;
     this.at = this.now();
   }

@@ -5,7 +5,14 @@ import type { Text } from '../standard/types';
 import { columnDefinition, type ColumnSpec, type ListSpec } from './schema';
 import { expectOk, type GraphColumn, type SharePointSite } from './sharepoint';
 
-export type DriftKind = 'missing-list' | 'missing-column' | 'wrong-type' | 'not-indexed' | 'not-unique' | 'choices' | 'display-name';
+export type DriftKind =
+  | 'missing-list'
+  | 'missing-column'
+  | 'wrong-type'
+  | 'not-indexed'
+  | 'not-unique'
+  | 'choices'
+  | 'display-name';
 
 export interface Drift {
   kind: DriftKind;
@@ -43,14 +50,24 @@ export function compareList(spec: ListSpec, listName: string, columns: GraphColu
     ];
   }
   const drift: Drift[] = [];
-  const add = (kind: DriftKind, c: ColumnSpec, blocking: boolean, fixable: boolean, ko: string, en: string): void => {
+  const add = (
+    kind: DriftKind,
+    c: ColumnSpec,
+    blocking: boolean,
+    fixable: boolean,
+    ko: string,
+    en: string,
+  ): void => {
     drift.push({
       kind,
       list: listName,
       column: c.name,
       blocking,
       fixable,
-      message: { ko: `목록 '${listName}', 열 '${c.name}'(${c.displayName.ko}): ${ko}`, en: `List '${listName}', column '${c.name}' (${c.displayName.en}): ${en}` },
+      message: {
+        ko: `목록 '${listName}', 열 '${c.name}'(${c.displayName.ko}): ${ko}`,
+        en: `List '${listName}', column '${c.name}' (${c.displayName.en}): ${en}`,
+      },
     });
   };
   for (const c of spec.columns) {
@@ -61,21 +78,56 @@ export function compareList(spec: ListSpec, listName: string, columns: GraphColu
     }
     const actual = kindOfColumn(found);
     if (actual !== c.kind) {
-      add('wrong-type', c, true, false, `형식이 ${actual}입니다 (${c.kind} 필요).`, `its type is ${actual} (${c.kind} expected).`);
+      add(
+        'wrong-type',
+        c,
+        true,
+        false,
+        `형식이 ${actual}입니다 (${c.kind} 필요).`,
+        `its type is ${actual} (${c.kind} expected).`,
+      );
       continue;
     }
     if (c.indexed && !found.indexed) {
-      add('not-indexed', c, true, true, '색인이 없습니다 (5,000행이 넘으면 조회가 실패합니다).', 'not indexed (queries fail beyond 5,000 items).');
+      add(
+        'not-indexed',
+        c,
+        true,
+        true,
+        '색인이 없습니다 (5,000행이 넘으면 조회가 실패합니다).',
+        'not indexed (queries fail beyond 5,000 items).',
+      );
     }
     if (c.unique && !found.enforceUniqueValues) {
-      add('not-unique', c, true, true, '고유 값 적용이 꺼져 있습니다 (중복 제출을 막지 못합니다).', 'unique values are not enforced (duplicates could slip in).');
+      add(
+        'not-unique',
+        c,
+        true,
+        true,
+        '고유 값 적용이 꺼져 있습니다 (중복 제출을 막지 못합니다).',
+        'unique values are not enforced (duplicates could slip in).',
+      );
     }
     const missing = (c.choices ?? []).filter((v) => !(found.choice?.choices ?? []).includes(v));
     if (missing.length > 0) {
-      add('choices', c, true, true, `선택 값이 없습니다: ${missing.join(', ')}`, `choices missing: ${missing.join(', ')}`);
+      add(
+        'choices',
+        c,
+        true,
+        true,
+        `선택 값이 없습니다: ${missing.join(', ')}`,
+        `choices missing: ${missing.join(', ')}`,
+      );
     }
     if (found.displayName !== undefined && found.displayName !== c.displayName.ko) {
-      add('display-name', c, false, true, `표시 이름이 '${found.displayName}'입니다.`, `its display name is '${found.displayName}'.`);
+      add(
+        'display-name',
+        c,
+        false,
+        true,
+        `표시 이름이 '${found.displayName}'입니다.`,
+        `its display name is '${found.displayName}'.`,
+      );
     }
   }
   return drift;
@@ -124,7 +176,10 @@ export async function provision(site: SharePointSite, specs: ListSpec[]): Promis
       const c = spec.columns.find((x) => x.name === d.column)!;
       const found = columns.find((x) => x.name === c.name);
       if (d.kind === 'missing-column') {
-        expectOk(await site.http.send('POST', `${base}/columns`, columnDefinition(c)), `add column ${c.name}`);
+        expectOk(
+          await site.http.send('POST', `${base}/columns`, columnDefinition(c)),
+          `add column ${c.name}`,
+        );
       } else if (found) {
         const patch: Record<string, unknown> =
           d.kind === 'not-indexed'
@@ -132,7 +187,12 @@ export async function provision(site: SharePointSite, specs: ListSpec[]): Promis
             : d.kind === 'not-unique'
               ? { indexed: true, enforceUniqueValues: true }
               : d.kind === 'choices'
-                ? { choice: { ...found.choice, choices: [...new Set([...(found.choice?.choices ?? []), ...(c.choices ?? [])])] } }
+                ? {
+                    choice: {
+                      ...found.choice,
+                      choices: [...new Set([...(found.choice?.choices ?? []), ...(c.choices ?? [])])],
+                    },
+                  }
                 : { displayName: c.displayName.ko };
         const res = await site.http.send('PATCH', `${base}/columns/${encodeURIComponent(found.id)}`, patch);
         if (res.status >= 300) {

@@ -29,7 +29,13 @@ export const STATUS_CURRENT = 'current';
 export const STATUS_SUPERSEDED = 'superseded';
 
 const t = (ko: string, en: string): Text => ({ ko, en });
-const col = (name: string, ko: string, en: string, kind: ColumnKind, more: Partial<ColumnSpec> = {}): ColumnSpec => ({
+const col = (
+  name: string,
+  ko: string,
+  en: string,
+  kind: ColumnKind,
+  more: Partial<ColumnSpec> = {},
+): ColumnSpec => ({
   name,
   displayName: t(ko, en),
   kind,
@@ -46,11 +52,19 @@ function keyColumns(): ColumnSpec[] {
     col('District', '자치구', 'District', 'text'),
     col('DistrictCode', '자치구 코드', 'District code', 'text', { indexed: true }),
     col('Year', '연도', 'Year', 'number', { indexed: true }),
-    col('Status', '상태', 'Status', 'choice', { indexed: true, choices: [STATUS_CURRENT, STATUS_SUPERSEDED] }),
+    col('Status', '상태', 'Status', 'choice', {
+      indexed: true,
+      choices: [STATUS_CURRENT, STATUS_SUPERSEDED],
+    }),
   ];
 }
 
-const FORUM_NAMES: Record<string, string> = { id: 'ForumNo', date: 'ForumDate', name: 'ForumName', type: 'ForumType' };
+const FORUM_NAMES: Record<string, string> = {
+  id: 'ForumNo',
+  date: 'ForumDate',
+  name: 'ForumName',
+  type: 'ForumType',
+};
 
 /** The Forums column holding a standard field (`expectedCivilian` → `ExpectedCivilian`). */
 export function forumColumnName(key: string): string {
@@ -80,12 +94,17 @@ export function listSpecs(standard: Standard): ListSpec[] {
       choices: c.enum ? standard.enums[c.enum].map((v) => v.value) : undefined,
     }),
   );
-  const metricColumns = standard.metrics.map((m) => col(metricColumnName(m.key), m.label.ko, m.label.en, 'number'));
+  const metricColumns = standard.metrics.map((m) =>
+    col(metricColumnName(m.key), m.label.ko, m.label.en, 'number'),
+  );
   return [
     {
       role: 'submissions',
       name: 'Submissions',
-      description: t('자치구별 숙의공론장 제출 (자치구·연도당 현재 제출 1건)', 'Forum submissions (one current per district-year)'),
+      description: t(
+        '자치구별 숙의공론장 제출 (자치구·연도당 현재 제출 1건)',
+        'Forum submissions (one current per district-year)',
+      ),
       columns: [
         col('SubmissionKey', '제출 키', 'Submission key', 'text', { indexed: true, unique: true }),
         ...keyColumns(),

@@ -70,7 +70,9 @@ export class SharePointSite {
 
   async drivePath(): Promise<string> {
     const { driveId } = this.config.library;
-    return driveId ? `/drives/${encodeURIComponent(driveId)}` : `/sites/${encodeURIComponent(await this.siteId())}/drive`;
+    return driveId
+      ? `/drives/${encodeURIComponent(driveId)}`
+      : `/sites/${encodeURIComponent(await this.siteId())}/drive`;
   }
 
   /** The list's columns, or null when the list does not exist. */
@@ -90,9 +92,14 @@ export class SharePointSite {
     let next: string | null = `${await this.listPath(role)}/items?${params.join('&')}`;
     const out: GraphItem[] = [];
     while (next) {
-      const res: GraphResponse<{ value: GraphItem[]; '@odata.nextLink'?: string }> = await this.http.send('GET', next, undefined, {
-        Prefer: 'HonorNonIndexedQueriesWarningMayFailRandomly',
-      });
+      const res: GraphResponse<{ value: GraphItem[]; '@odata.nextLink'?: string }> = await this.http.send(
+        'GET',
+        next,
+        undefined,
+        {
+          Prefer: 'HonorNonIndexedQueriesWarningMayFailRandomly',
+        },
+      );
       const page = expectOk(res, `query ${this.listRef(role)}`);
       out.push(...page.value);
       next = page['@odata.nextLink'] ?? null;
@@ -106,7 +113,11 @@ export class SharePointSite {
 
   async patchFields(role: ListRole, itemId: string, fields: Record<string, unknown>): Promise<void> {
     expectOk(
-      await this.http.send('PATCH', `${await this.listPath(role)}/items/${encodeURIComponent(itemId)}/fields`, fields),
+      await this.http.send(
+        'PATCH',
+        `${await this.listPath(role)}/items/${encodeURIComponent(itemId)}/fields`,
+        fields,
+      ),
       `update ${this.listRef(role)} item ${itemId}`,
     );
   }

@@ -38,7 +38,12 @@ export function forumFields(plan: SubmissionPlan, row: PlannedRow): Record<strin
   return withoutNulls(fields);
 }
 
-export function submissionFields(plan: SubmissionPlan, standard: Standard, fileUrl: string | null, submittedAt: string): Record<string, unknown> {
+export function submissionFields(
+  plan: SubmissionPlan,
+  standard: Standard,
+  fileUrl: string | null,
+  submittedAt: string,
+): Record<string, unknown> {
   const fields: Record<string, unknown> = {
     Title: plan.submissionId,
     SubmissionKey: plan.submissionId,
@@ -58,7 +63,8 @@ export function submissionFields(plan: SubmissionPlan, standard: Standard, fileU
     WorkbookUrl: fileUrl,
     MetricsDetail: JSON.stringify({ byQuarter: plan.metrics.byQuarter, byType: plan.metrics.byType }),
   };
-  for (const m of standard.metrics) fields[metricColumnName(m.key)] = metricValue(plan.metrics.overall, m.key);
+  for (const m of standard.metrics)
+    fields[metricColumnName(m.key)] = metricValue(plan.metrics.overall, m.key);
   return withoutNulls(fields);
 }
 
@@ -81,18 +87,28 @@ export class GraphSubmissionTarget implements SubmissionTarget {
   async sendRows(
     plan: SubmissionPlan,
     rows: PlannedRow[],
-    options: { signal: AbortSignal; onRow(row: PlannedRow, outcome: RowOutcome): void | Promise<void>; onRetry(): void },
+    options: {
+      signal: AbortSignal;
+      onRow(row: PlannedRow, outcome: RowOutcome): void | Promise<void>;
+      onRetry(): void;
+    },
   ): Promise<void> {
     const url = `${await this.site.listPath('forums')}/items`;
     const byId = new Map(rows.map((r) => [String(r.index), r]));
-    const jobs: BatchJob[] = rows.map((r) => ({ id: String(r.index), method: 'POST', url, body: { fields: forumFields(plan, r) } }));
+    const jobs: BatchJob[] = rows.map((r) => ({
+      id: String(r.index),
+      method: 'POST',
+      url,
+      body: { fields: forumFields(plan, r) },
+    }));
     await runBatches(this.site.http, jobs, {
       concurrency: this.site.config.batch.concurrency,
       signal: options.signal,
       onRetry: options.onRetry,
       onOutcome: (job, outcome) => {
         const row = byId.get(job.id)!;
-        if (outcome.kind === 'stored' || outcome.kind === 'duplicate') return options.onRow(row, { kind: 'stored' });
+        if (outcome.kind === 'stored' || outcome.kind === 'duplicate')
+          return options.onRow(row, { kind: 'stored' });
         if (outcome.kind === 'ambiguous') return options.onRow(row, { kind: 'ambiguous' });
         return options.onRow(row, { kind: 'rejected', status: outcome.status, message: outcome.message });
       },
@@ -100,7 +116,11 @@ export class GraphSubmissionTarget implements SubmissionTarget {
   }
 
   async storedRowKeys(plan: SubmissionPlan): Promise<Set<string>> {
-    const items = await this.site.query('forums', `fields/SubmissionId eq ${odataString(plan.submissionId)}`, ['RowKey']);
+    const items = await this.site.query(
+      'forums',
+      `fields/SubmissionId eq ${odataString(plan.submissionId)}`,
+      ['RowKey'],
+    );
     return new Set(items.map((i) => String(i.fields.RowKey)));
   }
 
@@ -114,7 +134,12 @@ export class GraphSubmissionTarget implements SubmissionTarget {
       const byId = new Map(pending.map((i) => [i.id, i]));
       await runBatches(
         this.site.http,
-        pending.map((i) => ({ id: i.id, method: 'PATCH', url: `${base}/items/${i.id}/fields`, body: { Status: status } })),
+        pending.map((i) => ({
+          id: i.id,
+          method: 'PATCH',
+          url: `${base}/items/${i.id}/fields`,
+          body: { Status: status },
+        })),
         {
           concurrency: this.site.config.batch.concurrency,
           onOutcome: (job, outcome) => {
@@ -126,35 +151,48 @@ export class GraphSubmissionTarget implements SubmissionTarget {
     }
   }
 
-  async complete(plan: SubmissionPlan, fileUrl: string | null, submittedAt: string): Promise<{ itemUrl: string | null }> {
+  async complete(
+    plan: SubmissionPlan,
+    fileUrl: string | null,
+    submittedAt: string,
+  ): Promise<{ itemId: string; itemUrl: string | null }> {
     const fields = submissionFields(plan, this.standard, fileUrl, submittedAt);
     const key = odataString(plan.submissionId);
     const dy = odataString(plan.districtYear);
     const current = `fields/DistrictYear eq ${dy} and fields/Status eq '${STATUS_CURRENT}'`;
     const [own, olderRows, older] = await Promise.all([
       // A resubmission of exactly this data after another one: its rows become current again.
-      this.site.query('forums', `fields/SubmissionId eq ${key} and fields/Status eq '${STATUS_SUPERSEDED}'`, ['Status']),
+      this.site.query('forums', `fields/SubmissionId eq ${key} and fields/Status eq '${STATUS_SUPERSEDED}'`, [
+        'Status',
+      ]),
       this.site.query('forums', `${current} and fields/SubmissionId ne ${key}`, ['SubmissionId', 'Status']),
-      this.site.query('submissions', `${current} and fields/SubmissionKey ne ${key}`, ['SubmissionKey', 'Status']),
+      this.site.query('submissions', `${current} and fields/SubmissionKey ne ${key}`, [
+        'SubmissionKey',
+        'Status',
+      ]),
     ]);
     await this.setStatus('forums', own, STATUS_CURRENT);
 
-    let itemUrl: string | null = null;
+    let itemUrl: string | null;
+    let itemId: string;
     const created = await this.site.createItem('submissions', fields);
-    if (created.status === 201 || created.status === 200) itemUrl = created.body.webUrl ?? null;
-    else {
+    if (created.status === 201 || created.status === 200) {
+      itemUrl = created.body.webUrl ?? null;
+      itemId = created.body.id;
+    } else {
       // Already there (an earlier run created it before stopping): the query by key finds it.
       const [existing] = await this.site.query('submissions', `fields/SubmissionKey eq ${key}`);
       if (!existing) expectOk(created, 'create the Submissions item');
       const { SubmittedAt: _keepFirst, ...rest } = fields;
       await this.site.patchFields('submissions', existing.id, rest);
       itemUrl = existing.webUrl ?? null;
+      itemId = existing.id;
     }
     // Rows first, then their submission: a run cut in between finds the submission still current and
     // finishes the job.
     await this.setStatus('forums', olderRows, STATUS_SUPERSEDED);
     await this.setStatus('submissions', older, STATUS_SUPERSEDED);
-    return { itemUrl };
+    return { itemId, itemUrl };
   }
 }
 

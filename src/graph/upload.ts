@@ -11,12 +11,21 @@ function encodePath(path: string): string {
   return path.split('/').map(encodeURIComponent).join('/');
 }
 
-export async function uploadFile(site: SharePointSite, path: string, bytes: Uint8Array): Promise<string | null> {
+export async function uploadFile(
+  site: SharePointSite,
+  path: string,
+  bytes: Uint8Array,
+): Promise<string | null> {
   const base = `${await site.drivePath()}/root:/${encodePath(path)}:`;
   if (bytes.length < SIMPLE_LIMIT) {
-    const res = await site.http.send<{ webUrl?: string }>('PUT', `${base}/content`, new Blob([bytes as Uint8Array<ArrayBuffer>]), {
-      'Content-Type': 'application/octet-stream',
-    });
+    const res = await site.http.send<{ webUrl?: string }>(
+      'PUT',
+      `${base}/content`,
+      new Blob([bytes as Uint8Array<ArrayBuffer>]),
+      {
+        'Content-Type': 'application/octet-stream',
+      },
+    );
     return expectOk(res, 'upload the workbook').webUrl ?? null;
   }
   const session = expectOk(
@@ -26,7 +35,7 @@ export async function uploadFile(site: SharePointSite, path: string, bytes: Uint
     'start the upload session',
   );
   let start = 0;
-  for (let attempt = 0; start < bytes.length; ) {
+  for (let attempt = 0; start < bytes.length;) {
     const end = Math.min(start + CHUNK, bytes.length);
     let res: Response;
     try {
@@ -45,7 +54,8 @@ export async function uploadFile(site: SharePointSite, path: string, bytes: Uint
     if (res.status === 202 || res.status === 416) {
       // The service says where it wants the next byte; trust it over our own count.
       const range = body.nextExpectedRanges?.[0] ?? (res.status === 202 ? `${end}-` : null);
-      if (range === null || (res.status === 416 && ++attempt > 5)) throw new Error(`upload session refused the range at ${start}`);
+      if (range === null || (res.status === 416 && ++attempt > 5))
+        throw new Error(`upload session refused the range at ${start}`);
       start = Number(range.split('-')[0]);
       continue;
     }

@@ -66,6 +66,7 @@ export const ROW_DIGEST_HEX = 16;
 
 // Rows repeat between passes; hashing only new texts keeps a keystroke cheap in a large sheet.
 const cache = new Map<string, string>();
+const byRecord = new WeakMap<object, string>();
 const CACHE_LIMIT = 50_000;
 
 function digest(kind: string, text: string): string {
@@ -85,7 +86,13 @@ function digest(kind: string, text: string): string {
  */
 export function rowDigests(data: StampData): string[] {
   const out = [digest('i', canonicalJson(data.info))];
-  for (const f of data.forums) out.push(digest('f', canonicalJson(forumData(f))));
+  for (const f of data.forums) {
+    // The engine keeps the record objects of unchanged rows between passes (and never mutates
+    // them), so a keystroke in a 10,000-row sheet serialises one row, not all of them.
+    let d = byRecord.get(f);
+    if (d === undefined) byRecord.set(f, (d = digest('f', canonicalJson(forumData(f)))));
+    out.push(d);
+  }
   for (const c of data.council) out.push(digest('c', canonicalJson(councilData(c, false))));
   out.push(digest('n', canonicalJson(data.council.map((c) => c.name))));
   return out;

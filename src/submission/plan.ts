@@ -73,7 +73,10 @@ function submitted(forum: ForumRecord): SubmittedForum {
   return out;
 }
 
-export function buildPlan(validation: Validation, context: { engine: string; submittedBy: string }): SubmissionPlan {
+export function buildPlan(
+  validation: Validation,
+  context: { engine: string; submittedBy: string },
+): SubmissionPlan {
   const report: ValidationReport = validation.report;
   if (report.stats.errors > 0) {
     throw new PlanRefused({
@@ -101,7 +104,12 @@ export function buildPlan(validation: Validation, context: { engine: string; sub
     standard: report.standard,
     engine: context.engine,
     submittedBy: context.submittedBy,
-    rows: validation.forums.map((f, index) => ({ index, key: rowKeyOf(submissionId, f), excelRow: f.row, forum: submitted(f) })),
+    rows: validation.forums.map((f, index) => ({
+      index,
+      key: rowKeyOf(submissionId, f),
+      excelRow: f.row,
+      forum: submitted(f),
+    })),
     metrics: report.metrics,
     filePath: `${districtCode}/${year}/${submissionId}.xlsx`,
   };

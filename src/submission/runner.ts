@@ -81,7 +81,10 @@ export async function runSubmission(options: RunOptions): Promise<SubmitOutcome>
     const drift = await target.checkSchema();
     if (drift.length > 0) {
       return failure(
-        t(`SharePoint 목록 구조가 맞지 않습니다:\n${drift.map((d) => d.ko).join('\n')}`, `The SharePoint lists are not as expected:\n${drift.map((d) => d.en).join('\n')}`),
+        t(
+          `SharePoint 목록 구조가 맞지 않습니다:\n${drift.map((d) => d.ko).join('\n')}`,
+          `The SharePoint lists are not as expected:\n${drift.map((d) => d.en).join('\n')}`,
+        ),
       );
     }
     await save(journal.phase === 'schema' ? 'upload' : journal.phase);
@@ -90,8 +93,8 @@ export async function runSubmission(options: RunOptions): Promise<SubmitOutcome>
     if (journal.fileUrl === null && options.file) {
       progress('upload');
       journal.fileUrl = await target.uploadWorkbook(plan, options.file);
-      await save('rows');
-    } else if (journal.phase === 'upload') await save('rows');
+    }
+    await save(journal.phase === 'upload' ? 'rows' : journal.phase);
     check();
 
     if (journal.phase === 'rows') {
@@ -99,7 +102,10 @@ export async function runSubmission(options: RunOptions): Promise<SubmitOutcome>
       if (problems.length > 0) {
         await save();
         return failure(
-          t(`SharePoint가 행 ${problems.length}개를 거부했습니다.`, `SharePoint refused ${problems.length} row(s).`),
+          t(
+            `SharePoint가 행 ${problems.length}개를 거부했습니다.`,
+            `SharePoint refused ${problems.length} row(s).`,
+          ),
           problems,
         );
       }
@@ -109,7 +115,8 @@ export async function runSubmission(options: RunOptions): Promise<SubmitOutcome>
 
     progress('finalise');
     const submittedAt = journal.receipt?.submittedAt ?? now().toISOString();
-    const { itemUrl } = await target.complete(plan, journal.fileUrl, submittedAt);
+    const { itemId, itemUrl } = await target.complete(plan, journal.fileUrl, submittedAt);
+    journal.submissionItemId = itemId;
     const receipt: Receipt = {
       submissionId: plan.submissionId,
       submittedAt,
@@ -130,11 +137,19 @@ export async function runSubmission(options: RunOptions): Promise<SubmitOutcome>
   } catch (e) {
     await save().catch(() => undefined);
     if (e instanceof Cancelled || signal.aborted) {
-      return { ok: false, cancelled: true, problem: t('제출을 취소했습니다.', 'Submission cancelled.'), rowProblems: [] };
+      return {
+        ok: false,
+        cancelled: true,
+        problem: t('제출을 취소했습니다.', 'Submission cancelled.'),
+        rowProblems: [],
+      };
     }
     const detail = e instanceof Error ? e.message : String(e);
     return failure(
-      t(`제출이 중단되었습니다 (${detail}). 다시 제출하면 이어서 진행합니다.`, `The submission stopped (${detail}). Submitting again resumes it.`),
+      t(
+        `제출이 중단되었습니다 (${detail}). 다시 제출하면 이어서 진행합니다.`,
+        `The submission stopped (${detail}). Submitting again resumes it.`,
+      ),
     );
   }
 
@@ -170,7 +185,10 @@ export async function runSubmission(options: RunOptions): Promise<SubmitOutcome>
             problems.push({
               row: row.excelRow,
               status: outcome.status,
-              message: t(`SharePoint가 거부했습니다 (${outcome.message})`, `SharePoint refused it (${outcome.message})`),
+              message: t(
+                `SharePoint가 거부했습니다 (${outcome.message})`,
+                `SharePoint refused it (${outcome.message})`,
+              ),
             });
           }
           progress('rows');

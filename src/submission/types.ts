@@ -95,10 +95,18 @@ export interface SubmissionTarget {
   sendRows(
     plan: import('./plan').SubmissionPlan,
     rows: import('./plan').PlannedRow[],
-    options: { signal: AbortSignal; onRow(row: import('./plan').PlannedRow, outcome: RowOutcome): void | Promise<void>; onRetry(): void },
+    options: {
+      signal: AbortSignal;
+      onRow(row: import('./plan').PlannedRow, outcome: RowOutcome): void | Promise<void>;
+      onRetry(): void;
+    },
   ): Promise<void>;
   /** Row keys of this submission already in the Forums list (the query by key). */
   storedRowKeys(plan: import('./plan').SubmissionPlan): Promise<Set<string>>;
   /** Makes this submission the district-year's current one and flags earlier ones superseded. */
-  complete(plan: import('./plan').SubmissionPlan, fileUrl: string | null, submittedAt: string): Promise<{ itemUrl: string | null }>;
+  complete(
+    plan: import('./plan').SubmissionPlan,
+    fileUrl: string | null,
+    submittedAt: string,
+  ): Promise<{ itemId: string; itemUrl: string | null }>;
 }

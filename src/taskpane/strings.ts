@@ -26,7 +26,7 @@ export const strings = {
   statusSummary: (rows: string, errors: string, warnings: string): Text =>
     t(
       `${rows}행 · 오류 ${errors} · 경고 ${warnings}`,
-      `${rows} rows · ${errors} errors · ${warnings} warnings`,
+      `${rows} ${rows === '1' ? 'row' : 'rows'} · ${errors} ${errors === '1' ? 'error' : 'errors'} · ${warnings} ${warnings === '1' ? 'warning' : 'warnings'}`,
     ),
   passTime: (ms: string): Text => t(`${ms}ms`, `${ms} ms`),
   actions: t('작업', 'Actions'),
@@ -87,7 +87,12 @@ export const strings = {
     t(`${at} · ${by} · 표준 ${standard}`, `${at} · ${by} · standard ${standard}`),
   markValidated: t('검증 완료 표시', 'Mark as validated'),
   markBlockedErrors: (n: string): Text =>
-    t(`오류 ${n}건을 먼저 고쳐야 표시할 수 있습니다.`, `Fix the ${n} errors first; then it can be marked.`),
+    t(
+      `오류 ${n}건을 먼저 고쳐야 표시할 수 있습니다.`,
+      n === '1'
+        ? 'Fix the error first; then it can be marked.'
+        : `Fix the ${n} errors first; then it can be marked.`,
+    ),
   markBlockedPending: t('검증이 끝나야 표시할 수 있습니다.', 'Wait until the check has finished.'),
   markReady: t(
     '오류가 없습니다. 지금 상태를 검증 완료로 표시할 수 있습니다.',

@@ -178,6 +178,46 @@ describe('the task pane in Chromium on the Office.js stand-in', () => {
     await expect(filter.inputValue()).resolves.toBe('');
   });
 
+  it('ignores Enter in the filter while an IME is composing', async () => {
+    const { page } = await pane();
+    const composing = `${col.hours}${firstRow + 1}`;
+    const typed = `${col.hours}${firstRow + 4}`;
+    await type(page, composing, '0');
+    await type(page, typed, '0');
+    await page.waitForSelector(finding(typed));
+    await page.waitForSelector(finding(composing));
+    // Record every selection the add-in makes, in order.
+    await page.evaluate(() => {
+      const model = window.__standIn?.model as unknown as { selection: unknown; __history: unknown[] };
+      let current = model.selection;
+      model.__history = [];
+      Object.defineProperty(model, 'selection', {
+        get: () => current,
+        set: (v) => {
+          current = v;
+          model.__history.push(v);
+        },
+      });
+    });
+    const filter = page.getByRole('searchbox');
+    await filter.fill(composing);
+    // Enter that confirms a Korean syllable: the browser marks it isComposing (keyCode 229).
+    await filter.evaluate((el) =>
+      el.dispatchEvent(
+        new KeyboardEvent('keydown', { key: 'Enter', keyCode: 229, isComposing: true, bubbles: true }),
+      ),
+    );
+    await filter.fill(typed);
+    await filter.press('Enter');
+    await selectionAt(page, typed);
+    const history = await page.evaluate(() =>
+      (window.__standIn?.model as unknown as { __history: { box: { row: number } }[] }).__history.map(
+        (s) => s.box.row + 1,
+      ),
+    );
+    expect(history).toEqual([firstRow + 4]);
+  });
+
   it('offers the fix for a near-miss forum type and applies it', async () => {
     const { page } = await pane();
     const cell = `${col.type}${firstRow + 1}`;

@@ -97,7 +97,10 @@ async function openPage(): Promise<{ page: Page; errors: string[]; blocked: stri
     return route.abort('blockedbyclient');
   });
   await page.goto(`${server.origin}/taskpane.html?rows=${ROWS}`);
-  await page.waitForSelector(`[role="status"][data-status="ready"][data-rows="${ROWS}"]`, { state: 'attached', timeout: 60_000 });
+  await page.waitForSelector(`[role="status"][data-status="ready"][data-rows="${ROWS}"]`, {
+    state: 'attached',
+    timeout: 60_000,
+  });
   return { page, errors, blocked };
 }
 
@@ -109,7 +112,13 @@ test('submit → progress → receipt in the pane and in the workbook; cancel an
   // Slow the stand-in so the cancel lands mid-way, then resume.
   graph.setLatency(400);
   await submit.click();
-  await page.waitForFunction(() => /([1-9]\d*)\/\d+행 제출됨/.test(document.body.innerText), undefined, { timeout: 30_000 });
+  await page
+    .waitForFunction(() => /([1-9]\d*)\/\d+행 제출됨/.test(document.body.innerText), undefined, {
+      timeout: 30_000,
+    })
+    .catch(async (e: unknown) => {
+      throw new Error(`${String(e)}\npane says: ${await page.evaluate(() => document.body.innerText)}`);
+    });
   await page.getByRole('button', { name: '취소' }).click();
   await page.getByText('제출을 취소했습니다', { exact: false }).waitFor({ timeout: 30_000 });
   const partial = forumItems().length;
@@ -128,7 +137,11 @@ test('submit → progress → receipt in the pane and in the workbook; cancel an
 
   const saved = await page.evaluate(() => {
     const s = window.__standIn!.model.settings;
-    return { receipt: s.get('delib.submission.receipt') as { submissionId: string; rowCount: number }, line: s.get('delib.submission.receiptLine') as string, journal: JSON.stringify(s.get('delib.submission.journal')) };
+    return {
+      receipt: s.get('delib.submission.receipt') as { submissionId: string; rowCount: number },
+      line: s.get('delib.submission.receiptLine') as string,
+      journal: JSON.stringify(s.get('delib.submission.journal')),
+    };
   });
   expect(saved.receipt).toMatchObject({ submissionId: receiptId, rowCount: ROWS });
   expect(saved.line).toContain(receiptId);

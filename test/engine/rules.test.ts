@@ -195,6 +195,12 @@ describe('숙의공론장 values', () => {
   ])('constraint-error for %s = %p', (field, value) => {
     expect(withCode({ forums: [forum({ [field]: value })] }, 'constraint-error')).toMatchObject([{ field }]);
   });
+  it('a value out of its bounds does not move the figures', () => {
+    const v = validateWorkbook(workbook({ forums: [forum({ expectedCivilian: -7 }), forum({ hours: 25 })] }));
+    expect(v.forums[0].expectedCivilian).toBeNull();
+    expect(v.report.metrics.overall.expected.civilian).toBe(10);
+    expect(v.report.metrics.overall.hoursTotal).toBe(1.5);
+  });
   it('no constraint-error at the bounds', () => {
     expect(
       findingsOf({

@@ -1,6 +1,7 @@
 // The live session against the strict Office.js stand-in: fixed syncs per pass, highlights that
 // never write values, own and remote edits ignored, bursts coalesced, big pastes and sheet changes.
 import { HIGHLIGHT_COLOURS } from '../../src/excel';
+import { toCell } from '../../src/excel/reader';
 import { installOfficeStandIn } from '../standins/office-js';
 import { ExcelLiveSession } from '../../src/excel';
 import { COUNCIL, FORUMS, forumCell, forumRow, forumValues, workbook } from './fixtures';
@@ -98,6 +99,19 @@ test("a fix is written on the user's click, re-validated, and its own change eve
   expect(session.getState().report?.stats.errors).toBe(0);
   // One pass for the fix itself; the ThisLocalAddin event it caused starts none.
   expect(session.passCount).toBe(passes + 1);
+});
+
+test('Excel error values, typed or computed, are read as errors', async () => {
+  const { session, standin, settle } = await start(10);
+  standin.user.setValues(FORUMS, forumCell('attendedOfficial', 1), [['#N/A']]);
+  standin.user.setValues(FORUMS, forumCell('attendedCivilian', 2), [['=1/0']]);
+  await settle();
+  expect(codes(session)).toEqual(
+    expect.arrayContaining([
+      `formula-error@${forumCell('attendedOfficial', 1)}`,
+      `formula-error@${forumCell('attendedCivilian', 2)}`,
+    ]),
+  );
 });
 
 test("the user's own fills are never cleared", async () => {
@@ -244,4 +258,41 @@ test('a workbook-level failure becomes a bilingual problem, not a crash', async 
   expect(session.getState().status).toBe('error');
   expect(session.getState().problem?.ko).toMatch(/보호/);
   standin.uninstall();
+});
+
+test('text that only looks like an error value stays text (errors come from Excel, not from the spelling)', () => {
+  expect(toCell('#N/A', 'General', undefined, false)).toEqual({ value: '#N/A' });
+  expect(toCell('#N/A', 'General', undefined, true)).toEqual({ value: null, error: '#N/A' });
+  expect(toCell('=1/0', '0.0', '#DIV/0!')).toEqual({
+    value: null,
+    formula: '=1/0',
+    error: '#DIV/0!',
+    numberFormat: '0.0',
+  });
+  expect(toCell('', 'yyyy-mm-dd', undefined)).toBeNull();
+});
+
+test('a read Excel refuses as too big (5 MB on the web) is done again in pieces, not lost', async () => {
+  // A 150 KB cap stands in for 5 MB so a 2,000-row sheet is "too big" for one sync.
+  const { session, standin, settle } = await start(2000, {}, { payloadLimitBytes: 150_000 });
+  expect(session.getState().status).toBe('ready');
+  expect(session.getState().report?.stats).toMatchObject({ rows: 2000, errors: 0 });
+  expect(session.lastPassSyncs).toBeGreaterThan(3);
+  const rows = Array.from({ length: 1500 }, (_, i) => forumValues(i).map((v, c) => (c === 9 ? -1 : v)));
+  standin.user.setValues(FORUMS, `A${forumRow(0)}`, rows);
+  await settle();
+  expect(session.getState().report?.stats.errors).toBe(1500);
+  expect(session.getState().problem).toBeNull();
+});
+
+test('disposing an old session after a new one started leaves the new one listening', async () => {
+  const first = await start(10);
+  const second = new ExcelLiveSession({ debounceMs: 0 });
+  await second.start();
+  await first.session.dispose();
+  first.standin.user.setValues(FORUMS, forumCell('hours', 1), [[30]]);
+  await first.settle();
+  await second.whenIdle();
+  expect(second.getState().report?.stats.errors).toBe(1);
+  await second.dispose();
 });

@@ -89,9 +89,13 @@ test('a fresh workbook has no stamp; a damaged one is reported, not trusted', as
   expect(booted.session.getState().problem?.en).toMatch(/cannot be read/);
 });
 
-test('without a signed-in name the stamp names 작성자 from 기본정보', async () => {
+test('without a signed-in name the stamp names the saved name, else 작성자 from 기본정보', async () => {
   booted = await boot(workbook(3), { now: () => at });
   await booted.session.markValidated();
-  const v = booted.session.getState().stamp;
-  expect(v.status === 'valid' && v.stamp.by).toBe('홍길동');
+  const first = booted.session.getState().stamp;
+  expect(first.status === 'valid' && first.stamp.by).toBe('홍길동');
+  await booted.session.setUserName(' 이담당 ');
+  await booted.session.markValidated();
+  const second = booted.session.getState().stamp;
+  expect(second.status === 'valid' && second.stamp.by).toBe('이담당');
 });

@@ -3,7 +3,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ConfigError, DEFAULT_SCOPES, parseConfig, parseConfigText } from '../../src/graph/config';
 
-const base = { graphRoot: 'https://graph.microsoft.com/v1.0', auth: { clientId: 'abc' }, site: { hostname: 'h', path: 'sites/x' } };
+const base = {
+  graphRoot: 'https://graph.microsoft.com/v1.0',
+  auth: { clientId: 'abc' },
+  site: { hostname: 'h', path: 'sites/x' },
+};
 
 test('the shipped config file parses and points at the local stand-in', () => {
   const text = fs.readFileSync(path.resolve(__dirname, '..', '..', 'config', 'delib.config.json'), 'utf8');
@@ -20,7 +24,10 @@ test('defaults: Sites.Selected, lists by name, a leading slash on the site path'
 });
 
 test('a tenant-wide write scope is refused unless explicitly allowed', () => {
-  const wide = { ...base, auth: { clientId: 'abc', scopes: ['https://graph.microsoft.com/Sites.ReadWrite.All'] } };
+  const wide = {
+    ...base,
+    auth: { clientId: 'abc', scopes: ['https://graph.microsoft.com/Sites.ReadWrite.All'] },
+  };
   expect(() => parseConfig(wide)).toThrow(ConfigError);
   try {
     parseConfig(wide);

@@ -11,7 +11,11 @@ describe('lists and library', () => {
   let g: GraphSubmission;
   beforeEach(async () => {
     s = await startGraphStandIn({});
-    g = createGraphSubmission({ config: parseConfig({ graphRoot: s.url, site: SITE }), tokens: { getToken: async () => 't' }, standard: currentStandard });
+    g = createGraphSubmission({
+      config: parseConfig({ graphRoot: s.url, site: SITE }),
+      tokens: { getToken: async () => 't' },
+      standard: currentStandard,
+    });
   });
   afterEach(() => s.close());
 
@@ -34,7 +38,8 @@ describe('lists and library', () => {
   test('drift is named column by column, fixed where safe, and the rest left to an admin', async () => {
     await g.provision();
     const base = await g.site.listPath('forums');
-    const cols = (await g.http.send<{ value: { id: string; name: string }[] }>('GET', `${base}/columns`)).body.value;
+    const cols = (await g.http.send<{ value: { id: string; name: string }[] }>('GET', `${base}/columns`)).body
+      .value;
     const id = (n: string) => cols.find((c) => c.name === n)!.id;
     await g.http.send('PATCH', `${base}/columns/${id('RowKey')}`, { enforceUniqueValues: false });
     await g.http.send('PATCH', `${base}/columns/${id('SubmissionId')}`, { indexed: false });
@@ -56,7 +61,8 @@ describe('lists and library', () => {
   test('a column of the wrong type cannot be fixed automatically and blocks submission', async () => {
     await g.provision();
     const base = await g.site.listPath('forums');
-    const cols = (await g.http.send<{ value: { id: string; name: string }[] }>('GET', `${base}/columns`)).body.value;
+    const cols = (await g.http.send<{ value: { id: string; name: string }[] }>('GET', `${base}/columns`)).body
+      .value;
     // Recreate the situation an admin can cause: a list where Hours was made a text column.
     const forums = s.sites()[0].lists.find((l) => l.name === 'Forums')!;
     const hours = forums.columns.find((c) => c.name === 'Hours')!;

@@ -29,7 +29,9 @@ function App({ session }: { session: LiveSession }) {
 }
 
 const rows = Number(new URLSearchParams(location.search).get('rows')) || 12;
-window.__standIn = installOfficeStandIn(window, exampleInitialWorkbook({ rows }), { displayLanguage: 'ko-KR' });
+window.__standIn = installOfficeStandIn(window, exampleInitialWorkbook({ rows }), {
+  displayLanguage: 'ko-KR',
+});
 const session = createLiveSession();
 attachSubmissionSession(session);
 createRoot(document.getElementById('root')!).render(<App session={session} />);

@@ -4,11 +4,22 @@ import { validateWorkbook, type Validation, type WorkbookSnapshot, type Cell } f
 import { currentStandard } from '../../src/standard';
 import { exampleWorkbook } from '../../src/workbook/example';
 
-export function exampleSnapshot(rows: number, options: { district?: string; year?: number; seed?: number } = {}): WorkbookSnapshot {
-  const ex = exampleWorkbook({ rows, district: options.district ?? '강서구', year: options.year ?? 2021, seed: options.seed ?? 7 });
+export function exampleSnapshot(
+  rows: number,
+  options: { district?: string; year?: number; seed?: number } = {},
+): WorkbookSnapshot {
+  const ex = exampleWorkbook({
+    rows,
+    district: options.district ?? '강서구',
+    year: options.year ?? 2021,
+    seed: options.seed ?? 7,
+  });
   const s = currentStandard.sheets;
   const cell = (v: string | number | undefined): Cell => ({ value: v ?? null });
-  const table = (cols: { key: string; header: string; computed?: unknown }[], records: Record<string, string | number>[]) => {
+  const table = (
+    cols: { key: string; header: string; computed?: unknown }[],
+    records: Record<string, string | number>[],
+  ) => {
     const input = cols.filter((c) => !c.computed);
     return [input.map((c) => cell(c.header)), ...records.map((r) => input.map((c) => cell(r[c.key])))];
   };
@@ -24,13 +35,19 @@ export function exampleSnapshot(rows: number, options: { district?: string; year
 /** Changes one count in one forum row (an edit after a submission). */
 export function editCount(snapshot: WorkbookSnapshot, excelRow: number, delta = 1): WorkbookSnapshot {
   const forums = snapshot.sheets[1];
-  const col = forums.rows[0].findIndex((c) => c?.value === currentStandard.sheets.forums.columns.find((x) => x.key === 'attendedCivilian')!.header);
+  const col = forums.rows[0].findIndex(
+    (c) =>
+      c?.value === currentStandard.sheets.forums.columns.find((x) => x.key === 'attendedCivilian')!.header,
+  );
   const rows = forums.rows.map((r) => [...r]);
   const old = rows[excelRow - 1][col]!.value as number;
   rows[excelRow - 1][col] = { value: old + delta };
   return { sheets: snapshot.sheets.map((sh, i) => (i === 1 ? { ...sh, rows } : sh)) };
 }
 
-export function exampleValidation(rows: number, options: { district?: string; year?: number; seed?: number } = {}): Validation {
+export function exampleValidation(
+  rows: number,
+  options: { district?: string; year?: number; seed?: number } = {},
+): Validation {
   return validateWorkbook(exampleSnapshot(rows, options));
 }

@@ -33,7 +33,15 @@ describe('kill -9 and resume', () => {
     const rows = 600;
     const journalFile = path.join(dir, 'book.xlsx.delib-submit.json');
     // node itself (tsx as a loader, not the tsx wrapper), so the SIGKILL hits the submitting process.
-    const args = ['--import', 'tsx', path.join(__dirname, 'child-submit.ts'), h.standIn.url, journalFile, String(rows), '9'];
+    const args = [
+      '--import',
+      'tsx',
+      path.join(__dirname, 'child-submit.ts'),
+      h.standIn.url,
+      journalFile,
+      String(rows),
+      '9',
+    ];
     const child = spawn(process.execPath, args, {
       cwd: repo,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -55,10 +63,22 @@ describe('kill -9 and resume', () => {
     expect(stored).toBeGreaterThan(0);
     expect(stored).toBeLessThan(rows);
 
-    const plan = buildPlan(exampleValidation(rows, { seed: 9 }), { engine: ENGINE_VERSION, submittedBy: 'resume' });
-    const outcome = await runSubmission({ plan, target: h.graph.target, store: fileStore(journalFile), file: null, signal: new AbortController().signal });
+    const plan = buildPlan(exampleValidation(rows, { seed: 9 }), {
+      engine: ENGINE_VERSION,
+      submittedBy: 'resume',
+    });
+    const outcome = await runSubmission({
+      plan,
+      target: h.graph.target,
+      store: fileStore(journalFile),
+      file: null,
+      signal: new AbortController().signal,
+    });
     expect(outcome.ok).toBe(true);
-    expectExactly(listItems(h.standIn, 'Forums'), plan.rows.map((r) => r.key));
+    expectExactly(
+      listItems(h.standIn, 'Forums'),
+      plan.rows.map((r) => r.key),
+    );
     expect(listItems(h.standIn, 'Submissions')).toHaveLength(1);
   });
 });

@@ -8,7 +8,13 @@ import { expectExactly, listItems, memoryStore, startHarness, type Harness } fro
 
 const ctx = { engine: ENGINE_VERSION, submittedBy: 'test' };
 const run = (h: Harness, plan: ReturnType<typeof buildPlan>) =>
-  runSubmission({ plan, target: h.graph.target, store: memoryStore(), file: null, signal: new AbortController().signal });
+  runSubmission({
+    plan,
+    target: h.graph.target,
+    store: memoryStore(),
+    file: null,
+    signal: new AbortController().signal,
+  });
 
 describe('resubmission', () => {
   let h: Harness;
@@ -28,17 +34,25 @@ describe('resubmission', () => {
     expect((await run(h, v2)).ok).toBe(true);
 
     const forums = listItems(h.standIn, 'Forums');
-    expectExactly(forums, [...v1.rows, ...v2.rows].map((r) => r.key));
-    const statusOf = (id: string) => new Set(forums.filter((i) => i.fields.SubmissionId === id).map((i) => i.fields.Status));
+    expectExactly(
+      forums,
+      [...v1.rows, ...v2.rows].map((r) => r.key),
+    );
+    const statusOf = (id: string) =>
+      new Set(forums.filter((i) => i.fields.SubmissionId === id).map((i) => i.fields.Status));
     expect(statusOf(v1.submissionId)).toEqual(new Set(['superseded']));
     expect(statusOf(v2.submissionId)).toEqual(new Set(['current']));
-    const subs = Object.fromEntries(listItems(h.standIn, 'Submissions').map((i) => [i.fields.SubmissionKey, i.fields.Status]));
+    const subs = Object.fromEntries(
+      listItems(h.standIn, 'Submissions').map((i) => [i.fields.SubmissionKey, i.fields.Status]),
+    );
     expect(subs).toEqual({ [v1.submissionId]: 'superseded', [v2.submissionId]: 'current' });
 
     // Going back to the first version's data: no new rows, it is current again.
     expect((await run(h, v1)).ok).toBe(true);
     expect(listItems(h.standIn, 'Forums')).toHaveLength(100);
-    const again = Object.fromEntries(listItems(h.standIn, 'Submissions').map((i) => [i.fields.SubmissionKey, i.fields.Status]));
+    const again = Object.fromEntries(
+      listItems(h.standIn, 'Submissions').map((i) => [i.fields.SubmissionKey, i.fields.Status]),
+    );
     expect(again).toEqual({ [v1.submissionId]: 'current', [v2.submissionId]: 'superseded' });
   });
 

@@ -22,12 +22,21 @@ const useStyles = makeStyles({
     textAlign: 'start',
     whiteSpace: 'nowrap',
     padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
+    // The group name stays in view while the figures scroll sideways in a narrow pane.
+    position: 'sticky',
+    left: 0,
+    backgroundColor: tokens.colorNeutralBackground1,
   },
   td: {
     textAlign: 'end',
     padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
     whiteSpace: 'nowrap',
+  },
+  caption: {
+    textAlign: 'start',
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
+    color: tokens.colorNeutralForeground2,
   },
   overall: { fontWeight: tokens.fontWeightSemibold },
 });
@@ -48,7 +57,7 @@ function MetricTable({
     // A keyboard user must be able to scroll the wide table, so the region takes focus.
     <div className={styles.scroll} tabIndex={0} role="region" aria-label={strings.tableScroll(name)[lang]}>
       <table className={styles.table} data-table={name}>
-        <caption className={styles.rowHeader}>{name}</caption>
+        <caption className={styles.caption}>{name}</caption>
         <thead>
           <tr>
             <th scope="col" className={styles.rowHeader}>

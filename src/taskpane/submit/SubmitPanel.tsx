@@ -35,6 +35,7 @@ export function SubmitPanel({ report, lang }: SubmitPanelProps): JSX.Element {
   const [pending, setPending] = useState<Journal | null>(null);
   const [lastReceipt, setLastReceipt] = useState<Receipt | null>(null);
   const [view, setView] = useState<View>({ kind: 'idle' });
+  const [setupProblem, setSetupProblem] = useState<string | null>(null);
   const abort = useRef<AbortController | null>(null);
   const tr = (text: Text): string => text[lang];
 
@@ -52,11 +53,19 @@ export function SubmitPanel({ report, lang }: SubmitPanelProps): JSX.Element {
         setService(svc);
         if (svc) await refresh(svc);
       })
-      .catch(() => live && setService(null));
+      .catch((e: unknown) => {
+        if (!live) return;
+        // A bad or missing delib.config.json: say so, with the reason, instead of a dead button.
+        const text = e as Partial<Text> | null;
+        setSetupProblem(
+          text && typeof text.ko === 'string' && typeof text.en === 'string' ? text[lang]! : String(e),
+        );
+        setService(null);
+      });
     return () => {
       live = false;
     };
-  }, [refresh]);
+  }, [refresh, lang]);
 
   const start = async (): Promise<void> => {
     if (!service) return;
@@ -94,7 +103,10 @@ export function SubmitPanel({ report, lang }: SubmitPanelProps): JSX.Element {
       <Subtitle2 as="h2">{tr(S.heading)}</Subtitle2>
       {service === null && (
         <MessageBar intent="warning">
-          <MessageBarBody>{tr(S.notConfigured)}</MessageBarBody>
+          <MessageBarBody>
+            {tr(S.notConfigured)}
+            {setupProblem && <div>{setupProblem}</div>}
+          </MessageBarBody>
         </MessageBar>
       )}
       {!report && <Caption1>{tr(S.noReport)}</Caption1>}

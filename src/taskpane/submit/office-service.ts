@@ -8,7 +8,9 @@ import { createSubmitService, type SubmitSession } from './service';
 
 export const CONFIG_FILE = 'delib.config.json';
 
-export async function loadPaneConfig(base: string = location.href): Promise<ReturnType<typeof parseConfigText>> {
+export async function loadPaneConfig(
+  base: string = location.href,
+): Promise<ReturnType<typeof parseConfigText>> {
   const res = await fetch(new URL(CONFIG_FILE, base).toString(), { cache: 'no-store' });
   if (!res.ok) throw new Error(`${CONFIG_FILE}: HTTP ${res.status}`);
   return parseConfigText(await res.text());

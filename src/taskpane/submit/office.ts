@@ -48,7 +48,8 @@ function getSlice(file: Office.File, index: number): Promise<Uint8Array> {
 
 /** The open workbook as .xlsx bytes, or null where the host cannot give the file (then no upload). */
 export function officeWorkbookFile(name: string): WorkbookFile | null {
-  if (typeof Office === 'undefined' || typeof Office.context?.document?.getFileAsync !== 'function') return null;
+  if (typeof Office === 'undefined' || typeof Office.context?.document?.getFileAsync !== 'function')
+    return null;
   return {
     name,
     async bytes() {

@@ -8,7 +8,13 @@ import { currentStandard } from '../../standard';
 import type { Text } from '../../standard/types';
 import { buildPlan, PlanRefused } from '../../submission/plan';
 import { runSubmission } from '../../submission/runner';
-import type { Receipt, SubmissionStore, SubmitOutcome, SubmitService, WorkbookFile } from '../../submission/types';
+import type {
+  Receipt,
+  SubmissionStore,
+  SubmitOutcome,
+  SubmitService,
+  WorkbookFile,
+} from '../../submission/types';
 import type { PaneState } from '../state';
 
 /** What the submit service needs of the live session (src/excel's ExcelLiveSession). */
@@ -28,16 +34,27 @@ export interface SubmitServiceDeps {
   file: () => WorkbookFile | null;
 }
 
-/** Until src/excel's session exposes currentValidation(), its latest validation is read directly. */
+/**
+ * TEMPORARY until src/excel's ExcelLiveSession exposes currentValidation() (asked of its owner): the
+ * session's latest validation, read where the session keeps it today.
+ */
 function validationOf(session: SubmitSession): Validation | null {
   if (session.currentValidation) return session.currentValidation();
-  return (session as unknown as { validation?: Validation | null }).validation ?? null;
+  const inner = session as unknown as {
+    validation?: Validation | null;
+    mirror?: { validation?: Validation | null };
+  };
+  return inner.validation ?? inner.mirror?.validation ?? null;
 }
 
 const refuse = (problem: Text): SubmitOutcome => ({ ok: false, cancelled: false, problem, rowProblems: [] });
 
 export function createSubmitService(deps: SubmitServiceDeps): SubmitService {
-  const graph = createGraphSubmission({ config: deps.config, tokens: deps.tokens, standard: currentStandard });
+  const graph = createGraphSubmission({
+    config: deps.config,
+    tokens: deps.tokens,
+    standard: currentStandard,
+  });
   return {
     pending: async () => {
       const j = await deps.store.load();
@@ -62,13 +79,21 @@ export function createSubmitService(deps: SubmitServiceDeps): SubmitService {
       if (state.problem) return refuse(state.problem);
       let plan;
       try {
-        const by = state.stamp.status === 'valid' ? state.stamp.stamp.by : (validation.report.info.author ?? '');
+        const by =
+          state.stamp.status === 'valid' ? state.stamp.stamp.by : (validation.report.info.author ?? '');
         plan = buildPlan(validation, { engine: ENGINE_VERSION, submittedBy: by });
       } catch (e) {
         if (e instanceof PlanRefused) return refuse(e.text);
         throw e;
       }
-      const outcome = await runSubmission({ plan, target: graph.target, store: deps.store, file: deps.file(), signal, onProgress });
+      const outcome = await runSubmission({
+        plan,
+        target: graph.target,
+        store: deps.store,
+        file: deps.file(),
+        signal,
+        onProgress,
+      });
       if (outcome.ok) await deps.store.saveReceipt(outcome.receipt);
       return outcome;
     },

@@ -36,7 +36,12 @@ export function serveDirectory(root: string): Promise<StaticServer> {
       const { port } = server.address() as AddressInfo;
       resolve({
         origin: `http://127.0.0.1:${port}`,
-        close: () => new Promise((done) => server.close(() => done())),
+        // Chromium keeps idle keep-alive connections open; without dropping them close() waits forever.
+        close: () =>
+          new Promise((done) => {
+            server.close(() => done());
+            server.closeAllConnections();
+          }),
       });
     });
   });

@@ -10,6 +10,8 @@ export class StandInContext {
   /** Values/formulas written during the current sync, for the onChanged events that follow it. */
   written: { sheet: StandInSheet; box: Box }[] = [];
   dirtyRows = new Map<StandInSheet, Set<number>>();
+  /** Bytes of loaded cell data in the current sync (Excel on the web caps a response at 5 MB). */
+  responseBytes = 0;
   readonly trackedObjects = { add: (): void => undefined, remove: (): void => undefined };
   // The workbook proxy is attached by the installer (objects.ts depends on this file).
   workbook: unknown;
@@ -37,6 +39,7 @@ export class StandInContext {
     this.model.stats.requests += ops.length;
     this.written = [];
     this.dirtyRows = new Map();
+    this.responseBytes = 0;
     let failure: unknown = null;
     // Excel applies the batch in order and stops at the first failing request.
     for (const op of ops) {
@@ -46,6 +49,12 @@ export class StandInContext {
         failure = e;
         break;
       }
+    }
+    if (!failure && this.responseBytes > this.model.payloadLimitBytes) {
+      failure = standInError(
+        'ResponsePayloadSizeLimitExceeded',
+        'The response payload size has exceeded the limit.',
+      );
     }
     if (this.dirtyRows.size > 0) this.model.recalculate(this.dirtyRows);
     for (const w of this.written)

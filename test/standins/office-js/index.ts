@@ -31,6 +31,8 @@ export interface StandInOptions {
   /** Highest supported version per requirement set; ExcelApi defaults to 1.14. */
   requirementSets?: Record<string, string>;
   platform?: string;
+  /** Largest response one sync may carry; default 5 MB as in Excel on the web. */
+  payloadLimitBytes?: number;
 }
 
 export interface OfficeStandIn {
@@ -71,6 +73,7 @@ export function installOfficeStandIn(
   const g = target as Record<string, unknown>;
   const previous = { Office: g.Office, Excel: g.Excel, OfficeExtension: g.OfficeExtension };
   const model = new StandInModel();
+  if (options.payloadLimitBytes) model.payloadLimitBytes = options.payloadLimitBytes;
   for (const s of initial.sheets) {
     const sheet = model.addSheet(s.name);
     (s.rows ?? []).forEach((line, r) =>

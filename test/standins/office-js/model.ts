@@ -73,6 +73,8 @@ export class StandInModel {
     onNameChanged: new Set(),
   };
   stats = { syncs: 0, requests: 0, largestReadRows: 0 };
+  /** Largest response one sync may carry (Excel on the web: 5 MB). */
+  payloadLimitBytes = 5 * 1024 * 1024;
   /** Listeners outside Office (the preview's grid) told after every change. */
   observers = new Set<() => void>();
   /** Formula cells that read other rows or sheets: recomputed after every change. */

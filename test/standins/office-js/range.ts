@@ -1,9 +1,11 @@
 // Ranges and RangeAreas of the stand-in: values, formulas, formats and fills, read only after
 // load() + sync(), written only at sync().
 import { type Box, formatBox, qualify } from './address';
-import { type LoadArg, type StandInContext, StandInObject, loadList } from './context';
+import { type StandInContext, StandInObject } from './context';
 import { type StandInCell, type StandInSheet, standInError } from './model';
 import type { WorksheetProxy } from './objects';
+import { DataValidationProxy, RangeFormatProxy } from './format';
+import { RangeAreasProxy } from './areas';
 
 /** Excel on the web refuses responses above 5 MB; the stand-in does too. */
 export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
@@ -91,17 +93,15 @@ export class RangeProxy extends StandInObject {
       text: heavy((c) => displayText(c)),
     };
   }
-  /** Rejects a response Excel on the web would refuse (5 MB). */
+  /** Counts the response towards the sync's payload (checked against the limit at the end of the sync). */
   private checked<T>(grid: Grid<T>): Grid<T> {
     const b = this.box();
     const stats = this.context.model.stats;
     stats.largestReadRows = Math.max(stats.largestReadRows, b.rowCount);
-    if (b.rowCount * b.columnCount > 20000 && JSON.stringify(grid).length > PAYLOAD_LIMIT_BYTES) {
-      throw standInError(
-        'ResponsePayloadSizeLimitExceeded',
-        'The response payload size has exceeded the limit.',
-      );
-    }
+    // Small reads are counted roughly; big ones by their JSON text, as the wire carries it.
+    const cells = b.rowCount * b.columnCount;
+    this.context.responseBytes +=
+      cells > 2000 ? new TextEncoder().encode(JSON.stringify(grid)).length : cells * 12;
     return grid;
   }
 
@@ -216,17 +216,28 @@ export class RangeProxy extends StandInObject {
       true,
     );
   }
-  /** Formula cells only ('Formulas'); areas are vertical runs per column. */
-  getSpecialCellsOrNullObject(cellType: string): RangeAreasProxy {
-    if (cellType !== 'Formulas')
-      throw standInError('NotImplemented', `The stand-in supports getSpecialCells('Formulas') only.`);
+  /**
+   * 'Formulas' or 'Constants' cells, optionally only those whose value is an error ('Errors');
+   * areas are vertical runs per column.
+   */
+  getSpecialCellsOrNullObject(cellType: string, cellValueType = 'All'): RangeAreasProxy {
+    if (
+      (cellType !== 'Formulas' && cellType !== 'Constants') ||
+      (cellValueType !== 'All' && cellValueType !== 'Errors')
+    )
+      throw standInError('NotImplemented', `The stand-in supports Formulas/Constants with All/Errors only.`);
+    const wanted = (cell: StandInCell | undefined): boolean => {
+      if (!cell) return false;
+      const kind = cell.formula ? 'Formulas' : cell.value !== null || cell.error ? 'Constants' : null;
+      return kind === cellType && (cellValueType === 'All' || !!cell.error);
+    };
     const areas = new RangeAreasProxy(this.context, this.worksheet, () => {
       const { sheet, box } = this.cells();
       const out: Box[] = [];
       for (let c = box.column; c < box.column + box.columnCount; c++) {
         let start = -1;
         for (let r = box.row; r <= box.row + box.rowCount; r++) {
-          const isFormula = r < box.row + box.rowCount && !!this.context.model.cell(sheet, r, c)?.formula;
+          const isFormula = r < box.row + box.rowCount && wanted(this.context.model.cell(sheet, r, c));
           if (isFormula && start < 0) start = r;
           if (!isFormula && start >= 0) {
             out.push({ row: start, column: c, rowCount: r - start, columnCount: 1 });
@@ -299,237 +310,10 @@ export function displayText(c: StandInCell | undefined): string {
   return String(v);
 }
 
-type CellSet = () => { sheet: StandInSheet; box: Box } | { sheet: StandInSheet; box: Box }[];
-
-function each(target: CellSet, f: (sheet: StandInSheet, r: number, c: number) => void): void {
-  const t = target();
-  for (const { sheet, box } of Array.isArray(t) ? t : [t]) {
-    for (let r = box.row; r < box.row + box.rowCount; r++)
-      for (let c = box.column; c < box.column + box.columnCount; c++) f(sheet, r, c);
-  }
-}
-
-export class RangeFormatProxy extends StandInObject {
-  readonly fill: RangeFillProxy;
-  readonly font: RangeFontProxy;
-  constructor(
-    context: StandInContext,
-    private readonly target: CellSet,
-  ) {
-    super(context);
-    this.fill = new RangeFillProxy(context, target);
-    this.font = new RangeFontProxy(context);
-  }
-  protected exists() {
-    return true;
-  }
-  protected override navigation() {
-    return { fill: this.fill as StandInObject, font: this.font as StandInObject };
-  }
-  protected scalars() {
-    return { wrapText: () => false, columnWidth: () => 64 };
-  }
-  set columnWidth(width: number) {
-    this.context.enqueue(() => {
-      const t = this.target();
-      for (const { sheet, box } of Array.isArray(t) ? t : [t]) {
-        for (let c = box.column; c < box.column + box.columnCount; c++) sheet.columnWidths.set(c, width);
-      }
-    });
-  }
-  set wrapText(_v: boolean) {
-    this.context.enqueue(() => undefined);
-  }
-  set horizontalAlignment(_v: string) {
-    this.context.enqueue(() => undefined);
-  }
-  autofitColumns(): void {
-    this.context.enqueue(() => undefined);
-  }
-}
-
-export class RangeFillProxy extends StandInObject {
-  constructor(
-    context: StandInContext,
-    private readonly target: CellSet,
-  ) {
-    super(context);
-  }
-  protected exists() {
-    return true;
-  }
-  protected scalars() {
-    return {
-      color: () => {
-        const seen = new Set<string>();
-        each(this.target, (sheet, r, c) => seen.add(this.context.model.cell(sheet, r, c)?.fill ?? '#FFFFFF'));
-        return seen.size === 1 ? [...seen][0] : null;
-      },
-    };
-  }
-  get color(): string {
-    return this.prop('color');
-  }
-  set color(value: string) {
-    this.context.enqueue(() =>
-      each(this.target, (sheet, r, c) => this.context.model.setFill(sheet, r, c, value.toUpperCase())),
-    );
-  }
-  clear(): void {
-    this.context.enqueue(() =>
-      each(this.target, (sheet, r, c) => this.context.model.setFill(sheet, r, c, null)),
-    );
-  }
-}
-
-/** Font settings are accepted (headers are bold) but the stand-in does not draw them. */
-export class RangeFontProxy extends StandInObject {
-  protected exists() {
-    return true;
-  }
-  protected scalars() {
-    return { bold: () => false, color: () => '#000000', name: () => 'Calibri' };
-  }
-  set bold(_v: boolean) {
-    this.context.enqueue(() => undefined);
-  }
-  set color(_v: string) {
-    this.context.enqueue(() => undefined);
-  }
-}
-
-export class DataValidationProxy extends StandInObject {
-  constructor(
-    context: StandInContext,
-    private readonly range: RangeProxy,
-  ) {
-    super(context);
-  }
-  protected exists() {
-    return true;
-  }
-  protected scalars() {
-    return {
-      rule: () => {
-        const { sheet, box } = this.range.cells();
-        return sheet.validations.find((v) => sameBox(v.box, box))?.rule ?? {};
-      },
-    };
-  }
-  get rule(): unknown {
-    return this.prop('rule');
-  }
-  set rule(rule: unknown) {
-    this.context.enqueue(() => {
-      const { sheet, box } = this.range.cells();
-      sheet.validations = sheet.validations.filter((v) => !sameBox(v.box, box));
-      sheet.validations.push({ box, rule });
-    });
-  }
-  set errorAlert(_v: unknown) {
-    this.context.enqueue(() => undefined);
-  }
-  set prompt(_v: unknown) {
-    this.context.enqueue(() => undefined);
-  }
-  clear(): void {
-    this.context.enqueue(() => {
-      const { sheet, box } = this.range.cells();
-      sheet.validations = sheet.validations.filter((v) => !sameBox(v.box, box));
-    });
-  }
-}
-
 function intersect(a: Box, b: Box): Box | undefined {
   const r1 = Math.max(a.row, b.row);
   const c1 = Math.max(a.column, b.column);
   const r2 = Math.min(a.row + a.rowCount, b.row + b.rowCount);
   const c2 = Math.min(a.column + a.columnCount, b.column + b.columnCount);
   return r2 > r1 && c2 > c1 ? { row: r1, column: c1, rowCount: r2 - r1, columnCount: c2 - c1 } : undefined;
-}
-
-function sameBox(a: Box, b: Box): boolean {
-  return (
-    a.row === b.row && a.column === b.column && a.rowCount === b.rowCount && a.columnCount === b.columnCount
-  );
-}
-
-export class RangeAreasProxy extends StandInObject {
-  readonly format: RangeFormatProxy;
-  readonly areas: RangeCollectionProxy;
-  private resolved: Box[] | undefined;
-
-  /** `boxes` is fixed (getRanges) or computed when the sync reaches it (special cells). */
-  constructor(
-    context: StandInContext,
-    readonly worksheet: WorksheetProxy,
-    private readonly boxes: Box[] | (() => Box[]),
-  ) {
-    super(context);
-    this.orNull = typeof boxes === 'function';
-    this.format = new RangeFormatProxy(context, () =>
-      this.list().map((box) => ({ sheet: this.worksheet.sheet(), box })),
-    );
-    this.areas = new RangeCollectionProxy(context, () =>
-      this.check() ? this.list().map((box) => new RangeProxy(this.context, this.worksheet, () => box)) : [],
-    );
-  }
-  resolve(): void {
-    this.check();
-  }
-  private list(): Box[] {
-    if (!this.resolved) this.resolved = typeof this.boxes === 'function' ? this.boxes() : this.boxes;
-    return this.resolved;
-  }
-  protected exists() {
-    return this.list().length > 0;
-  }
-  protected override navigation() {
-    return { format: this.format as StandInObject };
-  }
-  protected scalars() {
-    return {
-      address: () =>
-        this.list()
-          .map((b) => qualify(this.worksheet.sheet().name, formatBox(b)))
-          .join(','),
-      areaCount: () => this.list().length,
-      cellCount: () => this.list().reduce((n, b) => n + b.rowCount * b.columnCount, 0),
-    };
-  }
-  get address(): string {
-    return this.prop('address');
-  }
-  get areaCount(): number {
-    return this.prop('areaCount');
-  }
-}
-
-/** The areas of a RangeAreas: `load('items/values,…')` loads every area. */
-export class RangeCollectionProxy extends StandInObject {
-  private list: RangeProxy[] | null = null;
-  constructor(
-    context: StandInContext,
-    private readonly make: () => RangeProxy[],
-  ) {
-    super(context);
-  }
-  protected exists() {
-    return true;
-  }
-  protected scalars() {
-    return {};
-  }
-  override load(arg?: LoadArg): this {
-    const props = (loadList(arg) ?? ['address']).map((p) => p.replace(/^items\/?/, '')).filter(Boolean);
-    this.context.enqueue(() => {
-      this.list = this.make();
-      for (const r of this.list) r.fillNow(props);
-    });
-    return this;
-  }
-  get items(): RangeProxy[] {
-    if (!this.list) throw standInError('PropertyNotLoaded', "The property 'items' is not available.");
-    return this.list;
-  }
 }

@@ -163,3 +163,38 @@ test('renaming and deleting sheets fire workbook events; proxies follow their sh
     expect(ws.name).toBe('기타');
   });
 });
+
+test('the payload limit applies to everything one sync returns, not to each request', async () => {
+  standin.uninstall();
+  const rows = Array.from({ length: 3000 }, (_, i) => [i, 'x'.repeat(40)]);
+  standin = installOfficeStandIn(
+    globalThis,
+    { sheets: [{ name: 'S', rows }] },
+    { payloadLimitBytes: 100_000 },
+  );
+  await Excel.run(async (context) => {
+    const sheet = context.workbook.worksheets.getItem('S');
+    sheet.getRange('A1:B1500').load('values');
+    await context.sync();
+    sheet.getRange('A1:B1500').load('values');
+    sheet.getRange('A1501:B3000').load('values');
+    await expect(context.sync()).rejects.toMatchObject({ code: 'ResponsePayloadSizeLimitExceeded' });
+  });
+});
+
+test('getSpecialCellsOrNullObject finds formula cells and constant errors, or gives a null object', async () => {
+  await Excel.run(async (context) => {
+    const sheet = context.workbook.worksheets.getItem('숙의공론장');
+    standin.user.setValues('숙의공론장', 'B4', [['#REF!']]);
+    const range = sheet.getRange('A1:B4');
+    const formulas = range.getSpecialCellsOrNullObject('Formulas');
+    formulas.areas.load('items/address,items/values');
+    const errors = range.getSpecialCellsOrNullObject('Constants', 'Errors');
+    errors.areas.load('items/address');
+    const none = sheet.getRange('A1:A2').getSpecialCellsOrNullObject('Formulas');
+    await context.sync();
+    expect(formulas.areas.items.map((a) => [a.address, a.values])).toEqual([['숙의공론장!B3', [[3]]]]);
+    expect(errors.areas.items.map((a) => a.address)).toEqual(['숙의공론장!B4']);
+    expect(none.isNullObject).toBe(true);
+  });
+});

@@ -1,0 +1,183 @@
+// The add-in's picture of the workbook between passes: where the standard sheets are, how far they
+// reach, the snapshot the engine validated, which cells the add-in coloured and the stored stamp.
+// A full pass rebuilds it in three syncs; a change's pass patches the changed rows in two.
+import { type SheetSnapshot, type WorkbookSnapshot } from '../engine/snapshot';
+import { revalidateRows, validateWorkbook, type Validation } from '../engine';
+import type { Standard, Text } from '../standard/types';
+import { type Stamp, StampFormatError, stampFromXml } from '../stamp';
+import type { ChangeBatch } from './changes';
+import {
+  type HighlightMemory,
+  type HighlightPlan,
+  desiredHighlights,
+  planHighlights,
+  pruneMemory,
+  queueHighlights,
+  storeMemory,
+} from './highlights';
+import { type SheetRead, blocksFor, rangeBlocks, readSheets } from './reader';
+import type { DocumentSettings } from './settings';
+import { DATA_ROLES, type SheetRef, type SheetRole } from './sheets';
+import { type Extent, surveyWorkbook } from './survey';
+import { problems } from './problems';
+
+export interface PassResult {
+  syncs: number;
+  /** Something to show that did not stop the pass (an unreadable stamp). */
+  problem: Text | null;
+}
+
+/** The engine iterates rows; holes in a sparse array become empty rows. */
+function fillHoles(rows: SheetSnapshot['rows']): SheetSnapshot['rows'] {
+  for (let i = 0; i < rows.length; i++) if (rows[i] === undefined) rows[i] = [];
+  return rows;
+}
+
+export class WorkbookMirror {
+  snapshot: WorkbookSnapshot = { sheets: [] };
+  refs = new Map<SheetRole, SheetRef>();
+  private extents = new Map<string, Extent>();
+  validation: Validation | null = null;
+  memory: HighlightMemory = new Map();
+  stamp: Stamp | null = null;
+  /** Rows co-authors changed: not validated on their account, but folded into our next pass. */
+  private remoteRows = new Map<string, Set<number>>();
+
+  constructor(
+    private readonly standard: Standard,
+    private readonly settings: () => DocumentSettings,
+  ) {}
+
+  refById(id: string): SheetRef | undefined {
+    return [...this.refs.values()].find((r) => r.id === id);
+  }
+
+  refByName(name: string): SheetRef | undefined {
+    return [...this.refs.values()].find((r) => r.name === name);
+  }
+
+  addRemoteRows(sheetId: string, first: number, last: number): void {
+    let set = this.remoteRows.get(sheetId);
+    if (!set) this.remoteRows.set(sheetId, (set = new Set()));
+    for (let r = first; r <= last; r++) set.add(r);
+  }
+
+  private sheetIds(): Map<string, string> {
+    return new Map([...this.refs.values()].map((r) => [r.name, r.id]));
+  }
+
+  /** Survey, read everything, validate, highlight (and whatever `watch` queues) — three syncs. */
+  async full(
+    context: Excel.RequestContext,
+    watch: (context: Excel.RequestContext) => void,
+  ): Promise<PassResult> {
+    const guesses = new Map([...this.refs].map(([role, ref]) => [role, ref.name]));
+    const survey = await surveyWorkbook(context, this.standard, guesses);
+    let syncs = survey.syncs;
+    this.refs = survey.refs;
+    this.extents = survey.extents;
+    const reads: SheetRead[] = [];
+    for (const role of DATA_ROLES) {
+      const ref = this.refs.get(role);
+      const extent = ref && this.extents.get(ref.id);
+      if (!ref || !extent || extent.lastRow === 0) continue;
+      reads.push({ sheetId: ref.id, blocks: rangeBlocks(1, extent.lastRow, 0, extent.columns) });
+    }
+    let xml: OfficeExtension.ClientResult<string> | null = null;
+    const read = await readSheets(context, reads, () => {
+      if (!survey.stampPart.isNullObject) xml = survey.stampPart.getXml();
+    });
+    syncs += read.syncs;
+    const sheets: SheetSnapshot[] = [];
+    for (const role of DATA_ROLES) {
+      const ref = this.refs.get(role);
+      if (!ref) continue;
+      const rows: SheetSnapshot['rows'] = [];
+      for (const [r, line] of read.cells.get(ref.id) ?? []) rows[r - 1] = line;
+      sheets.push({ name: ref.name, rows: fillHoles(rows) });
+    }
+    this.snapshot = { sheets };
+    this.stamp = null;
+    let problem: Text | null = null;
+    const stored = xml as OfficeExtension.ClientResult<string> | null;
+    if (stored) {
+      try {
+        this.stamp = stampFromXml(stored.value);
+      } catch (e) {
+        if (!(e instanceof StampFormatError)) throw e;
+        problem = problems.badStamp;
+      }
+    }
+    this.validation = validateWorkbook(this.snapshot, this.standard);
+    this.memory = pruneMemory(this.memory, new Set(survey.sheets.map((s) => s.id)));
+    // A full read has every co-author's rows too.
+    this.remoteRows.clear();
+    const desired = desiredHighlights(this.validation.report.findings, this.sheetIds());
+    const plan = planHighlights(this.memory, desired, 'all');
+    queueHighlights(context, plan);
+    watch(context);
+    syncs++;
+    await context.sync();
+    this.remember(plan);
+    return { syncs, problem };
+  }
+
+  /**
+   * Reads the changed rows (and co-authors' rows waiting), re-validates them, updates highlights —
+   * two syncs, one when no fill changes. 'full' when the sheets moved under us.
+   */
+  async rows(context: Excel.RequestContext, batch: ChangeBatch): Promise<PassResult | 'full' | 'nothing'> {
+    if (!this.validation) return 'full';
+    const changed: { ref: SheetRef; rows: Set<number> }[] = [];
+    const reads: SheetRead[] = [];
+    for (const [id, change] of batch.rows) {
+      const ref = this.refById(id);
+      if (!ref || ref.role === 'summary') continue;
+      const rows = new Set([...change.rows, ...(this.remoteRows.get(id) ?? [])]);
+      this.remoteRows.delete(id);
+      const extent = this.extents.get(id) ?? { lastRow: 0, columns: 0 };
+      extent.columns = Math.max(extent.columns, change.lastColumn + 1);
+      extent.lastRow = Math.max(extent.lastRow, ...rows);
+      this.extents.set(id, extent);
+      changed.push({ ref, rows });
+      reads.push({ sheetId: id, blocks: blocksFor(rows, 0, extent.columns) });
+    }
+    if (reads.length === 0) return 'nothing';
+    const names = new Map<string, Excel.Worksheet>();
+    const read = await readSheets(context, reads, () => {
+      for (const { ref } of changed)
+        names.set(ref.id, context.workbook.worksheets.getItem(ref.id).load('name'));
+    });
+    let syncs = read.syncs;
+    // A rename without a name-change event (ExcelApi < 1.17): start again from a full read.
+    if (changed.some(({ ref }) => names.get(ref.id)!.name !== ref.name)) return 'full';
+    const changes = changed.map(({ ref }) => {
+      const target = this.snapshot.sheets.find((s) => s.name === ref.name)!;
+      const cells = read.cells.get(ref.id)!;
+      for (const [row, line] of cells) target.rows[row - 1] = line;
+      target.rows = fillHoles(target.rows);
+      return { sheet: ref.name, rows: [...cells.keys()] };
+    });
+    this.validation = revalidateRows(this.validation, this.snapshot, changes);
+    const desired = desiredHighlights(this.validation.report.findings, this.sheetIds());
+    const plan = planHighlights(
+      this.memory,
+      desired,
+      new Map(changed.map((c) => [c.ref.id, c.rows] as const)),
+    );
+    if (queueHighlights(context, plan) > 0) {
+      syncs++;
+      await context.sync();
+    }
+    this.remember(plan);
+    return { syncs, problem: null };
+  }
+
+  private remember(plan: HighlightPlan): void {
+    this.memory = plan.next;
+    // Nothing coloured or cleared: the stored memory is already right.
+    if (plan.sheets.size === 0) return;
+    // Settings are saved in the background: a failed save costs only the memory of fills.
+    void storeMemory(this.settings(), plan.next).catch(() => undefined);
+  }
+}

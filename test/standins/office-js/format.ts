@@ -1,0 +1,152 @@
+// Formats of the stand-in's ranges: fills (what highlights write), fonts, widths and data validation.
+import type { Box } from './address';
+import { type StandInContext, StandInObject } from './context';
+import type { StandInSheet } from './model';
+import type { RangeProxy } from './range';
+
+export type CellSet = () => { sheet: StandInSheet; box: Box } | { sheet: StandInSheet; box: Box }[];
+
+function each(target: CellSet, f: (sheet: StandInSheet, r: number, c: number) => void): void {
+  const t = target();
+  for (const { sheet, box } of Array.isArray(t) ? t : [t]) {
+    for (let r = box.row; r < box.row + box.rowCount; r++)
+      for (let c = box.column; c < box.column + box.columnCount; c++) f(sheet, r, c);
+  }
+}
+
+export class RangeFormatProxy extends StandInObject {
+  readonly fill: RangeFillProxy;
+  readonly font: RangeFontProxy;
+  constructor(
+    context: StandInContext,
+    private readonly target: CellSet,
+  ) {
+    super(context);
+    this.fill = new RangeFillProxy(context, target);
+    this.font = new RangeFontProxy(context);
+  }
+  protected exists() {
+    return true;
+  }
+  protected override navigation() {
+    return { fill: this.fill as StandInObject, font: this.font as StandInObject };
+  }
+  protected scalars() {
+    return { wrapText: () => false, columnWidth: () => 64 };
+  }
+  set columnWidth(width: number) {
+    this.context.enqueue(() => {
+      const t = this.target();
+      for (const { sheet, box } of Array.isArray(t) ? t : [t]) {
+        for (let c = box.column; c < box.column + box.columnCount; c++) sheet.columnWidths.set(c, width);
+      }
+    });
+  }
+  set wrapText(_v: boolean) {
+    this.context.enqueue(() => undefined);
+  }
+  set horizontalAlignment(_v: string) {
+    this.context.enqueue(() => undefined);
+  }
+  autofitColumns(): void {
+    this.context.enqueue(() => undefined);
+  }
+}
+
+export class RangeFillProxy extends StandInObject {
+  constructor(
+    context: StandInContext,
+    private readonly target: CellSet,
+  ) {
+    super(context);
+  }
+  protected exists() {
+    return true;
+  }
+  protected scalars() {
+    return {
+      color: () => {
+        const seen = new Set<string>();
+        each(this.target, (sheet, r, c) => seen.add(this.context.model.cell(sheet, r, c)?.fill ?? '#FFFFFF'));
+        return seen.size === 1 ? [...seen][0] : null;
+      },
+    };
+  }
+  get color(): string {
+    return this.prop('color');
+  }
+  set color(value: string) {
+    this.context.enqueue(() =>
+      each(this.target, (sheet, r, c) => this.context.model.setFill(sheet, r, c, value.toUpperCase())),
+    );
+  }
+  clear(): void {
+    this.context.enqueue(() =>
+      each(this.target, (sheet, r, c) => this.context.model.setFill(sheet, r, c, null)),
+    );
+  }
+}
+
+/** Font settings are accepted (headers are bold) but the stand-in does not draw them. */
+export class RangeFontProxy extends StandInObject {
+  protected exists() {
+    return true;
+  }
+  protected scalars() {
+    return { bold: () => false, color: () => '#000000', name: () => 'Calibri' };
+  }
+  set bold(_v: boolean) {
+    this.context.enqueue(() => undefined);
+  }
+  set color(_v: string) {
+    this.context.enqueue(() => undefined);
+  }
+}
+
+export class DataValidationProxy extends StandInObject {
+  constructor(
+    context: StandInContext,
+    private readonly range: RangeProxy,
+  ) {
+    super(context);
+  }
+  protected exists() {
+    return true;
+  }
+  protected scalars() {
+    return {
+      rule: () => {
+        const { sheet, box } = this.range.cells();
+        return sheet.validations.find((v) => sameBox(v.box, box))?.rule ?? {};
+      },
+    };
+  }
+  get rule(): unknown {
+    return this.prop('rule');
+  }
+  set rule(rule: unknown) {
+    this.context.enqueue(() => {
+      const { sheet, box } = this.range.cells();
+      sheet.validations = sheet.validations.filter((v) => !sameBox(v.box, box));
+      sheet.validations.push({ box, rule });
+    });
+  }
+  set errorAlert(_v: unknown) {
+    this.context.enqueue(() => undefined);
+  }
+  set prompt(_v: unknown) {
+    this.context.enqueue(() => undefined);
+  }
+  clear(): void {
+    this.context.enqueue(() => {
+      const { sheet, box } = this.range.cells();
+      sheet.validations = sheet.validations.filter((v) => !sameBox(v.box, box));
+    });
+  }
+}
+
+function sameBox(a: Box, b: Box): boolean {
+  return (
+    a.row === b.row && a.column === b.column && a.rowCount === b.rowCount && a.columnCount === b.columnCount
+  );
+}

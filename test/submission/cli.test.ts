@@ -1,0 +1,73 @@
+// `delib sharepoint provision` and `delib submit FILE` in-process against the stand-in, with the
+// city's sample workbook.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { main } from '../../src/cli/main';
+import type { CliIO } from '../../src/cli/command';
+import { startGraphStandIn, type GraphStandIn } from '../../devtools/graph-standin';
+import { listItems } from './harness';
+
+const repo = path.resolve(__dirname, '..', '..');
+const sample = path.resolve(repo, '..', 'shared', 'samples', 'gangseo-2021-q1.xlsx');
+
+function io(cwd: string, env: Record<string, string> = {}): CliIO & { stdout: string; stderr: string } {
+  const o = {
+    stdout: '',
+    stderr: '',
+    cwd,
+    env,
+    out: (s: string) => void (o.stdout += s),
+    err: (s: string) => void (o.stderr += s),
+  };
+  return o;
+}
+
+describe('delib submit / sharepoint', () => {
+  let s: GraphStandIn;
+  let dir: string;
+  beforeEach(async () => {
+    s = await startGraphStandIn({});
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'delib-cli-'));
+    fs.copyFileSync(sample, path.join(dir, 'gangseo.xlsx'));
+  });
+  afterEach(async () => {
+    await s.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('provision, submit, submit again: one set of rows, a receipt, the journal beside the file', async () => {
+    const root = ['--graph-root', s.url];
+    const check = io(dir);
+    expect(await main(['sharepoint', 'check', ...root], check)).toBe(1);
+    expect(check.stdout).toContain("The SharePoint list 'Forums' does not exist.");
+    expect(await main(['sharepoint', 'provision', ...root], io(dir))).toBe(0);
+    expect(await main(['sharepoint', 'check', ...root], io(dir))).toBe(0);
+
+    const first = io(dir, { DELIB_GRAPH_TOKEN: 'env-token-value' });
+    expect(await main(['submit', 'gangseo.xlsx', ...root], first)).toBe(0);
+    expect(first.stdout).toMatch(/제출 번호 \/ submission id: 11500-2021-[0-9a-f]{16}/);
+    expect(first.stdout).toContain('rows: 40');
+    expect(first.stdout + first.stderr).not.toContain('env-token-value');
+    const journal = fs.readFileSync(path.join(dir, 'gangseo.xlsx.delib-submit.json'), 'utf8');
+    expect(journal).toContain('"phase": "done"');
+    expect(journal).not.toContain('env-token-value');
+
+    expect(await main(['submit', 'gangseo.xlsx', ...root], io(dir))).toBe(0);
+    const rows = listItems(s, 'Forums');
+    expect(rows).toHaveLength(40);
+    expect(listItems(s, 'Submissions')).toHaveLength(1);
+    expect(s.sites()[0].files).toHaveLength(1);
+  });
+
+  test('an unreadable file and a missing list are explained in both languages, no stack trace', async () => {
+    fs.writeFileSync(path.join(dir, 'broken.xlsx'), 'not a workbook');
+    const out = io(dir);
+    const code = await main(['submit', 'broken.xlsx', 'gangseo.xlsx', '--graph-root', s.url], out);
+    expect(code).toBe(2);
+    expect(out.stderr).toContain('broken.xlsx');
+    expect(out.stderr).toContain('SharePoint 목록');
+    expect(out.stderr).toContain('The SharePoint lists are not as expected');
+    expect(out.stderr).not.toMatch(/\n\s+at /);
+  });
+});

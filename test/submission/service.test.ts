@@ -1,0 +1,85 @@
+// The pane's SubmitService over a live-session double: stamp refreshed first, journal and receipt in
+// the workbook's settings, refusals explained.
+import { validateWorkbook, type Validation } from '../../src/engine';
+import { memorySettings } from '../../src/excel/settings';
+import { parseConfig } from '../../src/graph';
+import { settingsStore, JOURNAL_KEY, RECEIPT_LINE_KEY } from '../../src/taskpane/submit/office';
+import { createSubmitService, type SubmitSession } from '../../src/taskpane/submit/service';
+import type { PaneState } from '../../src/taskpane/state';
+import { exampleSnapshot } from './example';
+import { listItems, SITE, startHarness, type Harness } from './harness';
+
+function session(validation: Validation): SubmitSession & { stamped: number } {
+  const s = {
+    stamped: 0,
+    validateNow: async () => undefined,
+    markValidated: async () => void s.stamped++,
+    getState: (): PaneState => ({
+      status: 'ready',
+      report: validation.report,
+      stamp: { status: 'absent' },
+      problem: null,
+      lastPassMs: 1,
+      displayLanguage: 'ko-KR',
+    }),
+    currentValidation: () => validation,
+  };
+  return s;
+}
+
+describe('pane submit service', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await startHarness();
+  });
+  afterEach(() => h.close());
+
+  test('refreshes the stamp, submits, keeps journal and receipt in settings (no token anywhere)', async () => {
+    const settings = memorySettings();
+    const validation = validateWorkbook(exampleSnapshot(25, { seed: 8 }));
+    const s = session(validation);
+    const service = createSubmitService({
+      session: s,
+      config: parseConfig({ graphRoot: h.standIn.url, site: SITE }),
+      tokens: { getToken: async () => 'secret-token-value' },
+      store: settingsStore(settings),
+      file: () => ({ name: 'w.xlsx', bytes: async () => new Uint8Array([1, 2, 3]) }),
+    });
+    const progress: string[] = [];
+    const outcome = await service.submit({
+      signal: new AbortController().signal,
+      onProgress: (p) => progress.push(p.phase),
+    });
+    expect(outcome.ok).toBe(true);
+    expect(s.stamped).toBe(1);
+    expect(progress[0]).toBe('checking');
+    expect(progress).toContain('rows');
+    expect(listItems(h.standIn, 'Forums')).toHaveLength(25);
+    expect(await service.lastReceipt()).toMatchObject({ rowCount: 25 });
+    expect(await service.pending()).toBeNull();
+    expect(settings.load<string>(RECEIPT_LINE_KEY)).toContain('25행 rows');
+    expect(JSON.stringify(settings.load(JOURNAL_KEY))).not.toContain('secret-token-value');
+    expect(h.standIn.sites()[0].files).toHaveLength(1);
+  });
+
+  test('a workbook with errors is refused before anything is sent', async () => {
+    const snapshot = exampleSnapshot(5, { seed: 9 });
+    snapshot.sheets[1].rows[3][0] = { value: 'x' };
+    const validation = validateWorkbook(snapshot);
+    const service = createSubmitService({
+      session: session(validation),
+      config: parseConfig({ graphRoot: h.standIn.url, site: SITE }),
+      tokens: { getToken: async () => 't' },
+      store: settingsStore(memorySettings()),
+      file: () => null,
+    });
+    h.standIn.resetStats();
+    const outcome = await service.submit({
+      signal: new AbortController().signal,
+      onProgress: () => undefined,
+    });
+    expect(outcome).toMatchObject({ ok: false, cancelled: false });
+    if (!outcome.ok) expect(outcome.problem.en).toMatch(/error/);
+    expect(h.standIn.stats().requests).toBe(0);
+  });
+});

@@ -11,7 +11,7 @@ import { loadFiles } from '../load';
 import { buildSummaryTable } from '../../engine/summary';
 import { summaryCsv, summaryJson, summaryMarkdown, summaryText } from '../summary-output';
 import { writeSummaryWorkbook } from '../../xlsx/summary';
-import { parseLang } from './validate';
+import { parseLang } from '../options';
 import { runCheck } from '../summary-check-command';
 
 const FORMATS = ['table', 'json', 'csv', 'md', 'xlsx'] as const;

@@ -3,9 +3,9 @@
 import type { Command } from '../command';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from '../command';
 import { parseCommandLine } from '../errors';
+import { parseLang, parseReportFormat } from '../options';
 import { loadFiles } from '../load';
 import { reportText } from '../report-text';
-import type { Lang } from '../format';
 
 const USAGE = [
   '사용법 / usage: delib validate FILE... [--lang ko|en] [--format text|json]',
@@ -13,11 +13,6 @@ const USAGE = [
   '  --format   text(기본) 또는 json / text (default) or json',
   '  종료 코드 / exit: 0 오류 없음 no errors · 1 오류 있음 errors found · 2 사용법 오류·읽을 수 없는 파일 usage error or unreadable file',
 ].join('\n');
-
-export function parseLang(value: string | undefined): Lang {
-  if (value === undefined || value === 'ko' || value === 'en') return value ?? 'ko';
-  throw new UsageError(`--lang은 ko 또는 en입니다 ('${value}')`, `--lang is ko or en ('${value}')`);
-}
 
 export const validateCommand: Command = {
   name: 'validate',
@@ -28,13 +23,7 @@ export const validateCommand: Command = {
       options: { lang: { type: 'string' }, format: { type: 'string' } },
     });
     const lang = parseLang(values.lang);
-    const format = values.format ?? 'text';
-    if (format !== 'text' && format !== 'json') {
-      throw new UsageError(
-        `--format은 text 또는 json입니다 ('${format}')`,
-        `--format is text or json ('${format}')`,
-      );
-    }
+    const format = parseReportFormat(values.format);
     if (positionals.length === 0) throw new UsageError('검사할 파일을 지정하세요', 'give at least one file');
     const { loaded, failed } = await loadFiles(positionals, io);
     const reports = loaded.map((l) => l.report);

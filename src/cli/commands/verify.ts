@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Command } from '../command';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from '../command';
 import { describeError, parseCommandLine } from '../errors';
-import { parseLang } from './validate';
+import { parseLang, parseReportFormat } from '../options';
 import { validateWorkbook } from '../../engine';
 import { readWorkbookBuffer, XlsxReadError } from '../../xlsx/read';
 import { readStampFromXlsx } from '../../xlsx/stamp';
@@ -72,13 +72,7 @@ export const verifyCommand: Command = {
       options: { lang: { type: 'string' }, format: { type: 'string' } },
     });
     const lang = parseLang(values.lang);
-    const format = values.format ?? 'text';
-    if (format !== 'text' && format !== 'json') {
-      throw new UsageError(
-        `--format은 text 또는 json입니다 ('${format}')`,
-        `--format is text or json ('${format}')`,
-      );
-    }
+    const format = parseReportFormat(values.format);
     if (positionals.length === 0) throw new UsageError('확인할 파일을 지정하세요', 'give at least one file');
     const results: Result[] = [];
     let failed = false;

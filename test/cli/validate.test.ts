@@ -3,36 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ValidationReport } from '../../src/engine';
 import { delib, expectNoStack, samples } from './support';
+import { expectedFor, matchesPlanted as matches, type Planted } from '../support/samples';
 
 const messy = path.join(samples, 'dobong-2021-q2-messy.xlsx');
 const clean = path.join(samples, 'gangseo-2021-q1.xlsx');
-
-interface Planted {
-  code: string;
-  severity: string;
-  sheet: string;
-  row?: number;
-  field?: string;
-  fix?: string;
-}
-
-async function expected(name: string) {
-  return JSON.parse(await fs.readFile(path.join(samples, name), 'utf8')) as {
-    planted: Planted[];
-    metrics?: Record<string, unknown>;
-  };
-}
-
-function matches(f: ValidationReport['findings'][number], p: Planted): boolean {
-  return (
-    f.code === p.code &&
-    f.severity === p.severity &&
-    f.sheet === p.sheet &&
-    (p.row === undefined || f.row === p.row) &&
-    (p.field === undefined || f.field === p.field) &&
-    (p.fix === undefined || f.fix === p.fix)
-  );
-}
 
 describe('delib validate on the messy sample', () => {
   let report: ValidationReport;
@@ -42,7 +16,7 @@ describe('delib validate on the messy sample', () => {
     const run = await delib(['validate', '--format', 'json', messy]);
     expect(run.code).toBe(1);
     report = JSON.parse(run.out);
-    planted = (await expected('dobong-2021-q2-messy.expected.json')).planted;
+    planted = expectedFor('dobong-2021-q2-messy.xlsx').planted;
   });
 
   it('has the documented shape', () => {
@@ -107,7 +81,7 @@ describe('delib validate on the clean sample', () => {
     const run = await delib(['validate', '--format', 'json', clean]);
     expect(run.code).toBe(0);
     const report: ValidationReport = JSON.parse(run.out);
-    const want = (await expected('gangseo-2021-q1.expected.json'))
+    const want = expectedFor('gangseo-2021-q1.xlsx')
       .metrics as unknown as ValidationReport['metrics']['overall'];
     const got = report.metrics.overall;
     expect(report.stats.errors).toBe(0);

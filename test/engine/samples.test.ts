@@ -3,40 +3,20 @@ import fs from 'fs';
 import path from 'path';
 import { validateWorkbook } from '../../src/engine';
 import { readWorkbookFile } from '../../src/xlsx/read';
-
-const SAMPLES = path.resolve(__dirname, '../../../shared/samples');
-
-interface Planted {
-  code: string;
-  severity: string;
-  sheet: string;
-  row?: number;
-  field?: string;
-  fix?: string;
-}
+import { SAMPLES, expectedFor, matchesPlanted } from '../support/samples';
 
 const samples = fs.readdirSync(SAMPLES).filter((f) => f.endsWith('.xlsx'));
 
 describe.each(samples)('%s', (file) => {
-  const expected = JSON.parse(
-    fs.readFileSync(path.join(SAMPLES, file.replace(/\.xlsx$/, '.expected.json')), 'utf8'),
-  );
+  const expected = expectedFor(file);
   let report: ReturnType<typeof validateWorkbook>['report'];
   beforeAll(async () => {
     report = validateWorkbook((await readWorkbookFile(path.join(SAMPLES, file))).snapshot).report;
   });
 
   it('reports every planted finding at its place', () => {
-    for (const p of expected.planted as Planted[]) {
-      const match = report.findings.filter(
-        (f) =>
-          f.code === p.code &&
-          f.severity === p.severity &&
-          f.sheet === p.sheet &&
-          (p.row === undefined || f.row === p.row) &&
-          (p.field === undefined || f.field === p.field) &&
-          (p.fix === undefined || f.fix === p.fix),
-      );
+    for (const p of expected.planted) {
+      const match = report.findings.filter((f) => matchesPlanted(f, p));
       expect({ planted: p, matches: match.length }).toEqual({ planted: p, matches: 1 });
     }
   });
@@ -44,17 +24,17 @@ describe.each(samples)('%s', (file) => {
   it('reports no finding beyond the planted ones', () => {
     const extra = report.findings.filter(
       (f) =>
-        !(expected.planted as Planted[]).some(
+        !expected.planted.some(
           (p) => p.code === f.code && p.sheet === f.sheet && (p.row === undefined || p.row === f.row),
         ),
     );
     expect(extra).toEqual([]);
   });
 
-  if (expected.metrics) {
+  const e = expected.metrics;
+  if (e) {
     it('reproduces the expected metrics', () => {
       const m = report.metrics.overall;
-      const e = expected.metrics;
       expect(m.meetings).toBe(e.meetings);
       expect(m.hoursTotal).toBeCloseTo(e.hoursTotal, 9);
       expect(m.hoursPerMeeting).toBeCloseTo(e.hoursPerMeeting, 9);

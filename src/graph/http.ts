@@ -15,7 +15,9 @@ export interface GraphResponse<T = unknown> {
 /** The request never got a complete answer (connection lost, timeout): a write may have committed. */
 export class GraphTransportError extends Error {
   constructor(override readonly cause: unknown) {
-    super(`Graph request failed in transit: ${cause instanceof Error ? cause.message : String(cause)}`);
+    super(
+      `Graph request failed in transit: ${cause instanceof Error ? cause.message || cause.name : String(cause)}`,
+    );
     this.name = 'GraphTransportError';
   }
 }

@@ -6,6 +6,7 @@ import type { Standard, Text } from '../standard/types';
 import { MAX_BATCH, runBatches, type BatchJob } from './batch';
 import { checkSchema } from './provision';
 import { STATUS_CURRENT, STATUS_SUPERSEDED, forumColumnName, listSpecs, metricColumnName } from './schema';
+import { GraphTransportError, type GraphResponse } from './http';
 import { expectOk, odataString, type GraphItem, type SharePointSite } from './sharepoint';
 import { uploadFile } from './upload';
 import type { Metrics } from '../engine/report';
@@ -151,6 +152,39 @@ export class GraphSubmissionTarget implements SubmissionTarget {
     }
   }
 
+  /**
+   * Creates the Submissions item, or finds it by its unique key when an earlier run (or a create whose
+   * answer was lost) already made it, and brings its fields up to date.
+   */
+  private async createOrFindSubmission(
+    plan: SubmissionPlan,
+    fields: Record<string, unknown>,
+  ): Promise<{ itemId: string; itemUrl: string | null }> {
+    for (let attempt = 0; ; attempt++) {
+      let created: GraphResponse<GraphItem> | null;
+      try {
+        created = await this.site.createItem('submissions', fields);
+      } catch (e) {
+        if (!(e instanceof GraphTransportError) || attempt >= 3) throw e;
+        created = null;
+      }
+      if (created && (created.status === 201 || created.status === 200)) {
+        return { itemId: created.body.id, itemUrl: created.body.webUrl ?? null };
+      }
+      const [existing] = await this.site.query(
+        'submissions',
+        `fields/SubmissionKey eq ${odataString(plan.submissionId)}`,
+      );
+      if (existing) {
+        const { SubmittedAt: _keepFirst, ...rest } = fields;
+        await this.site.patchFields('submissions', existing.id, rest);
+        return { itemId: existing.id, itemUrl: existing.webUrl ?? null };
+      }
+      // Refused for a reason other than the key: say why. Lost in transit and not there: try again.
+      if (created) expectOk(created, 'create the Submissions item');
+    }
+  }
+
   async complete(
     plan: SubmissionPlan,
     fileUrl: string | null,
@@ -173,21 +207,7 @@ export class GraphSubmissionTarget implements SubmissionTarget {
     ]);
     await this.setStatus('forums', own, STATUS_CURRENT);
 
-    let itemUrl: string | null;
-    let itemId: string;
-    const created = await this.site.createItem('submissions', fields);
-    if (created.status === 201 || created.status === 200) {
-      itemUrl = created.body.webUrl ?? null;
-      itemId = created.body.id;
-    } else {
-      // Already there (an earlier run created it before stopping): the query by key finds it.
-      const [existing] = await this.site.query('submissions', `fields/SubmissionKey eq ${key}`);
-      if (!existing) expectOk(created, 'create the Submissions item');
-      const { SubmittedAt: _keepFirst, ...rest } = fields;
-      await this.site.patchFields('submissions', existing.id, rest);
-      itemUrl = existing.webUrl ?? null;
-      itemId = existing.id;
-    }
+    const { itemId, itemUrl } = await this.createOrFindSubmission(plan, fields);
     // Rows first, then their submission: a run cut in between finds the submission still current and
     // finishes the job.
     await this.setStatus('forums', olderRows, STATUS_SUPERSEDED);

@@ -1,6 +1,7 @@
 // The workbook file into the document library: one PUT under 4 MB, an upload session above (chunks
 // of a multiple of 320 KiB, resent from where the service says it stopped). The chunk PUTs go to the
 // session's own URL without our Authorization header, as Graph requires.
+import { GraphTransportError, type GraphResponse } from './http';
 import { expectOk, type SharePointSite } from './sharepoint';
 import { sleep } from './pacer';
 
@@ -9,6 +10,22 @@ export const CHUNK = 10 * 320 * 1024;
 
 function encodePath(path: string): string {
   return path.split('/').map(encodeURIComponent).join('/');
+}
+
+/** Starting a session twice is harmless (the first is abandoned), so a lost answer is simply retried. */
+async function startSession(
+  site: SharePointSite,
+  base: string,
+): Promise<GraphResponse<{ uploadUrl: string }>> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await site.http.send<{ uploadUrl: string }>('POST', `${base}/createUploadSession`, {
+        item: { '@microsoft.graph.conflictBehavior': 'replace' },
+      });
+    } catch (e) {
+      if (!(e instanceof GraphTransportError) || attempt >= 3) throw e;
+    }
+  }
 }
 
 export async function uploadFile(
@@ -28,12 +45,7 @@ export async function uploadFile(
     );
     return expectOk(res, 'upload the workbook').webUrl ?? null;
   }
-  const session = expectOk(
-    await site.http.send<{ uploadUrl: string }>('POST', `${base}/createUploadSession`, {
-      item: { '@microsoft.graph.conflictBehavior': 'replace' },
-    }),
-    'start the upload session',
-  );
+  const session = expectOk(await startSession(site, base), 'start the upload session');
   let start = 0;
   for (let attempt = 0; start < bytes.length;) {
     const end = Math.min(start + CHUNK, bytes.length);

@@ -3,7 +3,7 @@ import { ENGINE_VERSION } from '../../src/engine';
 import { buildPlan } from '../../src/submission/plan';
 import { runSubmission } from '../../src/submission/runner';
 import { exampleValidation } from './example';
-import { expectExactly, listItems, memoryStore, startHarness, type Harness } from './harness';
+import { expectExactly, graphFor, listItems, memoryStore, startHarness, type Harness } from './harness';
 
 const file = { name: 'book.xlsx', bytes: async () => new Uint8Array([80, 75, 3, 4]) };
 const ctx = { engine: ENGINE_VERSION, submittedBy: 'test' };
@@ -62,6 +62,24 @@ describe('fault runs', () => {
       StampHash: plan.stampHash,
     });
     expect(store.journal?.phase).toBe('done');
+  });
+
+  test('answers slower than the client waits (timeouts after the write committed)', async () => {
+    h = await startHarness({ faults: { slow: 0.3, slowMs: 300 }, seed: 17 });
+    const impatient = graphFor(h.standIn.url, 4, 150);
+    const plan = buildPlan(exampleValidation(200, { seed: 12 }), ctx);
+    const outcome = await runSubmission({
+      plan,
+      target: impatient.target,
+      store: memoryStore(),
+      file,
+      signal: new AbortController().signal,
+    });
+    expect(outcome.ok ? null : outcome.problem.en).toBeNull();
+    expectExactly(
+      listItems(h.standIn, 'Forums'),
+      plan.rows.map((r) => r.key),
+    );
   });
 
   test('a cancelled run resumes without sending a row twice', async () => {

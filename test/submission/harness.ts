@@ -13,13 +13,13 @@ export interface Harness {
 
 export const SITE = { hostname: 'seoul.sharepoint.com', path: '/sites/delib' };
 
-export function graphFor(url: string, concurrency = 4): GraphSubmission {
+export function graphFor(url: string, concurrency = 4, timeoutMs = 5000): GraphSubmission {
   const config = parseConfig({ graphRoot: url, site: SITE, batch: { concurrency } });
   return createGraphSubmission({
     config,
     tokens: { getToken: async () => 'test-token' },
     standard: currentStandard,
-    retry: { maxDelayMs: 200, timeoutMs: 5000 },
+    retry: { maxDelayMs: 200, timeoutMs },
   });
 }
 

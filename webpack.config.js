@@ -22,6 +22,8 @@ module.exports = async (env = {}, argv = {}) => {
   const entry = {
     taskpane: './src/taskpane/index.tsx',
     commands: './src/commands/commands.ts',
+    // The Office dialog that signs in where the host lacks nested app authentication.
+    authDialog: './src/auth/dialog.ts',
   };
   if (preview) entry.preview = './devtools/preview/index.tsx';
 
@@ -60,12 +62,15 @@ module.exports = async (env = {}, argv = {}) => {
       page('taskpane', '숙의공론 통합시트 검증', ['taskpane']),
       page('commands', '숙의공론 명령', ['commands'], './src/commands/commands.html'),
       new HtmlWebpackPlugin({ filename: 'help.html', template: './src/taskpane/help.html', chunks: [] }),
+      page('auth-dialog', '로그인 / Sign in', ['authDialog'], './src/auth/dialog.html'),
       ...(preview
         ? [page('preview', '숙의공론 미리보기 / Preview', ['preview'], './devtools/preview/preview.html')]
         : []),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          // The deployed configuration (tenant, client id, site, lists), fetched beside taskpane.html.
+          { from: 'config/delib.config.json', to: 'delib.config.json' },
           ...(production
             ? [
                 {

@@ -3,6 +3,7 @@
 // the host brokers) where the host supports NestedAppAuth 1.1; elsewhere the Office dialog fallback:
 // a dialog page of ours runs MSAL's redirect flow and messages the token back. The token stays in this
 // module's memory: never in the workbook, its settings, the journal or the console.
+import { DialogError, openDialog, requirementSupported } from '../excel/office';
 import { createNestablePublicClientApplication, type IPublicClientApplication } from '@azure/msal-browser';
 import type { DelibConfig } from '../graph/config';
 import { isLoopback } from '../graph/config';
@@ -21,13 +22,7 @@ function authority(config: DelibConfig): string {
 }
 
 export function naaSupported(): boolean {
-  try {
-    return (
-      typeof Office !== 'undefined' && Office.context.requirements.isSetSupported('NestedAppAuth', '1.1')
-    );
-  } catch {
-    return false;
-  }
+  return requirementSupported('NestedAppAuth', '1.1');
 }
 
 function nestedAppTokens(config: DelibConfig): TokenProvider {
@@ -69,40 +64,29 @@ export type DialogMessage =
 function dialogTokens(config: DelibConfig, pageBase: string): TokenProvider {
   let cached: Cached | null = null;
   let pending: Promise<string> | null = null;
-  const open = (): Promise<string> =>
-    new Promise((resolve, reject) => {
-      const url = new URL(config.auth.dialogPage, pageBase);
-      url.searchParams.set('clientId', config.auth.clientId);
-      url.searchParams.set('tenantId', config.auth.tenantId);
-      url.searchParams.set('scopes', config.auth.scopes.join(' '));
-      Office.context.ui.displayDialogAsync(
-        url.toString(),
-        { height: 60, width: 30, promptBeforeOpen: false },
-        (res) => {
-          if (res.status === Office.AsyncResultStatus.Failed) {
-            reject(
-              new AuthError('로그인 창을 열 수 없습니다.', 'The sign-in dialog could not open.', res.error),
-            );
-            return;
-          }
-          const dialog = res.value;
-          dialog.addEventHandler(Office.EventType.DialogMessageReceived, (arg) => {
-            dialog.close();
-            try {
-              const msg = JSON.parse((arg as { message: string }).message) as DialogMessage;
-              if (!msg.ok) throw new Error(msg.error);
-              cached = { token: msg.accessToken, expiresAt: msg.expiresOn };
-              resolve(msg.accessToken);
-            } catch (e) {
-              reject(new AuthError('로그인하지 못했습니다.', 'Sign-in failed.', e));
-            }
-          });
-          dialog.addEventHandler(Office.EventType.DialogEventReceived, () =>
-            reject(new AuthError('로그인 창이 닫혔습니다.', 'The sign-in dialog was closed.')),
-          );
-        },
-      );
-    });
+  const open = async (): Promise<string> => {
+    const url = new URL(config.auth.dialogPage, pageBase);
+    url.searchParams.set('clientId', config.auth.clientId);
+    url.searchParams.set('tenantId', config.auth.tenantId);
+    url.searchParams.set('scopes', config.auth.scopes.join(' '));
+    let answer: string;
+    try {
+      answer = await openDialog(url.toString());
+    } catch (e) {
+      if (e instanceof DialogError && e.reason === 'closed') {
+        throw new AuthError('로그인 창이 닫혔습니다.', 'The sign-in dialog was closed.');
+      }
+      throw new AuthError('로그인 창을 열 수 없습니다.', 'The sign-in dialog could not open.', e);
+    }
+    try {
+      const msg = JSON.parse(answer) as DialogMessage;
+      if (!msg.ok) throw new Error(msg.error);
+      cached = { token: msg.accessToken, expiresAt: msg.expiresOn };
+      return msg.accessToken;
+    } catch (e) {
+      throw new AuthError('로그인하지 못했습니다.', 'Sign-in failed.', e);
+    }
+  };
   return {
     async getToken() {
       if (cached && cached.expiresAt - Date.now() > EARLY_MS) return cached.token;

@@ -2,6 +2,7 @@
 // The Office dialog fallback's page (auth-dialog.html): where the host lacks nested app auth, the pane
 // opens this page in an Office dialog; it runs MSAL's redirect flow (sign-in happens in the dialog's
 // own top-level window) and messages the access token to the pane, which keeps it in memory.
+import { answerOpener } from '../excel/office';
 import { PublicClientApplication } from '@azure/msal-browser';
 import type { DialogMessage } from './browser';
 
@@ -30,11 +31,7 @@ function params(): DialogParams {
   return JSON.parse(saved) as DialogParams;
 }
 
-function send(message: DialogMessage): void {
-  Office.context.ui.messageParent(JSON.stringify(message));
-}
-
-async function run(): Promise<void> {
+async function run(): Promise<string> {
   const p = params();
   const app = new PublicClientApplication({
     auth: {
@@ -47,16 +44,19 @@ async function run(): Promise<void> {
   await app.initialize();
   const result = await app.handleRedirectPromise();
   if (result) {
-    send({
+    const message: DialogMessage = {
       ok: true,
       accessToken: result.accessToken,
       expiresOn: result.expiresOn?.getTime() ?? Date.now() + 300_000,
-    });
-    return;
+    };
+    return JSON.stringify(message);
   }
   await app.acquireTokenRedirect({ scopes: p.scopes });
+  // The redirect leaves this page; the answer is sent when it comes back with the result.
+  return new Promise<string>(() => undefined);
 }
 
-Office.onReady(() => {
-  run().catch((e: unknown) => send({ ok: false, error: e instanceof Error ? e.message : String(e) }));
+answerOpener(run, (e: unknown) => {
+  const message: DialogMessage = { ok: false, error: e instanceof Error ? e.message : String(e) };
+  return JSON.stringify(message);
 });

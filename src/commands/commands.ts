@@ -1,6 +1,7 @@
 // Ribbon buttons that run without the pane (ExecuteFunction). Each one does its work through
 // src/excel and always calls event.completed(), or Office keeps the button spinning.
 import { createLiveSession } from '../excel';
+import { associateRibbonActions } from '../excel/office';
 
 type CommandEvent = Office.AddinCommands.Event;
 
@@ -43,9 +44,4 @@ export async function insertStandardSheets(event: CommandEvent): Promise<void> {
   }
 }
 
-if (typeof Office !== 'undefined' && typeof Office.onReady === 'function') {
-  void Office.onReady(() => {
-    Office.actions.associate('validateNow', validateNow);
-    Office.actions.associate('insertStandardSheets', insertStandardSheets);
-  });
-}
+associateRibbonActions({ validateNow, insertStandardSheets });

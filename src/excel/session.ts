@@ -82,6 +82,11 @@ export class ExcelLiveSession implements LiveSession {
     return this.state;
   }
 
+  /** The latest validation with its forum records (what a submission sends); null before the first pass. */
+  currentValidation(): Validation | null {
+    return this.mirror.validation ?? null;
+  }
+
   subscribe(listener: (state: PaneState) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

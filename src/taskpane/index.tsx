@@ -5,7 +5,7 @@ import { ErrorBoundary } from './components/ErrorBoundary';
 import { NoHost } from './components/NoHost';
 import { Pane } from './components/Pane';
 import { PaneShell } from './components/PaneShell';
-import { checkHost } from './host';
+import { checkHost } from '../excel/office';
 import { startLiveSession } from './live';
 import { strings } from './strings';
 import { paneLanguage } from './view/language';

@@ -2,6 +2,7 @@
 // carries out the pane's intents.
 import { createLiveSession } from '../excel';
 import type { LiveSession } from './state';
+import { attachSubmissionSession } from './submit/services';
 
 export interface StartedSession {
   session: LiveSession;
@@ -16,5 +17,7 @@ export interface StartedSession {
  */
 export function startLiveSession(): StartedSession {
   const session = createLiveSession();
+  // The submit panel builds its Office-backed services over this same session on first use.
+  attachSubmissionSession(session);
   return { session, started: session.start() };
 }

@@ -3,7 +3,8 @@
 import { browserTokenProvider } from '../../auth/browser';
 import { parseConfigText } from '../../graph/config';
 import type { SubmitService } from '../../submission/types';
-import { officeWorkbookFile, settingsStore } from './office';
+import { settingsStore } from './office';
+import { officeWorkbookFile } from '../../excel/file';
 import { createSubmitService, type SubmitSession } from './service';
 
 export const CONFIG_FILE = 'delib.config.json';

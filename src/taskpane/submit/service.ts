@@ -23,7 +23,7 @@ export interface SubmitSession {
   markValidated(): Promise<void>;
   getState(): PaneState;
   /** The latest full validation (forum records included); null before the first pass. */
-  currentValidation?(): Validation | null;
+  currentValidation(): Validation | null;
 }
 
 export interface SubmitServiceDeps {
@@ -32,19 +32,6 @@ export interface SubmitServiceDeps {
   tokens: TokenProvider;
   store: SubmissionStore & { receipt(): Receipt | null; saveReceipt(r: Receipt): Promise<void> };
   file: () => WorkbookFile | null;
-}
-
-/**
- * TEMPORARY until src/excel's ExcelLiveSession exposes currentValidation() (asked of its owner): the
- * session's latest validation, read where the session keeps it today.
- */
-function validationOf(session: SubmitSession): Validation | null {
-  if (session.currentValidation) return session.currentValidation();
-  const inner = session as unknown as {
-    validation?: Validation | null;
-    mirror?: { validation?: Validation | null };
-  };
-  return inner.validation ?? inner.mirror?.validation ?? null;
 }
 
 const refuse = (problem: Text): SubmitOutcome => ({ ok: false, cancelled: false, problem, rowProblems: [] });
@@ -66,7 +53,7 @@ export function createSubmitService(deps: SubmitServiceDeps): SubmitService {
       // The stamp is refreshed first: what is submitted is exactly what the stamp vouches for.
       await deps.session.markValidated();
       const state = deps.session.getState();
-      const validation = validationOf(deps.session);
+      const validation = deps.session.currentValidation();
       if (!validation || !state.report) {
         return refuse({ ko: '통합시트를 아직 읽지 못했습니다.', en: 'The workbook has not been read yet.' });
       }

@@ -1,7 +1,7 @@
 // The submit panel's workbook side: the journal and the receipt in the workbook's document settings
 // (through src/excel/settings); the workbook's bytes come from src/excel/file.
 import { documentSettings, type DocumentSettings } from '../../excel/settings';
-import type { Journal, Receipt, SubmissionStore, WorkbookFile } from '../../submission/types';
+import type { Journal, Receipt, SubmissionStore } from '../../submission/types';
 import { receiptLine } from '../../submission/receipt';
 
 export const JOURNAL_KEY = 'delib.submission.journal';

@@ -7,6 +7,7 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const { PLACEHOLDER_ORIGIN, rewriteManifestOrigin } = require('./scripts/manifest-origin');
 const { devServerTransport } = require('./scripts/dev-certs');
+const { typescriptRule, typescriptResolve } = require('./scripts/webpack-typescript');
 
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 const PORT = Number(process.env.PORT || 3000);
@@ -46,18 +47,8 @@ module.exports = async (env = {}, argv = {}) => {
       // dist/src and dist/devtools hold the compiled CLI (npm run build:cli runs first): keep them.
       clean: { keep: (asset) => /^(src|devtools)[\\/]/.test(asset) },
     },
-    resolve: { extensions: ['.ts', '.tsx', '.js'] },
-    module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          loader: 'ts-loader',
-          // Type checking is `npm run typecheck`'s job; the bundle only needs the JavaScript.
-          options: { transpileOnly: true, compilerOptions: { module: 'esnext', sourceMap: true } },
-        },
-      ],
-    },
+    resolve: typescriptResolve,
+    module: { rules: [typescriptRule({ sourceMap: true })] },
     plugins: [
       page('taskpane', '숙의공론 통합시트 검증', ['taskpane']),
       page('commands', '숙의공론 명령', ['commands'], './src/commands/commands.html'),

@@ -44,10 +44,13 @@ async function waitFor(url, pid) {
 
 /** The Graph helper's stand-in, when the project has one: its compiled copy, else its TypeScript via tsx. */
 function graphStandInCommand() {
+  // The lists are provisioned from the configuration the pane is served with (config/, copied
+  // beside taskpane.html), named explicitly so the compiled copy under dist/ reads the same file.
+  const config = ['--config', path.join(repoRoot, 'config', 'delib.config.json')];
   const compiled = path.join(repoRoot, 'dist', 'devtools', 'graph-standin', 'run.js');
-  if (fs.existsSync(compiled)) return [compiled];
+  if (fs.existsSync(compiled)) return [compiled, ...config];
   const source = path.join(repoRoot, 'devtools', 'graph-standin', 'run.ts');
-  if (fs.existsSync(source)) return [require.resolve('tsx/cli'), source];
+  if (fs.existsSync(source)) return [require.resolve('tsx/cli'), source, ...config];
   return null;
 }
 
@@ -114,9 +117,14 @@ async function main() {
   const manifest = path.join(repoRoot, 'manifest.xml');
   console.log(`작업창 / task pane:  ${origin}/taskpane.html`);
   console.log(`미리보기 / preview:  ${origin}/preview.html`);
-  if (graph)
+  if (graph && isAlive(processes[1].pid))
     console.log(
       `Graph 대체 서버 / Graph stand-in: http://127.0.0.1:${process.env.DELIB_GRAPH_STANDIN_PORT || 4321} (log: .tmp/graph-standin.log)`,
+    );
+  else if (graph)
+    // It provisions in a second or two, long before the first build is served: gone now means it failed.
+    console.error(
+      `Graph 대체 서버가 멈췄습니다 / the Graph stand-in stopped: see ${path.relative(process.cwd(), processes[1].log)} (submitting from the pane will fail).`,
     );
   console.log(`중지 / stop: npm stop (pid file ${path.relative(process.cwd(), pidFile)})`);
 

@@ -1,18 +1,19 @@
 // `npx tsx devtools/graph-standin/run.ts [--port 4321] [--data DIR] [--latency MS] [--budget RU]
 // [--clock-scale N] [--config FILE] [--no-provision]`: the stand-in `npm start` runs so a newcomer can submit with no tenant.
-import fs from 'node:fs';
 import path from 'node:path';
 import { startGraphStandIn } from './server';
-import { createGraphSubmission, parseConfigText } from '../../src/graph';
+import { createGraphSubmission } from '../../src/graph';
+import { loadNodeConfig } from '../../src/graph/node-config';
 import { currentStandard } from '../../src/standard';
 
 /**
  * Creates the lists the deployed config names (idempotent), so a newcomer's first submission from
  * `npm start` works with no admin step; `--no-provision` leaves the stand-in empty.
  */
-async function provisionFor(url: string, configFile: string): Promise<string> {
-  const raw = JSON.parse(fs.readFileSync(configFile, 'utf8')) as Record<string, unknown>;
-  const config = parseConfigText(JSON.stringify({ ...raw, graphRoot: url }));
+async function provisionFor(url: string, configFile: string | undefined): Promise<string> {
+  // The same lookup as the CLI (--config, DELIB_CONFIG, else the package's config/delib.config.json
+  // found upwards from here), so the compiled copy in dist/devtools finds it as the source does.
+  const config = loadNodeConfig({ file: configFile, graphRoot: url, cwd: process.cwd(), env: process.env });
   const graph = createGraphSubmission({
     config,
     tokens: { getToken: async () => 'standin-admin' },
@@ -38,9 +39,7 @@ async function main(args: string[]): Promise<void> {
     budgetPerMinute: Number(option(args, '--budget') ?? 0) || null,
     clockScale: Number(option(args, '--clock-scale') ?? 1),
   });
-  const configFile = path.resolve(
-    option(args, '--config') ?? path.join(__dirname, '..', '..', 'config', 'delib.config.json'),
-  );
+  const configFile = option(args, '--config');
   const site = args.includes('--no-provision') ? null : await provisionFor(standIn.url, configFile);
   process.stdout.write(
     `Graph stand-in: ${standIn.url} (data: ${dataDir})${site ? `, lists ready on ${site}` : ''}\n` +

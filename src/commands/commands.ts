@@ -44,4 +44,7 @@ export async function insertStandardSheets(event: CommandEvent): Promise<void> {
   }
 }
 
-associateRibbonActions({ validateNow, insertStandardSheets });
+/** The manifest's ExecuteFunction names and what each runs. */
+export const ribbonActions = { validateNow, insertStandardSheets };
+
+associateRibbonActions(ribbonActions);

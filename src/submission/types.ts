@@ -70,6 +70,8 @@ export interface SubmitService {
   pending(): Promise<Journal | null>;
   /** The receipt of the last completed submission of this workbook, if any. */
   lastReceipt(): Promise<Receipt | null>;
+  /** Whether the workbook file goes with the submission (false where the host cannot hand it out). */
+  readonly uploadsWorkbook: boolean;
   submit(options: { onProgress: (p: SubmitProgress) => void; signal: AbortSignal }): Promise<SubmitOutcome>;
 }
 

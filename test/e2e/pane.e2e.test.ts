@@ -1,45 +1,26 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { strings } from '../../src/taskpane/strings';
 import { exampleWorkbook } from '../../src/workbook/example';
 import { lettersOf, standardLayout } from '../../src/workbook/layout';
-import { launchChromium, openPane, waitForReady } from './support/browser';
+import { openPane, waitForReady } from './support/browser';
 import type { PaneHarness } from './support/browser';
-import { buildStandInBundle } from './support/standin-bundle';
-import { serveDirectory } from './support/static-server';
-import type { StaticServer } from './support/static-server';
+import { startDistPane, type DistPane } from './support/dist-pane';
 
-const repoRoot = path.resolve(__dirname, '..', '..');
-// DELIB_E2E_DIST points the tests at another build (e.g. a build made elsewhere in CI).
-const dist = process.env.DELIB_E2E_DIST || path.join(repoRoot, 'dist');
 const layout = standardLayout();
 const FORUMS = layout.forums.name;
 const col = lettersOf(layout.forums);
 const firstRow = layout.forums.firstDataRow;
 const EXAMPLE_ROWS = 12;
 
-let browser: Browser;
-let server: StaticServer;
-let standIn: string;
+let site: DistPane;
 const open: PaneHarness[] = [];
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(dist, 'taskpane.html'))) {
-    throw new Error('dist/taskpane.html is missing: run `npm run build` before `npm run test:e2e`.');
-  }
-  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'delib-e2e-'));
-  [standIn, server, browser] = await Promise.all([
-    buildStandInBundle(out),
-    serveDirectory(dist),
-    launchChromium(),
-  ]);
+  site = await startDistPane();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await site?.close();
 });
 
 afterEach(async () => {
@@ -51,7 +32,10 @@ afterEach(async () => {
 });
 
 async function pane(config: { rows?: number; displayLanguage?: string } = {}): Promise<PaneHarness> {
-  const h = await openPane(browser, server.origin, standIn, { rows: EXAMPLE_ROWS, ...config });
+  const h = await openPane(site.browser, site.server.origin, site.standIn, {
+    rows: EXAMPLE_ROWS,
+    ...config,
+  });
   open.push(h);
   await waitForReady(h.page, config.rows ?? EXAMPLE_ROWS);
   return h;
@@ -274,7 +258,7 @@ describe('the task pane in Chromium on the Office.js stand-in', () => {
 
 describe('the task pane outside Excel', () => {
   it('says in Korean and English that it must be opened in Excel', async () => {
-    const h = await openPane(browser, server.origin, null);
+    const h = await openPane(site.browser, site.server.origin, null);
     await h.page.waitForSelector('[data-status="no-host"]');
     const text = await h.page.locator('body').innerText();
     expect(text).toContain(strings.noHostTitle.ko);

@@ -1,140 +1,169 @@
-// The pane's submit flow in headless Chromium: the live session over the Office.js stand-in, the
-// submit panel, the Graph stand-in on another localhost port; sign-in is the stand-in's development
-// token (delib.config.json names a loopback Graph root and no Entra app).
+// The production pane's submit flow in headless Chromium: dist/taskpane.html (built by
+// `npm run build:addin`) on the Office.js stand-in, the live session and the submit panel exactly as
+// shipped, and the Graph stand-in started in this process on its own 127.0.0.1 port. The pane fetches
+// delib.config.json beside taskpane.html; the test answers that request with the deployed file whose
+// graphRoot names the stand-in (a loopback Graph root and no Entra app: the stand-in's development token).
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import webpack from 'webpack';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { isoDate } from '../../devtools/preview/example';
 import { startGraphStandIn, type GraphStandIn } from '../../devtools/graph-standin';
-import { createGraphSubmission, parseConfig } from '../../src/graph';
+import { createGraphSubmission, parseConfigText } from '../../src/graph';
+import { forumColumnName } from '../../src/graph/schema';
 import { currentStandard } from '../../src/standard';
-import { launchChromium } from './support/browser';
-import { serveDirectory, type StaticServer } from './support/static-server';
+import { standardLayout, type TableSheetLayout } from '../../src/workbook/layout';
+import { openPane, waitForReady, type PaneHarness } from './support/browser';
+import { dist, startDistPane, type DistPane } from './support/dist-pane';
 
-const repoRoot = path.resolve(__dirname, '..', '..');
-const ROWS = 100;
-const SITE = { hostname: 'seoul.sharepoint.com', path: '/sites/delib' };
+const layout = standardLayout();
+const FORUMS = layout.forums.name;
+const COUNCIL = layout.council.name;
 
-function bundle(outDir: string): Promise<void> {
-  const compiler = webpack({
-    mode: 'development',
-    devtool: false,
-    context: repoRoot,
-    entry: path.join(repoRoot, 'test', 'submission', 'e2e-entry.tsx'),
-    output: { path: outDir, filename: 'submit-e2e.js' },
-    resolve: { extensions: ['.ts', '.tsx', '.js'] },
-    module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          loader: 'ts-loader',
-          options: { transpileOnly: true, compilerOptions: { module: 'esnext', sourceMap: false } },
-        },
-      ],
-    },
-    infrastructureLogging: { level: 'error' },
-  });
-  return new Promise((resolve, reject) =>
-    compiler.run((error, stats) => {
-      compiler.close(() => undefined);
-      if (error) return reject(error);
-      if (stats?.hasErrors()) return reject(new Error(stats.toString({ all: false, errors: true })));
-      resolve();
-    }),
-  );
-}
-
-let dir = '';
+let site: DistPane;
 let graph: GraphStandIn;
-let server: StaticServer;
-let browser: Browser;
+let paneConfig = '';
+let sitePath = '';
+const open: PaneHarness[] = [];
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'delib-submit-e2e-'));
+  site = await startDistPane();
+});
+
+afterAll(async () => {
+  await site?.close();
+});
+
+// A fresh Graph stand-in per test on a random port, provisioned from the configuration the build
+// ships (dist/delib.config.json) with only its graphRoot changed; one batch in flight, so a cancel
+// lands between rows.
+beforeEach(async () => {
   graph = await startGraphStandIn({ latencyMs: 5 });
-  const config = { graphRoot: graph.url, site: SITE, batch: { concurrency: 1 } };
+  const shipped = JSON.parse(fs.readFileSync(path.join(dist, 'delib.config.json'), 'utf8')) as Record<
+    string,
+    unknown
+  >;
+  paneConfig = JSON.stringify({ ...shipped, graphRoot: graph.url, batch: { concurrency: 1 } });
+  const config = parseConfigText(paneConfig);
+  sitePath = config.site.path;
   const { remaining } = await createGraphSubmission({
-    config: parseConfig(config),
+    config,
     tokens: { getToken: async () => 'admin' },
     standard: currentStandard,
   }).provision();
   expect(remaining).toEqual([]);
-  fs.writeFileSync(path.join(dir, 'delib.config.json'), JSON.stringify(config));
-  fs.writeFileSync(
-    path.join(dir, 'taskpane.html'),
-    '<!doctype html><html lang="ko"><head><meta charset="utf-8"><title>submit</title></head>' +
-      '<body><div id="root"></div><script src="submit-e2e.js"></script></body></html>',
-  );
-  await bundle(dir);
-  [server, browser] = await Promise.all([serveDirectory(dir), launchChromium()]);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+afterEach(async () => {
+  for (const h of open.splice(0)) {
+    expect(h.pageErrors).toEqual([]);
+    expect(h.dialogs).toEqual([]);
+    expect(h.blocked).toEqual([]);
+    await h.page.context().close();
+  }
   await graph?.close();
-  fs.rmSync(dir, { recursive: true, force: true });
 });
+
+async function pane(rows: number): Promise<Page> {
+  const h = await openPane(
+    site.browser,
+    site.server.origin,
+    site.standIn,
+    { rows },
+    {
+      allowOrigins: [new URL(graph.url).origin],
+      answers: { '/delib.config.json': { contentType: 'application/json', body: paneConfig } },
+    },
+  );
+  open.push(h);
+  await waitForReady(h.page, rows);
+  return h.page;
+}
+
+function spSite() {
+  const s = graph.sites().find((x) => x.path === sitePath);
+  if (!s) throw new Error('the stand-in has no site for the configuration');
+  return s;
+}
 
 function forumItems() {
-  const site = graph.sites().find((s) => s.path === SITE.path);
-  return site?.lists.find((l) => l.name === 'Forums')?.items ?? [];
+  return spSite().lists.find((l) => l.name === 'Forums')?.items ?? [];
 }
 
-async function openPage(): Promise<{ page: Page; errors: string[]; blocked: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 420, height: 900 }, locale: 'ko-KR' });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  const blocked: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  const graphOrigin = new URL(graph.url).origin;
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith(server.origin) || url.startsWith(graphOrigin)) return route.continue();
-    blocked.push(url);
-    return route.abort('blockedbyclient');
-  });
-  await page.goto(`${server.origin}/taskpane.html?rows=${ROWS}`);
-  await page.waitForSelector(`[role="status"][data-status="ready"][data-rows="${ROWS}"]`, {
-    state: 'attached',
-    timeout: 60_000,
-  });
-  return { page, errors, blocked };
+/** The sheet's values, read from the stand-in inside the page (what the user sees in Excel). */
+function sheetValues(page: Page, sheet: string, address: string): Promise<unknown[][]> {
+  return page.evaluate(([s, a]) => window.__standIn!.user.values(s, a), [sheet, address]);
 }
 
-test('submit → progress → receipt in the pane and in the workbook; cancel and resume sends nothing twice', async () => {
-  const { page, errors, blocked } = await openPage();
-  const submit = page.getByRole('button', { name: '제출' });
+function tableAddress(table: TableSheetLayout, rows: number): string {
+  const letters = table.columns.map((c) => c.letter);
+  const last = table.firstDataRow + rows - 1;
+  return `${letters[0]}${table.firstDataRow}:${letters[letters.length - 1]}${last}`;
+}
+
+async function receiptOf(page: Page): Promise<{ id: string; rows: string; hash: string; at: string }> {
+  const text = (id: string) => page.getByTestId(id).innerText();
+  return {
+    id: await text('receipt-id'),
+    rows: await text('receipt-rows'),
+    hash: await text('receipt-hash'),
+    at: await text('receipt-at'),
+  };
+}
+
+test('submit in the real pane → receipt shown; Forums holds exactly the workbook rows and no 성명', async () => {
+  const ROWS = 12;
+  const page = await pane(ROWS);
+  const panel = page.getByRole('region', { name: 'SharePoint 제출' });
+  // The stand-in, like Excel on some hosts, cannot hand out the file: the panel says so up front.
+  await expect(panel.getByTestId('no-upload').innerText()).resolves.toContain('파일은 올리지 않고');
+  const submit = panel.getByRole('button', { name: '제출', exact: true });
   await expect(submit.isEnabled()).resolves.toBe(true);
-
-  // Slow the stand-in so the cancel lands mid-way, then resume.
-  graph.setLatency(400);
   await submit.click();
-  await page
-    .waitForFunction(() => /([1-9]\d*)\/\d+행 제출됨/.test(document.body.innerText), undefined, {
-      timeout: 30_000,
-    })
-    .catch(async (e: unknown) => {
-      throw new Error(`${String(e)}\npane says: ${await page.evaluate(() => document.body.innerText)}`);
+  await panel.getByTestId('receipt-id').waitFor({ timeout: 60_000 });
+
+  const receipt = await receiptOf(page);
+  expect(receipt.rows).toBe(String(ROWS));
+  expect(receipt.hash).toMatch(/^[0-9a-f]{16}$/);
+  // The submission id ends with the first 16 hex of the stamp hash (docs/sharepoint.md §4).
+  expect(receipt.id).toMatch(new RegExp(`^\\d{5}-\\d{4}-${receipt.hash}$`));
+  expect(receipt.at).toMatch(/\d{4}\. \d{1,2}\. \d{1,2}\./);
+  await expect(panel.getByTestId('receipt-file').innerText()).resolves.toBe('올리지 않음');
+  expect(spSite().files).toEqual([]);
+
+  // Exactly the workbook's rows: one item per row, keyed by the receipt's id, each column as the
+  // sheet holds it (the computed 참석인원(계) and 참석율 as Excel calculated them).
+  const sheet = await sheetValues(page, FORUMS, tableAddress(layout.forums, ROWS));
+  const items = forumItems();
+  expect(items).toHaveLength(ROWS);
+  const byRow = new Map(items.map((i) => [Number(i.fields.ExcelRow), i.fields]));
+  expect([...byRow.keys()].sort((a, b) => a - b)).toEqual(
+    Array.from({ length: ROWS }, (_, i) => layout.forums.firstDataRow + i),
+  );
+  sheet.forEach((line, r) => {
+    const fields = byRow.get(layout.forums.firstDataRow + r)!;
+    expect(fields.SubmissionId).toBe(receipt.id);
+    expect(fields.RowKey).toBe(`${receipt.id}-${String(line[0])}`);
+    layout.forums.columns.forEach((c, k) => {
+      const v = line[k];
+      const want = v === null ? undefined : c.key === 'date' ? `${isoDate(Number(v))}T00:00:00Z` : v;
+      expect({ row: r, column: c.header, value: fields[forumColumnName(c.key)] }).toEqual({
+        row: r,
+        column: c.header,
+        value: want,
+      });
     });
-  await page.getByRole('button', { name: '취소' }).click();
-  await page.getByText('제출을 취소했습니다', { exact: false }).waitFor({ timeout: 30_000 });
-  const partial = forumItems().length;
-  expect(partial).toBeLessThan(ROWS);
+  });
 
-  graph.setLatency(5);
-  await page.getByRole('button', { name: '이어서 제출' }).click();
-  await page.getByTestId('receipt-rows').waitFor({ timeout: 60_000 });
-  expect(await page.getByTestId('receipt-rows').innerText()).toBe(String(ROWS));
+  // Council members' names (성명) never leave the workbook: not the word, not one of the names.
+  const names = (await sheetValues(page, COUNCIL, tableAddress(layout.council, 200)))
+    .map((line) => line[layout.council.columns.findIndex((c) => c.key === 'name')])
+    .filter((v): v is string => typeof v === 'string' && v.trim() !== '');
+  expect(names.length).toBeGreaterThan(0);
+  const stored = JSON.stringify(graph.sites());
+  expect(stored).not.toContain('성명');
+  for (const name of names) expect(stored).not.toContain(name);
 
-  const keys = forumItems().map((i) => String(i.fields.RowKey));
-  expect(keys).toHaveLength(ROWS);
-  expect(new Set(keys).size).toBe(ROWS);
-  const receiptId = await page.getByTestId('receipt-id').innerText();
-  expect(keys.every((k) => k.startsWith(receiptId))).toBe(true);
-
+  // The receipt is kept in the workbook too (its settings), with no token anywhere.
   const saved = await page.evaluate(() => {
     const s = window.__standIn!.model.settings;
     return {
@@ -143,10 +172,36 @@ test('submit → progress → receipt in the pane and in the workbook; cancel an
       journal: JSON.stringify(s.get('delib.submission.journal')),
     };
   });
-  expect(saved.receipt).toMatchObject({ submissionId: receiptId, rowCount: ROWS });
-  expect(saved.line).toContain(receiptId);
+  expect(saved.receipt).toMatchObject({ submissionId: receipt.id, rowCount: ROWS });
+  expect(saved.line).toContain(receipt.id);
   expect(saved.journal).not.toMatch(/token|Bearer/i);
-  expect(errors).toEqual([]);
-  expect(blocked).toEqual([]);
-  await page.context().close();
+});
+
+test('cancel mid-way, then resume: the rest is sent, nothing twice', async () => {
+  const ROWS = 100;
+  const page = await pane(ROWS);
+  const panel = page.getByRole('region', { name: 'SharePoint 제출' });
+  // Slow the stand-in so the cancel lands mid-way, then resume.
+  graph.setLatency(400);
+  await panel.getByRole('button', { name: '제출', exact: true }).click();
+  await page
+    .waitForFunction(() => /([1-9]\d*)\/\d+행 제출됨/.test(document.body.innerText), undefined, {
+      timeout: 30_000,
+    })
+    .catch(async (e: unknown) => {
+      throw new Error(`${String(e)}\npane says: ${await panel.innerText()}`);
+    });
+  await panel.getByRole('button', { name: '취소' }).click();
+  await panel.getByText('제출을 취소했습니다', { exact: false }).waitFor({ timeout: 30_000 });
+  expect(forumItems().length).toBeLessThan(ROWS);
+
+  graph.setLatency(5);
+  await panel.getByRole('button', { name: '이어서 제출' }).click();
+  await panel.getByTestId('receipt-rows').waitFor({ timeout: 60_000 });
+  const receipt = await receiptOf(page);
+  expect(receipt.rows).toBe(String(ROWS));
+  const keys = forumItems().map((i) => String(i.fields.RowKey));
+  expect(keys).toHaveLength(ROWS);
+  expect(new Set(keys).size).toBe(ROWS);
+  expect(keys.every((k) => k.startsWith(`${receipt.id}-`))).toBe(true);
 });

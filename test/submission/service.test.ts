@@ -50,6 +50,7 @@ describe('pane submit service', () => {
       signal: new AbortController().signal,
       onProgress: (p) => progress.push(p.phase),
     });
+    expect(service.uploadsWorkbook).toBe(true);
     expect(outcome.ok).toBe(true);
     expect(s.stamped).toBe(1);
     expect(progress[0]).toBe('checking');
@@ -81,5 +82,24 @@ describe('pane submit service', () => {
     expect(outcome).toMatchObject({ ok: false, cancelled: false });
     if (!outcome.ok) expect(outcome.problem.en).toMatch(/error/);
     expect(h.standIn.stats().requests).toBe(0);
+  });
+
+  test('a host that cannot hand out the file: rows submitted, no upload, the receipt has no file', async () => {
+    const validation = validateWorkbook(exampleSnapshot(6, { seed: 10 }));
+    const service = createSubmitService({
+      session: session(validation),
+      config: parseConfig({ graphRoot: h.standIn.url, site: SITE }),
+      tokens: { getToken: async () => 't' },
+      store: settingsStore(memorySettings()),
+      file: () => null,
+    });
+    expect(service.uploadsWorkbook).toBe(false);
+    const outcome = await service.submit({
+      signal: new AbortController().signal,
+      onProgress: () => undefined,
+    });
+    expect(outcome).toMatchObject({ ok: true, receipt: { rowCount: 6, fileUrl: null } });
+    expect(listItems(h.standIn, 'Forums')).toHaveLength(6);
+    expect(h.standIn.sites()[0].files).toHaveLength(0);
   });
 });

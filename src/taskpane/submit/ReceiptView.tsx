@@ -15,13 +15,27 @@ export function ReceiptView({ receipt, lang }: { receipt: Receipt; lang: 'ko' | 
             {receipt.submissionId}
           </dd>
           <dt>{S.receiptAt[lang]}</dt>
-          <dd style={{ margin: 0 }}>{at}</dd>
+          <dd style={{ margin: 0 }} data-testid="receipt-at">
+            {at}
+          </dd>
           <dt>{S.receiptRows[lang]}</dt>
           <dd style={{ margin: 0 }} data-testid="receipt-rows">
             {receipt.rowCount}
           </dd>
           <dt>{S.receiptHash[lang]}</dt>
-          <dd style={{ margin: 0, fontFamily: 'monospace' }}>{receipt.stampHash.slice(0, 16)}</dd>
+          <dd style={{ margin: 0, fontFamily: 'monospace' }} data-testid="receipt-hash">
+            {receipt.stampHash.slice(0, 16)}
+          </dd>
+          <dt>{S.receiptFile[lang]}</dt>
+          <dd style={{ margin: 0 }} data-testid="receipt-file">
+            {receipt.fileUrl ? (
+              <Link href={receipt.fileUrl} target="_blank" rel="noreferrer">
+                {S.receiptFileLink[lang]}
+              </Link>
+            ) : (
+              S.receiptFileNone[lang]
+            )}
+          </dd>
         </dl>
         {receipt.itemUrl && (
           <Link href={receipt.itemUrl} target="_blank" rel="noreferrer">

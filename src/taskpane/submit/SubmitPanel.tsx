@@ -118,6 +118,7 @@ export function SubmitPanel({ report, lang }: SubmitPanelProps): JSX.Element {
       {report && errors === 0 && !running && view.kind !== 'done' && (
         <Caption1>{fill(tr(S.ready), { n: report.stats.rows })}</Caption1>
       )}
+      {service && !service.uploadsWorkbook && <Caption1 data-testid="no-upload">{tr(S.noUpload)}</Caption1>}
       {pending && !running && view.kind !== 'done' && (
         <MessageBar intent="info">
           <MessageBarBody>

@@ -42,7 +42,11 @@ export function createSubmitService(deps: SubmitServiceDeps): SubmitService {
     tokens: deps.tokens,
     standard: currentStandard,
   });
+  // Excel on some hosts (and the browser preview's stand-in) has no getFileAsync: then the rows and
+  // figures are submitted without the file, and the panel says so before and after.
+  const uploadsWorkbook = deps.file() !== null;
   return {
+    uploadsWorkbook,
     pending: async () => {
       const j = await deps.store.load();
       return j && j.phase !== 'done' ? j : null;
@@ -77,7 +81,7 @@ export function createSubmitService(deps: SubmitServiceDeps): SubmitService {
         plan,
         target: graph.target,
         store: deps.store,
-        file: deps.file(),
+        file: uploadsWorkbook ? deps.file() : null,
         signal,
         onProgress,
       });

@@ -33,6 +33,13 @@ export const submitStrings = {
   receiptRows: t('행 수', 'Rows'),
   receiptHash: t('검증 해시', 'Stamp hash'),
   receiptLink: t('SharePoint에서 보기', 'Open in SharePoint'),
+  receiptFile: t('통합시트 파일', 'Workbook file'),
+  receiptFileLink: t('파일 열기', 'Open the file'),
+  receiptFileNone: t('올리지 않음', 'Not uploaded'),
+  noUpload: t(
+    '이 Excel은 통합시트 파일을 넘겨주지 않으므로 파일은 올리지 않고 행과 지표만 제출합니다.',
+    'This Excel cannot hand out the workbook file, so only the rows and figures are submitted (no file upload).',
+  ),
   rowProblem: t('{row}행: {message}', 'Row {row}: {message}'),
   progressLabel: t('제출 진행률', 'Submission progress'),
   unexpected: t('예상하지 못한 문제가 생겼습니다: {detail}', 'Something unexpected went wrong: {detail}'),

@@ -33,12 +33,26 @@ export interface PaneHarness {
   blocked: string[];
 }
 
+/** What a test may add to the page's network: nothing by default. */
+export interface PaneNetwork {
+  /** Further loopback origins the page may reach (e.g. the Graph stand-in on its own port). */
+  allowOrigins?: string[];
+  /** Answers for paths on the pane's origin, in place of the files in dist/ (e.g. `/delib.config.json`). */
+  answers?: Record<string, { contentType: string; body: string }>;
+}
+
 export async function openPane(
   browser: Browser,
   origin: string,
   standInBundle: string | null,
   config: E2eConfig = {},
+  network: PaneNetwork = {},
 ): Promise<PaneHarness> {
+  const allowed = [origin, ...(network.allowOrigins ?? [])].map((o) => {
+    const url = new URL(o);
+    if (url.hostname !== '127.0.0.1') throw new Error(`e2e pages reach 127.0.0.1 only, not ${o}`);
+    return url.origin;
+  });
   const context = await browser.newContext({ viewport: { width: 420, height: 900 }, locale: 'ko-KR' });
   const page = await context.newPage();
   const harness: PaneHarness = { page, dialogs: [], pageErrors: [], blocked: [] };
@@ -50,7 +64,11 @@ export async function openPane(
   const bundle = standInBundle ? fs.readFileSync(standInBundle, 'utf8') : null;
   await context.route('**/*', (route) => {
     const url = route.request().url();
-    if (url.startsWith(origin) || url.startsWith('data:')) return route.continue();
+    if (url.startsWith('data:')) return route.continue();
+    const parsed = new URL(url);
+    const answer = parsed.origin === allowed[0] ? network.answers?.[parsed.pathname] : undefined;
+    if (answer) return route.fulfill({ status: 200, ...answer });
+    if (allowed.includes(parsed.origin)) return route.continue();
     if (url === OFFICE_JS_CDN && bundle !== null) {
       return route.fulfill({ status: 200, contentType: 'text/javascript', body: bundle });
     }

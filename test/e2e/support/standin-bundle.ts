@@ -1,9 +1,11 @@
-// Bundles the Office.js stand-in for the browser (once per e2e run): the tests serve it where the
-// page asks for Microsoft's office.js.
+// Bundles the Office.js stand-in for the browser (once per e2e test file): the tests serve it where
+// the page asks for Microsoft's office.js. TypeScript is compiled as webpack.config.js compiles the pane.
 import path from 'node:path';
 import webpack from 'webpack';
+import { typescriptResolve, typescriptRule } from '../../../scripts/webpack-typescript';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
+const FILE = 'office-standin.js';
 
 export function buildStandInBundle(outDir: string): Promise<string> {
   const compiler = webpack({
@@ -11,18 +13,9 @@ export function buildStandInBundle(outDir: string): Promise<string> {
     devtool: false,
     context: repoRoot,
     entry: path.join(__dirname, 'browser-standin.ts'),
-    output: { path: outDir, filename: 'office-standin.js' },
-    resolve: { extensions: ['.ts', '.tsx', '.js'] },
-    module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          loader: 'ts-loader',
-          options: { transpileOnly: true, compilerOptions: { module: 'esnext', sourceMap: false } },
-        },
-      ],
-    },
+    output: { path: outDir, filename: FILE },
+    resolve: typescriptResolve,
+    module: { rules: [typescriptRule({ sourceMap: false })] },
     infrastructureLogging: { level: 'error' },
   });
   return new Promise((resolve, reject) => {
@@ -30,7 +23,7 @@ export function buildStandInBundle(outDir: string): Promise<string> {
       compiler.close(() => undefined);
       if (error) return reject(error);
       if (stats?.hasErrors()) return reject(new Error(stats.toString({ all: false, errors: true })));
-      resolve(path.join(outDir, 'office-standin.js'));
+      resolve(path.join(outDir, FILE));
     });
   });
 }

@@ -19,18 +19,18 @@ const layout = standardLayout();
 const FORUMS = layout.forums.name;
 const COUNCIL = layout.council.name;
 
-let site: DistPane;
+let served: DistPane;
 let graph: GraphStandIn;
 let paneConfig = '';
 let sitePath = '';
 const open: PaneHarness[] = [];
 
 beforeAll(async () => {
-  site = await startDistPane();
+  served = await startDistPane();
 });
 
 afterAll(async () => {
-  await site?.close();
+  await served?.close();
 });
 
 // A fresh Graph stand-in per test on a random port, provisioned from the configuration the build
@@ -65,9 +65,9 @@ afterEach(async () => {
 
 async function pane(rows: number): Promise<Page> {
   const h = await openPane(
-    site.browser,
-    site.server.origin,
-    site.standIn,
+    served.browser,
+    served.server.origin,
+    served.standIn,
     { rows },
     {
       allowOrigins: [new URL(graph.url).origin],
@@ -79,14 +79,14 @@ async function pane(rows: number): Promise<Page> {
   return h.page;
 }
 
-function spSite() {
+function sharePointSite() {
   const s = graph.sites().find((x) => x.path === sitePath);
   if (!s) throw new Error('the stand-in has no site for the configuration');
   return s;
 }
 
 function forumItems() {
-  return spSite().lists.find((l) => l.name === 'Forums')?.items ?? [];
+  return sharePointSite().lists.find((l) => l.name === 'Forums')?.items ?? [];
 }
 
 /** The sheet's values, read from the stand-in inside the page (what the user sees in Excel). */
@@ -128,7 +128,7 @@ test('submit in the real pane → receipt shown; Forums holds exactly the workbo
   expect(receipt.id).toMatch(new RegExp(`^\\d{5}-\\d{4}-${receipt.hash}$`));
   expect(receipt.at).toMatch(/\d{4}\. \d{1,2}\. \d{1,2}\./);
   await expect(panel.getByTestId('receipt-file').innerText()).resolves.toBe('올리지 않음');
-  expect(spSite().files).toEqual([]);
+  expect(sharePointSite().files).toEqual([]);
 
   // Exactly the workbook's rows: one item per row, keyed by the receipt's id, each column as the
   // sheet holds it (the computed 참석인원(계) and 참석율 as Excel calculated them).

@@ -34,6 +34,16 @@ describe('pane submit service', () => {
   });
   afterEach(() => h.close());
 
+  /** A service over the stand-in where the host cannot hand out the workbook file. */
+  const withoutFile = (validation: Validation) =>
+    createSubmitService({
+      session: session(validation),
+      config: parseConfig({ graphRoot: h.standIn.url, site: SITE }),
+      tokens: { getToken: async () => 't' },
+      store: settingsStore(memorySettings()),
+      file: () => null,
+    });
+
   test('refreshes the stamp, submits, keeps journal and receipt in settings (no token anywhere)', async () => {
     const settings = memorySettings();
     const validation = validateWorkbook(exampleSnapshot(25, { seed: 8 }));
@@ -67,13 +77,7 @@ describe('pane submit service', () => {
     const snapshot = exampleSnapshot(5, { seed: 9 });
     snapshot.sheets[1].rows[3][0] = { value: 'x' };
     const validation = validateWorkbook(snapshot);
-    const service = createSubmitService({
-      session: session(validation),
-      config: parseConfig({ graphRoot: h.standIn.url, site: SITE }),
-      tokens: { getToken: async () => 't' },
-      store: settingsStore(memorySettings()),
-      file: () => null,
-    });
+    const service = withoutFile(validation);
     h.standIn.resetStats();
     const outcome = await service.submit({
       signal: new AbortController().signal,
@@ -86,13 +90,7 @@ describe('pane submit service', () => {
 
   test('a host that cannot hand out the file: rows submitted, no upload, the receipt has no file', async () => {
     const validation = validateWorkbook(exampleSnapshot(6, { seed: 10 }));
-    const service = createSubmitService({
-      session: session(validation),
-      config: parseConfig({ graphRoot: h.standIn.url, site: SITE }),
-      tokens: { getToken: async () => 't' },
-      store: settingsStore(memorySettings()),
-      file: () => null,
-    });
+    const service = withoutFile(validation);
     expect(service.uploadsWorkbook).toBe(false);
     const outcome = await service.submit({
       signal: new AbortController().signal,

@@ -31,9 +31,35 @@ export interface TableLayout {
   findings: Finding[];
 }
 
+/**
+ * The definition with every optional key present, in one order. Column definitions written as
+ * literals each get their own hidden class; the per-cell reads run for every cell of every row, and
+ * one shape keeps them monomorphic.
+ */
+function uniformColumn(def: ColumnDefinition): ColumnDefinition {
+  return {
+    key: def.key,
+    header: def.header,
+    aliases: def.aliases,
+    label: def.label,
+    type: def.type,
+    required: def.required,
+    enum: def.enum,
+    min: def.min,
+    minExclusive: def.minExclusive,
+    max: def.max,
+    warnAbove: def.warnAbove,
+    maxLength: def.maxLength,
+    computed: def.computed,
+    numberFormat: def.numberFormat,
+    width: def.width,
+  };
+}
+
 function headerIndex(table: TableSheetDefinition): Map<string, ColumnDefinition> {
   const index = new Map<string, ColumnDefinition>();
-  for (const def of table.columns) {
+  for (const literal of table.columns) {
+    const def = uniformColumn(literal);
     for (const text of [def.header, ...def.aliases]) index.set(headerKey(text), def);
   }
   return index;

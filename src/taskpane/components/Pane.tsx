@@ -59,7 +59,7 @@ export function Pane({ session }: { session: LiveSession }) {
         <StatusLine state={state} lang={lang} />
       </header>
       {problem && (
-        <MessageBar intent="error" layout="multiline" role="alert">
+        <MessageBar layout="multiline" intent="error" role="alert">
           <MessageBarBody>{problem[lang]}</MessageBarBody>
           {intents.failure && (
             <MessageBarActions>

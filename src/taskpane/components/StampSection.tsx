@@ -31,7 +31,11 @@ export function StampSection({ state, lang, busy, onMark }: StampSectionProps) {
       <h2 id="stamp-heading" className={section.heading}>
         {strings.stamp[lang]}
       </h2>
-      <MessageBar intent={view.tone === 'informative' ? 'info' : view.tone} data-stamp={state.stamp.status}>
+      <MessageBar
+        layout="multiline"
+        intent={view.tone === 'informative' ? 'info' : view.tone}
+        data-stamp={state.stamp.status}
+      >
         <MessageBarBody>
           <MessageBarTitle>{view.headline}</MessageBarTitle>
           {view.details && <span>{view.details}</span>}

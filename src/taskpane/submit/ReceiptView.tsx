@@ -6,7 +6,7 @@ import { submitStrings as S } from './strings';
 export function ReceiptView({ receipt, lang }: { receipt: Receipt; lang: 'ko' | 'en' }): JSX.Element {
   const at = new Date(receipt.submittedAt).toLocaleString(lang === 'ko' ? 'ko-KR' : 'en-GB');
   return (
-    <MessageBar intent="success" layout="multiline" aria-live="polite">
+    <MessageBar layout="multiline" intent="success" aria-live="polite">
       <MessageBarBody>
         <MessageBarTitle>{S.receiptTitle[lang]}</MessageBarTitle>
         <dl style={{ margin: 0, display: 'grid', gridTemplateColumns: 'auto 1fr', columnGap: 8 }}>

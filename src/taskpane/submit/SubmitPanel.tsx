@@ -102,7 +102,7 @@ export function SubmitPanel({ report, lang }: SubmitPanelProps): JSX.Element {
     <section aria-label={tr(S.heading)} style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
       <Subtitle2 as="h2">{tr(S.heading)}</Subtitle2>
       {service === null && (
-        <MessageBar intent="warning">
+        <MessageBar layout="multiline" intent="warning">
           <MessageBarBody>
             {tr(S.notConfigured)}
             {setupProblem && <div>{setupProblem}</div>}
@@ -111,7 +111,7 @@ export function SubmitPanel({ report, lang }: SubmitPanelProps): JSX.Element {
       )}
       {!report && <Caption1>{tr(S.noReport)}</Caption1>}
       {report && errors > 0 && (
-        <MessageBar intent="error">
+        <MessageBar layout="multiline" intent="error">
           <MessageBarBody>{fill(tr(S.hasErrors), { n: errors })}</MessageBarBody>
         </MessageBar>
       )}
@@ -120,7 +120,7 @@ export function SubmitPanel({ report, lang }: SubmitPanelProps): JSX.Element {
       )}
       {service && !service.uploadsWorkbook && <Caption1 data-testid="no-upload">{tr(S.noUpload)}</Caption1>}
       {pending && !running && view.kind !== 'done' && (
-        <MessageBar intent="info">
+        <MessageBar layout="multiline" intent="info">
           <MessageBarBody>
             {fill(tr(S.pending), { done: countRanges(pending.confirmed), total: pending.rowCount })}
           </MessageBarBody>
@@ -138,7 +138,7 @@ export function SubmitPanel({ report, lang }: SubmitPanelProps): JSX.Element {
         )}
       </div>
       {view.kind === 'failed' && (
-        <MessageBar intent={view.cancelled ? 'warning' : 'error'} role="alert">
+        <MessageBar layout="multiline" intent={view.cancelled ? 'warning' : 'error'} role="alert">
           <MessageBarBody>
             {!view.cancelled && <MessageBarTitle>{tr(S.failed)}</MessageBarTitle>}
             {view.cancelled ? tr(S.cancelled) : tr(view.problem)}

@@ -1,5 +1,6 @@
 // The one contract through which anything gets a Graph token. Tokens live in memory only: never in
 // the workbook, its settings, the journal or a log line.
+import { BilingualError } from '../bilingual';
 
 export interface TokenProvider {
   /** An access token for the configured delegated scopes. */
@@ -9,13 +10,4 @@ export interface TokenProvider {
 }
 
 /** Auth failures the pane and the CLI explain to the user, in both languages. */
-export class AuthError extends Error {
-  constructor(
-    readonly ko: string,
-    readonly en: string,
-    override readonly cause?: unknown,
-  ) {
-    super(en);
-    this.name = 'AuthError';
-  }
-}
+export class AuthError extends BilingualError {}

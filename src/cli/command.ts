@@ -1,5 +1,6 @@
 // The contract every `delib` subcommand implements. Commands never touch process.* directly so that
 // tests can run them in-process with a captured CliIO.
+import { BilingualError } from '../bilingual';
 
 export interface CliIO {
   out(s: string): void;
@@ -17,15 +18,7 @@ export interface Command {
 }
 
 /** Thrown by a command for a bad command line; main prints the bilingual line and the usage, exits 2. */
-export class UsageError extends Error {
-  constructor(
-    readonly ko: string,
-    readonly en: string,
-  ) {
-    super(en);
-    this.name = 'UsageError';
-  }
-}
+export class UsageError extends BilingualError {}
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;

@@ -1,5 +1,6 @@
 // The add-in's deployed configuration (config/delib.config.json, served beside taskpane.html) and the
 // CLI's (same file, or --config). Bad configuration is explained in both languages, never guessed.
+import { BilingualError } from '../bilingual';
 import type { Text } from '../standard/types';
 
 export interface DelibConfig {
@@ -25,15 +26,9 @@ export const DEFAULT_SCOPES = ['https://graph.microsoft.com/Sites.Selected'];
 /** Scopes that grant write access to every site in the tenant: refused unless explicitly allowed. */
 const TENANT_WIDE = /Sites\.(ReadWrite|Manage|FullControl)\.All$/i;
 
-export class ConfigError extends Error {
-  readonly ko: string;
-  readonly en: string;
-
-  constructor(readonly text: Text) {
-    super(text.en);
-    this.name = 'ConfigError';
-    this.ko = text.ko;
-    this.en = text.en;
+export class ConfigError extends BilingualError {
+  constructor(text: Text) {
+    super(text.ko, text.en);
   }
 }
 

@@ -1,6 +1,7 @@
 // What a submission sends, computed from a validation alone (pure): the deterministic submission id
 // and row keys, the forum rows with the standard's fields, and the aggregates. Council members are
 // represented only by aggregates: no council row, and never a name, is part of a plan.
+import { BilingualError } from '../bilingual';
 import type { ForumRecord, ValidationReport, WorkbookMetrics } from '../engine/report';
 import type { Validation } from '../engine/validate';
 import { dataHash } from '../stamp';
@@ -37,15 +38,9 @@ export interface SubmissionPlan {
   filePath: string;
 }
 
-export class PlanRefused extends Error {
-  readonly ko: string;
-  readonly en: string;
-
-  constructor(readonly text: Text) {
-    super(text.en);
-    this.name = 'PlanRefused';
-    this.ko = text.ko;
-    this.en = text.en;
+export class PlanRefused extends BilingualError {
+  constructor(text: Text) {
+    super(text.ko, text.en);
   }
 }
 

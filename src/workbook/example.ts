@@ -1,6 +1,8 @@
 // A filled example of the standard workbook: one district's year, generated deterministically (same
 // output on every machine), clean under the standard: no error findings. It is what `delib template
 // --example` writes and what the README's first command validates, so nothing binary is checked in.
+import { serialFromYmd } from '../engine/dates';
+import { seededRandom } from './seeded-random';
 import type { Standard } from '../standard/types';
 import { currentStandard } from '../standard';
 
@@ -21,22 +23,9 @@ export interface ExampleOptions {
 }
 
 // 1970-01-01 as an Excel serial (1900 system).
-const UNIX_EPOCH_SERIAL = 25569;
-
+/** Serial of a date the example is built from (always a real date). */
 export function serialOf(year: number, month: number, day: number): number {
-  return Date.UTC(year, month - 1, day) / 86_400_000 + UNIX_EPOCH_SERIAL;
-}
-
-/** mulberry32: a tiny seeded generator, so the example is the same everywhere. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return serialFromYmd(year, month, day)!;
 }
 
 export function exampleWorkbook(
@@ -46,7 +35,7 @@ export function exampleWorkbook(
   const district = options.district ?? '마포구';
   const year = options.year ?? 2021;
   const count = options.rows ?? 40;
-  const next = random(options.seed ?? 20211220);
+  const next = seededRandom(options.seed ?? 20211220);
   const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));
   const types = standard.enums.forumType.map((t) => t.value);
   const hosts = ['자치행정과', '협치사무국', '마을공동체과'];

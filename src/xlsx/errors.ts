@@ -1,4 +1,5 @@
 // Why a file could not be read, in both languages; the CLI prints exactly one such line per bad file.
+import { BilingualError } from '../bilingual';
 
 export type XlsxReadErrorKind = 'missing' | 'unreadable' | 'not-xlsx' | 'corrupt' | 'encrypted';
 
@@ -13,18 +14,12 @@ const MESSAGES: Record<XlsxReadErrorKind, { ko: string; en: string }> = {
   },
 };
 
-export class XlsxReadError extends Error {
-  readonly ko: string;
-  readonly en: string;
-
+export class XlsxReadError extends BilingualError {
   constructor(
     readonly kind: XlsxReadErrorKind,
     readonly file: string,
     readonly detail?: unknown,
   ) {
-    super(`${file}: ${MESSAGES[kind].en}`);
-    this.name = 'XlsxReadError';
-    this.ko = `${file}: ${MESSAGES[kind].ko}`;
-    this.en = `${file}: ${MESSAGES[kind].en}`;
+    super(`${file}: ${MESSAGES[kind].ko}`, `${file}: ${MESSAGES[kind].en}`, detail);
   }
 }

@@ -90,7 +90,16 @@ export abstract class StandInObject {
   protected loaded = new Map<string, unknown>();
   protected nullness: boolean | undefined;
 
-  constructor(readonly context: StandInContext) {}
+  /**
+   * An *OrNullObject answers `isNullObject` instead of throwing; whether it exists is decided at
+   * the next sync, as in Excel.
+   */
+  constructor(
+    readonly context: StandInContext,
+    protected orNull = false,
+  ) {
+    if (orNull) context.enqueue(() => void this.check());
+  }
 
   /** Scalar properties, read at the moment the queued load runs. */
   protected abstract scalars(): Record<string, () => unknown>;
@@ -102,8 +111,6 @@ export abstract class StandInObject {
 
   /** Throws when the object does not exist (ItemNotFound) unless it is an *OrNullObject. */
   protected abstract exists(): boolean;
-
-  protected orNull = false;
 
   load(arg?: LoadArg): this {
     const list = loadList(arg);

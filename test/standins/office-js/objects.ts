@@ -130,9 +130,7 @@ export class WorksheetProxy extends StandInObject {
     private readonly find: () => StandInSheet | undefined,
     orNull = false,
   ) {
-    super(context);
-    this.orNull = orNull;
-    if (orNull) this.context.enqueue(() => void this.check());
+    super(context, orNull);
     this.onChanged = new StandInEventHandlers(context, () => this.sheet().handlers.onChanged);
     this.onSelectionChanged = new StandInEventHandlers(
       context,

@@ -19,9 +19,7 @@ export class CustomXmlPartProxy extends StandInObject {
     private readonly find: () => CustomXmlPartRecord | undefined,
     orNull = false,
   ) {
-    super(context);
-    this.orNull = orNull;
-    if (orNull) this.context.enqueue(() => void this.check());
+    super(context, orNull);
   }
   protected exists() {
     return !!this.find();
@@ -167,9 +165,7 @@ export class CustomPropertyProxy extends StandInObject {
     private readonly key: string,
     orNull = false,
   ) {
-    super(context);
-    this.orNull = orNull;
-    if (orNull) this.context.enqueue(() => void this.check());
+    super(context, orNull);
   }
   private record() {
     return [...this.context.model.customProperties].find(([k]) => k.toLowerCase() === this.key.toLowerCase());

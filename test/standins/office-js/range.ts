@@ -23,9 +23,7 @@ export class RangeProxy extends StandInObject {
     private readonly locate: () => Box | undefined,
     orNull = false,
   ) {
-    super(context);
-    this.orNull = orNull;
-    if (orNull) this.context.enqueue(() => void this.check());
+    super(context, orNull);
     this.format = new RangeFormatProxy(context, () => this.cells());
     this.dataValidation = new DataValidationProxy(context, this);
   }

@@ -108,9 +108,7 @@ export class TableProxy extends StandInObject {
     private readonly find: () => { name: string; box: Box } | undefined,
     orNull = false,
   ) {
-    super(context);
-    this.orNull = orNull;
-    if (orNull) this.context.enqueue(() => void this.check());
+    super(context, orNull);
   }
   protected exists() {
     return !!this.find();

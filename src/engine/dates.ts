@@ -14,10 +14,6 @@ export function serialFromYmd(year: number, month: number, day: number): number 
   return Math.round((ms - EPOCH_MS) / MS_PER_DAY);
 }
 
-export function serialFromDate(date: Date): number {
-  return (date.getTime() - EPOCH_MS) / MS_PER_DAY;
-}
-
 /** Days from 1970-01-01 of serial 0. */
 const EPOCH_DAYS = -25569;
 

@@ -33,11 +33,6 @@ export function enumIndex(standard: Standard, name: EnumName): EnumIndex {
   return index;
 }
 
-/** The intended list value for a near miss (`워킹 그룹` → `워킹그룹`), or null. */
-export function intendedEnumValue(standard: Standard, name: EnumName, text: string): string | null {
-  return enumIndex(standard, name).intended.get(headerKey(text)) ?? null;
-}
-
 function labelParams(def: ColumnDefinition) {
   return { field: def.label.ko, fieldEn: def.label.en };
 }

@@ -59,9 +59,3 @@ function englishOverrides(params: Params): Params {
   }
   return out;
 }
-
-const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
-
-export function bySeverity(a: Finding, b: Finding): number {
-  return SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity];
-}

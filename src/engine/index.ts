@@ -3,6 +3,6 @@ export * from './snapshot';
 export * from './report';
 export { validateWorkbook, revalidateRows, ENGINE_VERSION } from './validate';
 export type { Validation } from './validate';
-export { computeMetrics, metricsOf } from './metrics';
+export { computeMetrics } from './metrics';
 export { buildSummaryTable } from './summary';
 export { checkSummaryTable } from './summary-check';

@@ -11,7 +11,7 @@ import { quarterOfSerial } from './dates';
  * Sums in millionths, as integers: floating-point addition depends on order, and a district's
  * figures must not change when its rows are sorted. Past 2^53 the sum continues in BigInt.
  */
-export class ExactSum {
+class ExactSum {
   private micro = 0;
   private big: bigint | null = null;
 
@@ -101,12 +101,6 @@ export class MetricsTally {
     const [q1, q2, q3, q4] = this.quarters.map((q) => q.metrics());
     return { overall: this.overall.metrics(), byQuarter: { '1': q1, '2': q2, '3': q3, '4': q4 }, byType };
   }
-}
-
-export function metricsOf(forums: readonly ForumRecord[]): Metrics {
-  const s = new Sums();
-  for (const f of forums) s.add(f, 1);
-  return s.metrics();
 }
 
 export function computeMetrics(

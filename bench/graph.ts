@@ -6,7 +6,8 @@
 // Run alone: npx tsx bench/graph.ts   (or npm run bench -- graph)
 import { startGraphStandIn, type GraphStandIn } from '../devtools/graph-standin';
 import { ENGINE_VERSION, validateWorkbook, type WorkbookSnapshot, type Cell } from '../src/engine';
-import { createGraphSubmission, parseConfig } from '../src/graph';
+import { createGraphSubmission } from '../src/graph';
+import { parseConfig } from '../src/config';
 import { forumFields } from '../src/graph/target';
 import { currentStandard } from '../src/standard';
 import { buildPlan, type SubmissionPlan } from '../src/submission/plan';

@@ -9,7 +9,7 @@ import { ErrorBoundary } from '../../src/taskpane/components/ErrorBoundary';
 import { Pane } from '../../src/taskpane/components/Pane';
 import { PaneShell } from '../../src/taskpane/components/PaneShell';
 import { startLiveSession } from '../../src/taskpane/live';
-import type { LiveSession } from '../../src/taskpane/state';
+import type { LiveSession } from '../../src/session/state';
 import { exampleInitialWorkbook } from './example';
 import { SheetGrid } from './SheetGrid';
 

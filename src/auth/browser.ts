@@ -5,8 +5,8 @@
 // module's memory: never in the workbook, its settings, the journal or the console.
 import { DialogError, openDialog, requirementSupported } from '../excel/office';
 import { createNestablePublicClientApplication, type IPublicClientApplication } from '@azure/msal-browser';
-import type { DelibConfig } from '../graph/config';
-import { isLoopback } from '../graph/config';
+import type { DelibConfig } from '../config';
+import { isLoopback } from '../config';
 import { STANDIN_TOKEN } from './standin';
 import { AuthError, type TokenProvider } from './types';
 

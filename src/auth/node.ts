@@ -2,8 +2,8 @@
 // device-code flow (@azure/msal-node) for an officer at a terminal. Memory only: nothing is written to
 // disk, and the token is never printed.
 import { PublicClientApplication, type AccountInfo, type AuthenticationResult } from '@azure/msal-node';
-import type { DelibConfig } from '../graph/config';
-import { isLoopback } from '../graph/config';
+import type { DelibConfig } from '../config';
+import { isLoopback } from '../config';
 import { AuthError, type TokenProvider } from './types';
 import { STANDIN_TOKEN } from './standin';
 

@@ -21,7 +21,15 @@ export interface SheetSnapshot {
    * Rows may be ragged.
    */
   rows: (Cell | null | undefined)[][];
+  /**
+   * Whether Excel shows the sheet tab. Absent means visible (a host or test that does not know).
+   * Both readers fill it: the .xlsx reader from workbook.xml's `state`, Office.js from
+   * `Worksheet.visibility`.
+   */
+  visibility?: SheetVisibility;
 }
+
+export type SheetVisibility = 'visible' | 'hidden' | 'veryHidden';
 
 export interface WorkbookSnapshot {
   sheets: SheetSnapshot[];

@@ -7,7 +7,7 @@ import { ENGINE_VERSION, type Validation } from '../engine';
 import { currentStandard } from '../standard';
 import type { Standard, Text } from '../standard/types';
 import { createStamp, verdictOf } from '../stamp';
-import type { LiveSession, PaneState } from '../taskpane/state';
+import type { LiveSession, PaneState } from '../session/state';
 import { type ChangeBatch, ChangeCoalescer, parseChange } from './changes';
 import { insertStandardSheets } from './insert';
 import { loadMemory } from './highlights';

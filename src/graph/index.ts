@@ -1,7 +1,7 @@
 // The project's only door to Microsoft Graph.
 import type { TokenProvider } from '../auth/types';
 import type { Standard } from '../standard/types';
-import type { DelibConfig } from './config';
+import type { DelibConfig } from '../config';
 import { GraphHttp, type GraphHttpOptions } from './http';
 import { checkSchema, provision } from './provision';
 import { listSpecs } from './schema';
@@ -38,7 +38,6 @@ export function createGraphSubmission(options: {
   };
 }
 
-export * from './config';
 export type { Drift, ProvisionResult } from './provision';
 export { listSpecs } from './schema';
 export { GraphHttp, GraphTransportError } from './http';

@@ -3,7 +3,7 @@
 // so the same file can point the CLI at the local stand-in.
 import fs from 'node:fs';
 import path from 'node:path';
-import { ConfigError, parseConfigText, type DelibConfig } from './config';
+import { ConfigError, parseConfigText, type DelibConfig } from '../config';
 
 function packageConfig(): string | null {
   for (let dir = __dirname; ; dir = path.dirname(dir)) {

@@ -1,6 +1,6 @@
 // The site, its two lists and the document library as the project uses them: resolve the site,
 // read the lists' columns, query items by an indexed key (all pages), create and patch items.
-import type { DelibConfig } from './config';
+import type { DelibConfig } from '../config';
 import { errorMessage, type GraphHttp, type GraphResponse } from './http';
 import type { ListRole } from './schema';
 

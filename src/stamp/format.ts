@@ -1,7 +1,7 @@
 // The stamp as stored in a workbook: a custom XML part in our own namespace (the full record, with
 // per-unit digests) and short custom document properties a reviewer sees in File › Properties.
 // This file is the stamp format's definition; docs/excel.md describes it for readers.
-import type { StampSummary } from '../taskpane/state';
+import type { StampSummary } from './types';
 
 export const STAMP_NAMESPACE = 'urn:seoul:delib:stamp:1';
 export const STAMP_FORMAT_VERSION = '1';

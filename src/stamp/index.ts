@@ -1,7 +1,7 @@
 // The validation stamp, host-free: making a stamp from a validation, and judging a stamp against
 // the data now. src/excel stores it in the workbook; src/xlsx/stamp.ts reads it from a file.
 import type { Validation } from '../engine/validate';
-import type { StampSummary, StampVerdict } from '../taskpane/state';
+import type { StampSummary, StampVerdict } from './types';
 import { dataHash, rowDigests, unitsChanged } from './canonical';
 import { SHORT_HASH, type Stamp } from './format';
 

@@ -1,7 +1,7 @@
 // The pane's only door to src/excel: the live session that reads the workbook, runs the engine and
 // carries out the pane's intents.
 import { createLiveSession } from '../excel';
-import type { LiveSession } from './state';
+import type { LiveSession } from '../session/state';
 import { attachSubmissionSession } from './submit/services';
 
 export interface StartedSession {

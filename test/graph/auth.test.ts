@@ -3,7 +3,7 @@ import { browserTokenProvider, type DialogMessage } from '../../src/auth/browser
 import { cliTokenProvider } from '../../src/auth/node';
 import { STANDIN_TOKEN } from '../../src/auth/standin';
 import { AuthError } from '../../src/auth/types';
-import { parseConfig } from '../../src/graph/config';
+import { parseConfig } from '../../src/config';
 
 const tenant = parseConfig({
   graphRoot: 'https://graph.microsoft.com/v1.0',

@@ -1,7 +1,7 @@
 // The deployed configuration: least privilege by default, clear bilingual refusals.
 import fs from 'node:fs';
 import path from 'node:path';
-import { ConfigError, DEFAULT_SCOPES, parseConfig, parseConfigText } from '../../src/graph/config';
+import { ConfigError, DEFAULT_SCOPES, parseConfig, parseConfigText } from '../../src/config';
 
 const base = {
   graphRoot: 'https://graph.microsoft.com/v1.0',

@@ -1,6 +1,7 @@
 // Provisioning is idempotent, drift is reported exactly, and uploads pick the right method by size.
 import { startGraphStandIn, type GraphStandIn } from '../../devtools/graph-standin';
-import { createGraphSubmission, parseConfig, type GraphSubmission } from '../../src/graph';
+import { createGraphSubmission, type GraphSubmission } from '../../src/graph';
+import { parseConfig } from '../../src/config';
 import { uploadFile, SIMPLE_LIMIT } from '../../src/graph/upload';
 import { currentStandard } from '../../src/standard';
 

@@ -1,6 +1,7 @@
 // A stand-in Graph, provisioned lists and a memory journal: the pieces every fault run needs.
 import { startGraphStandIn, type GraphStandIn, type GraphStandInOptions } from '../../devtools/graph-standin';
-import { createGraphSubmission, parseConfig, type GraphSubmission } from '../../src/graph';
+import { createGraphSubmission, type GraphSubmission } from '../../src/graph';
+import { parseConfig } from '../../src/config';
 import { currentStandard } from '../../src/standard';
 import type { Journal, SubmissionStore } from '../../src/submission/types';
 import type { ListItem } from '../../devtools/graph-standin/store';

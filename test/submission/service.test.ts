@@ -2,10 +2,10 @@
 // the workbook's settings, refusals explained.
 import { validateWorkbook, type Validation } from '../../src/engine';
 import { memorySettings } from '../../src/excel/settings';
-import { parseConfig } from '../../src/graph';
+import { parseConfig } from '../../src/config';
 import { settingsStore, JOURNAL_KEY, RECEIPT_LINE_KEY } from '../../src/taskpane/submit/office';
 import { createSubmitService, type SubmitSession } from '../../src/taskpane/submit/service';
-import type { PaneState } from '../../src/taskpane/state';
+import type { PaneState } from '../../src/session/state';
 import { exampleSnapshot } from './example';
 import { listItems, SITE, startHarness, type Harness } from './harness';
 

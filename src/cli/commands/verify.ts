@@ -11,7 +11,7 @@ import { validateWorkbook } from '../../engine';
 import { readWorkbookBuffer, XlsxReadError } from '../../xlsx/read';
 import { readStampFromXlsx } from '../../xlsx/stamp';
 import { shortHash, verdictOf } from '../../stamp';
-import type { StampVerdict } from '../../taskpane/state';
+import type { StampVerdict } from '../../session/state';
 
 const USAGE = [
   '사용법 / usage: delib verify FILE... [--lang ko|en] [--format text|json]',

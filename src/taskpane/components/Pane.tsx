@@ -8,7 +8,7 @@ import {
 } from '@fluentui/react-components';
 import { useCallback, useSyncExternalStore } from 'react';
 import type { Finding } from '../../engine/report';
-import type { LiveSession } from '../state';
+import type { LiveSession } from '../../session/state';
 import { strings } from '../strings';
 import { paneLanguage } from '../view/language';
 import { FindingsSection } from './FindingsSection';

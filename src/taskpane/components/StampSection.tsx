@@ -6,7 +6,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import type { PaneState } from '../state';
+import type { PaneState } from '../../session/state';
 import { strings } from '../strings';
 import type { Lang } from '../view/language';
 import { markGate, stampView } from '../view/stamp';

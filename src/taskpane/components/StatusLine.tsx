@@ -1,5 +1,5 @@
 import { Spinner, makeStyles, tokens } from '@fluentui/react-components';
-import type { PaneState } from '../state';
+import type { PaneState } from '../../session/state';
 import { strings } from '../strings';
 import { formatCount } from '../view/format';
 import type { Lang } from '../view/language';

@@ -1,7 +1,7 @@
 // Builds the pane's SubmitService from the deployed configuration, the host's sign-in and the
 // workbook's settings.
 import { browserTokenProvider } from '../../auth/browser';
-import { parseConfigText } from '../../graph/config';
+import { parseConfigText } from '../../config';
 import type { SubmitService } from '../../submission/types';
 import { settingsStore } from './office';
 import { officeWorkbookFile } from '../../excel/file';

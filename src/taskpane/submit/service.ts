@@ -3,7 +3,8 @@
 import { ENGINE_VERSION } from '../../engine';
 import type { Validation } from '../../engine/validate';
 import type { TokenProvider } from '../../auth/types';
-import { createGraphSubmission, type DelibConfig } from '../../graph';
+import { createGraphSubmission } from '../../graph';
+import type { DelibConfig } from '../../config';
 import { currentStandard } from '../../standard';
 import type { Text } from '../../standard/types';
 import { buildPlan, PlanRefused } from '../../submission/plan';
@@ -15,7 +16,7 @@ import type {
   SubmitService,
   WorkbookFile,
 } from '../../submission/types';
-import type { PaneState } from '../state';
+import type { PaneState } from '../../session/state';
 
 /** What the submit service needs of the live session (src/excel's ExcelLiveSession). */
 export interface SubmitSession {

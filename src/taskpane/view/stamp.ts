@@ -2,7 +2,7 @@
 // and only once a pass has finished, so the stamp always describes data the engine has seen).
 import type { ValidationReport } from '../../engine/report';
 import type { Text } from '../../standard/types';
-import type { PaneState, StampVerdict } from '../state';
+import type { PaneState, StampVerdict } from '../../session/state';
 import { strings } from '../strings';
 import { formatCount, formatTime } from './format';
 import type { Lang } from './language';

@@ -3,25 +3,9 @@
 // PaneIntents.
 import type { Finding, ValidationReport } from '../engine/report';
 import type { Text } from '../standard/types';
+import type { StampVerdict } from '../stamp/types';
 
-/** What the workbook's validation stamp says about the data now. */
-export type StampVerdict =
-  | { status: 'absent' }
-  | { status: 'valid'; stamp: StampSummary }
-  | { status: 'changed'; stamp: StampSummary; rowsChanged: number };
-
-export interface StampSummary {
-  standard: string;
-  engine: string;
-  /** SHA-256 (hex) of the normalised data. */
-  hash: string;
-  /** ISO timestamp. */
-  at: string;
-  by: string;
-  rows: number;
-  errors: number;
-  warnings: number;
-}
+export type { StampSummary, StampVerdict } from '../stamp/types';
 
 export type SessionStatus =
   | 'starting'

@@ -4,12 +4,15 @@
 import Ajv from 'ajv';
 import { performance } from 'perf_hooks';
 import { revalidateRows, validateWorkbook, type Cell, type WorkbookSnapshot } from '../src/engine';
-import { forumContext, readForumRow } from '../src/engine/forums';
 import { locateTable } from '../src/engine/locate';
-import { currentStandard } from '../src/standard';
+import { compileStandard } from '../src/engine/compile';
+import { TableState } from '../src/engine/table';
+import { serialFromYmd } from '../src/engine/dates';
+import { registry } from '../src/standard';
+import { standard2021_1 } from '../src/standard/2021.1';
 
-const { sheets } = currentStandard;
-const TYPES = currentStandard.enums.forumType.map((t) => t.value);
+const { sheets } = standard2021_1;
+const TYPES = standard2021_1.enums.forumType.map((t) => t.value);
 
 /** Rows as districts fill them: mostly numbers, some counts typed as text, 1% with a problem. */
 function forumCells(i: number): Cell[] {
@@ -126,15 +129,24 @@ export function benchEngine(): void {
   // Measured first, on its own sheet: the phases below feed V8 rows of mixed types, which would
   // make this figure depend on what ran before it.
   const fresh = generatedWorkbook(10_000);
-  const layout = locateTable(fresh.sheets[1], sheets.forums, currentStandard);
-  const ctx = forumContext(currentStandard, fresh.sheets[1], layout, 2021, 44561);
+  const layout = locateTable(fresh.sheets[1], sheets.forums, standard2021_1);
+  const period = {
+    year: 2021,
+    quarter: 4,
+    reportDate: 44561,
+    yearStart: serialFromYmd(2021, 1, 1),
+    yearEnd: serialFromYmd(2021, 12, 31),
+    quarterEnd: serialFromYmd(2021, 12, 31),
+  };
+  const table = compileStandard(standard2021_1, registry).forums;
+  const ctx = new TableState(table, fresh.sheets[1], layout, period, null);
   const keys = sheets.forums.columns.map((c) => c.key);
   const rawRows = fresh.sheets[1].rows
     .slice(1)
     .map((cells) => Object.fromEntries(keys.map((k, c) => [k, cells[c]?.value ?? null])));
   const validate = new Ajv({ allErrors: true }).compile(schema);
   const engineMs = time(15, () => {
-    for (let r = 2; r <= 10_001; r++) readForumRow(ctx, r);
+    for (let r = 2; r <= 10_001; r++) ctx.read(r);
   });
   let invalid = 0;
   const ajvMs = time(15, () => {

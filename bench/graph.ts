@@ -9,7 +9,7 @@ import { ENGINE_VERSION, validateWorkbook, type WorkbookSnapshot, type Cell } fr
 import { createGraphSubmission } from '../src/graph';
 import { parseConfig } from '../src/config';
 import { forumFields } from '../src/graph/target';
-import { currentStandard } from '../src/standard';
+import { newestStandard } from '../src/standard';
 import { buildPlan, type SubmissionPlan } from '../src/submission/plan';
 import { runSubmission } from '../src/submission/runner';
 import type { Journal } from '../src/submission/types';
@@ -22,8 +22,8 @@ const LATENCY = 50;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function snapshotOf(rows: number): WorkbookSnapshot {
-  const ex = exampleWorkbook({ rows, district: '강서구', year: 2021, seed: rows });
-  const s = currentStandard.sheets;
+  const ex = exampleWorkbook(newestStandard, { rows, district: '강서구', year: 2021, seed: rows });
+  const s = newestStandard.sheets;
   const cell = (v: string | number | undefined): Cell => ({ value: v ?? null });
   const table = (
     cols: { key: string; header: string; computed?: unknown }[],
@@ -45,7 +45,7 @@ async function provisioned(standIn: GraphStandIn) {
   const graph = createGraphSubmission({
     config: parseConfig({ graphRoot: standIn.url, site: SITE, batch: { concurrency: CONCURRENCY } }),
     tokens: { getToken: async () => 'bench' },
-    standard: currentStandard,
+    standard: newestStandard,
   });
   await graph.provision();
   return graph;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { startGraphStandIn } from './server';
 import { createGraphSubmission } from '../../src/graph';
 import { loadNodeConfig } from '../../src/graph/node-config';
-import { currentStandard } from '../../src/standard';
+import { newestStandard } from '../../src/standard';
 
 /**
  * Creates the lists the deployed config names (idempotent), so a newcomer's first submission from
@@ -17,7 +17,7 @@ async function provisionFor(url: string, configFile: string | undefined): Promis
   const graph = createGraphSubmission({
     config,
     tokens: { getToken: async () => 'standin-admin' },
-    standard: currentStandard,
+    standard: newestStandard,
   });
   const { remaining } = await graph.provision();
   if (remaining.length > 0) throw new Error(remaining.map((d) => d.message.en).join('; '));

@@ -2,7 +2,7 @@
 // the Office.js stand-in starts from. Shared by the browser preview and the e2e tests so both show
 // the same, error-free starting point.
 import type { InitialWorkbook } from '../../test/standins/office-js';
-import { currentStandard } from '../../src/standard';
+import { newestStandard } from '../../src/standard';
 import type { Standard } from '../../src/standard/types';
 import { exampleWorkbook } from '../../src/workbook/example';
 import type { ExampleOptions } from '../../src/workbook/example';
@@ -43,10 +43,10 @@ export function isoDate(serial: number): string {
 
 export function exampleInitialWorkbook(
   options: ExampleOptions = {},
-  standard: Standard = currentStandard,
+  standard: Standard = newestStandard,
 ): InitialWorkbook {
   const layout = standardLayout(standard);
-  const example = exampleWorkbook(options, standard);
+  const example = exampleWorkbook(standard, options);
   const infoRows: Row[] = [layout.info.headers];
   for (const r of layout.info.rows) {
     const v = example.info[r.key] ?? null;

@@ -1,17 +1,17 @@
 // Display rules for people (standard §2): rates to 0.1 percentage point, hours to 0.1 hour, an
 // undefined rate as '–'. Rounding happens here only, never in the figures themselves.
 import type { Standard } from '../standard/types';
-import { currentStandard } from '../standard';
+import { newestStandard } from '../standard';
 import { UNDEFINED_DISPLAY } from '../workbook';
 
 export type Lang = 'ko' | 'en';
 
-export function formatRate(rate: number | null | undefined, standard: Standard = currentStandard): string {
+export function formatRate(rate: number | null | undefined, standard: Standard = newestStandard): string {
   if (rate === null || rate === undefined || !Number.isFinite(rate)) return UNDEFINED_DISPLAY;
   return `${(rate * 100).toFixed(standard.rounding.ratePercentDigits)}%`;
 }
 
-export function formatHours(hours: number | null | undefined, standard: Standard = currentStandard): string {
+export function formatHours(hours: number | null | undefined, standard: Standard = newestStandard): string {
   if (hours === null || hours === undefined || !Number.isFinite(hours)) return UNDEFINED_DISPLAY;
   return hours.toFixed(standard.rounding.hoursDigits);
 }

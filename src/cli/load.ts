@@ -6,7 +6,6 @@ import { validateWorkbook, type Validation, type ValidationReport } from '../eng
 import { readWorkbookFile } from '../xlsx/read';
 import { describeError } from './errors';
 import type { Standard } from '../standard/types';
-import { currentStandard } from '../standard';
 import { sheetKey } from '../engine/text';
 
 export interface Loaded {
@@ -19,16 +18,19 @@ export interface Loaded {
  * Council members' names never leave the workbook. The engine does not put them in findings; this
  * makes sure of it at the last door, for every output the CLI writes.
  */
-export function withoutNames(
-  report: ValidationReport,
-  standard: Standard = currentStandard,
-): ValidationReport {
+export function withoutNames(report: ValidationReport, standard: Standard): ValidationReport {
   const council = sheetKey(standard.sheets.council.name);
-  const nameKey = standard.sheets.council.columns.find((c) => c.type === 'text' && c.required)?.key ?? 'name';
+  const personal = new Set(standard.sheets.council.columns.filter((c) => c.personal).map((c) => c.key));
   return {
     ...report,
     findings: report.findings.map((f) => {
-      if (f.sheet === null || sheetKey(f.sheet) !== council || f.field !== nameKey || f.value === null)
+      if (
+        f.sheet === null ||
+        sheetKey(f.sheet) !== council ||
+        f.field === null ||
+        !personal.has(f.field) ||
+        f.value === null
+      )
         return f;
       const hidden = String(f.value);
       const hide = (s: string) => (hidden ? s.split(hidden).join('…') : s);
@@ -38,8 +40,8 @@ export function withoutNames(
 }
 
 /** The report as the CLI publishes it: `file` first, as the documented JSON shape lists it. */
-function published(file: string, report: ValidationReport): ValidationReport {
-  const { file: _ignored, ...rest } = withoutNames(report);
+function published(file: string, validation: Validation): ValidationReport {
+  const { file: _ignored, ...rest } = withoutNames(validation.report, validation.standard);
   return { file, ...rest };
 }
 
@@ -50,7 +52,7 @@ export async function loadFiles(files: string[], io: CliIO): Promise<{ loaded: L
     try {
       const { snapshot } = await readWorkbookFile(path.resolve(io.cwd, file));
       const validation = validateWorkbook(snapshot);
-      loaded.push({ file, validation, report: published(file, validation.report) });
+      loaded.push({ file, validation, report: published(file, validation) });
     } catch (e) {
       const { ko, en } = describeError(e);
       // Read errors already name the (absolute) path; show the name the user typed.

@@ -5,7 +5,7 @@ import { EXIT_OK, EXIT_USAGE, UsageError } from './command';
 import { commands } from './commands';
 import { describeError } from './errors';
 import { ENGINE_VERSION } from '../engine';
-import { currentStandard } from '../standard';
+import { newestStandard, registry } from '../standard';
 
 export function processIO(): CliIO {
   return {
@@ -46,7 +46,8 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     return name === undefined ? EXIT_USAGE : EXIT_OK;
   }
   if (name === '--version' || name === '-v') {
-    io.out(`delib — engine ${ENGINE_VERSION}, standard ${currentStandard.version}\n`);
+    const known = registry.versions.map((s) => s.version).join(', ');
+    io.out(`delib — engine ${ENGINE_VERSION}, standard ${newestStandard.version} (knows ${known})\n`);
     return EXIT_OK;
   }
   const command = find(name);

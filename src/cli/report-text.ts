@@ -1,7 +1,7 @@
 // The readable validation report (`delib validate` without --format json): Korean by default.
 import type { Finding, Metrics, ValidationReport } from '../engine';
 import type { Standard, Text } from '../standard/types';
-import { currentStandard } from '../standard';
+import { standardForDisplay } from '../standard';
 import { sheetKey } from '../engine/text';
 import { formatCount, formatHours, formatRate, textTable, type Lang } from './format';
 
@@ -77,7 +77,7 @@ export function metricsTable(
 export function reportText(
   report: ValidationReport,
   lang: Lang,
-  standard: Standard = currentStandard,
+  standard: Standard = standardForDisplay(report.standard),
 ): string {
   const { info, stats } = report;
   const district = info.district

@@ -11,7 +11,7 @@ import type { WorkbookSnapshot } from '../engine/snapshot';
 import { readWorkbookFile } from '../xlsx/read';
 import { XlsxReadError } from '../xlsx/errors';
 import { parseCsv, parseMarkdownTable, textRowsToSnapshot } from '../workbook/text-table';
-import { currentStandard } from '../standard';
+import { newestStandard } from '../standard';
 import { sheetKey } from '../engine/text';
 import { findingLine } from './report-text';
 import type { Lang } from './format';
@@ -53,7 +53,7 @@ export async function runCheck(file: string, mode: 'text' | 'json', lang: Lang, 
   }
   const check = checkSummaryTable(snapshot);
   if (check.tables.length === 0) {
-    const headers = currentStandard.summaryTable.columns.map((c) => c.header).join(', ');
+    const headers = newestStandard.summaryTable.columns.map((c) => c.header).join(', ');
     io.err(
       `✗ ${file}: 집계표를 찾을 수 없습니다(머리글: ${headers}) / no consolidated table found (headers: ${headers})\n`,
     );
@@ -62,7 +62,7 @@ export async function runCheck(file: string, mode: 'text' | 'json', lang: Lang, 
   const count = (s: Finding['severity']) => check.findings.filter((f) => f.severity === s).length;
   const report: CheckReport = {
     file,
-    standard: currentStandard.version,
+    standard: newestStandard.version,
     valid: count('error') === 0,
     tables: check.tables,
     stats: {
@@ -77,7 +77,7 @@ export async function runCheck(file: string, mode: 'text' | 'json', lang: Lang, 
     io.out(JSON.stringify(report, null, 2) + '\n');
   } else {
     const labels = new Map(
-      currentStandard.summaryTable.columns.flatMap((c) =>
+      newestStandard.summaryTable.columns.flatMap((c) =>
         check.tables.map((t) => [`${sheetKey(t.sheet)}/${c.metric}`, c.header] as [string, string]),
       ),
     );

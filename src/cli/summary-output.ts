@@ -3,7 +3,7 @@
 import type { SummaryRow, SummaryTable } from '../engine/summary';
 import { summaryValue } from '../engine/summary';
 import type { Standard } from '../standard/types';
-import { currentStandard } from '../standard';
+import { newestStandard } from '../standard';
 import { formatCount, formatHours, formatRate, textTable, type Lang } from './format';
 import { csvField, mdField } from '../workbook/text-table';
 
@@ -23,7 +23,7 @@ export function displayCell(row: SummaryRow, metric: string, isTotal: boolean, s
 /** Header and rows (districts, 총계, 평균) as display strings, in the standard's column order. */
 export function summaryCells(
   table: SummaryTable,
-  standard: Standard = currentStandard,
+  standard: Standard = newestStandard,
 ): { header: string[]; rows: string[][] } {
   const columns = standard.summaryTable.columns;
   const line = (row: SummaryRow, isTotal = false) =>
@@ -51,19 +51,19 @@ function inEnglish(cells: { header: string[]; rows: string[][] }, table: Summary
   return { header, rows: cells.rows.map((r, i) => [names[i], ...r.slice(1)]) };
 }
 
-export function summaryText(table: SummaryTable, lang: Lang, standard: Standard = currentStandard): string {
+export function summaryText(table: SummaryTable, lang: Lang, standard: Standard = newestStandard): string {
   const korean = summaryCells(table, standard);
   const { header, rows } = lang === 'en' ? inEnglish(korean, table, standard) : korean;
   const notes = table.notes.map((n) => `* ${n[lang]}\n`).join('');
   return textTable(header, rows) + (notes ? `\n${notes}` : '');
 }
 
-export function summaryCsv(table: SummaryTable, standard: Standard = currentStandard): string {
+export function summaryCsv(table: SummaryTable, standard: Standard = newestStandard): string {
   const { header, rows } = summaryCells(table, standard);
   return [header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 
-export function summaryMarkdown(table: SummaryTable, standard: Standard = currentStandard): string {
+export function summaryMarkdown(table: SummaryTable, standard: Standard = newestStandard): string {
   const { header, rows } = summaryCells(table, standard);
   const line = (r: string[]) => `| ${r.map(mdField).join(' | ')} |`;
   const rule = `|${header.map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|`;

@@ -43,3 +43,10 @@ export function isoFromSerial(serial: number): string {
 export function quarterOfSerial(serial: number): 1 | 2 | 3 | 4 {
   return (Math.floor((ymdFromSerial(serial).month - 1) / 3) + 1) as 1 | 2 | 3 | 4;
 }
+
+/** Serial of the last day of a quarter (31 March, 30 June, 30 September, 31 December). */
+export function quarterEndSerial(year: number, quarter: number): number | null {
+  if (!Number.isInteger(quarter) || quarter < 1 || quarter > 4) return null;
+  const nextStart = quarter === 4 ? serialFromYmd(year + 1, 1, 1) : serialFromYmd(year, 3 * quarter + 1, 1);
+  return nextStart === null ? null : nextStart - 1;
+}

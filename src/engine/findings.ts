@@ -1,5 +1,6 @@
 // Findings are data: the code picks the catalog entry (severity, message templates) from the
-// standard, and the rule only supplies the place, the value and the template's parameters.
+// standard, and the rule only supplies the place, the value and the template's parameters. One
+// function fills a template in both languages; a parameter may itself be bilingual.
 import type { FindingCode, Standard, Text } from '../standard/types';
 import type { Finding } from './report';
 import type { CellValue } from './snapshot';
@@ -11,15 +12,28 @@ export interface Place {
   field: string | null;
 }
 
-export type Params = Record<string, string | number | null | undefined>;
+/** A template parameter: the same in both languages, or a Text giving each language its own. */
+export type Param = string | number | null | undefined | Text;
+export type Params = Record<string, Param>;
 
 const PLACEHOLDER = /\{(\w+)\}/g;
 
-function fill(template: string, params: Params): string {
-  return template.replace(PLACEHOLDER, (_, name: string) => {
-    const v = params[name];
-    return v === null || v === undefined ? '' : String(v);
-  });
+function inLanguage(v: Param, lang: keyof Text): string {
+  if (v === null || v === undefined) return '';
+  return typeof v === 'object' ? v[lang] : String(v);
+}
+
+/** Fills `{name}` placeholders of a bilingual template; unknown names become ''. */
+export function fillText(template: Text, params: Params): Text {
+  return {
+    ko: template.ko.replace(PLACEHOLDER, (_, name: string) => inLanguage(params[name], 'ko')),
+    en: template.en.replace(PLACEHOLDER, (_, name: string) => inLanguage(params[name], 'en')),
+  };
+}
+
+/** Bilingual texts joined with a bilingual separator (`행정·민간`, `officials and citizens`). */
+export function joinText(parts: readonly Text[], separator: Text): Text {
+  return { ko: parts.map((p) => p.ko).join(separator.ko), en: parts.map((p) => p.en).join(separator.en) };
 }
 
 export function makeFinding(
@@ -33,11 +47,6 @@ export function makeFinding(
   const def = standard.findings[code];
   const shown =
     value === undefined || value === null ? null : typeof value === 'boolean' ? String(value) : value;
-  const all: Params = { value: shown, sheet: place.sheet, ...params };
-  const message: Text = {
-    ko: fill(def.message.ko, all),
-    en: fill(def.message.en, { ...all, ...englishOverrides(params) }),
-  };
   return {
     code,
     severity: def.severity,
@@ -46,16 +55,7 @@ export function makeFinding(
     row: place.row,
     field: place.field,
     value: shown,
-    message,
+    message: fillText(def.message, { value: shown, sheet: place.sheet, ...params }),
     fix,
   };
-}
-
-/** Parameters with an `En` twin (`fieldEn`) replace the Korean one in English messages. */
-function englishOverrides(params: Params): Params {
-  const out: Params = {};
-  for (const key of Object.keys(params)) {
-    if (key.endsWith('En')) out[key.slice(0, -2)] = params[key];
-  }
-  return out;
 }

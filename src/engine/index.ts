@@ -3,6 +3,7 @@ export * from './snapshot';
 export * from './report';
 export { validateWorkbook, revalidateRows, ENGINE_VERSION } from './validate';
 export type { Validation } from './validate';
+export { detectStandard, type Detected, type StandardChoice } from './detect';
 export { computeMetrics } from './metrics';
 export { buildSummaryTable } from './summary';
 export { checkSummaryTable } from './summary-check';

@@ -3,8 +3,7 @@
 // and SharePoint. Unreadable or blank values contribute nothing to their sums: such rows carry
 // error findings, which block submission, so an invalid workbook's figures are provisional.
 import type { Standard } from '../standard/types';
-import { currentStandard } from '../standard';
-import type { ForumRecord, Metrics, WorkbookMetrics } from './report';
+import type { ForumRecord, Metrics, TableRecord, WorkbookMetrics } from './report';
 import { quarterOfSerial } from './dates';
 
 /**
@@ -84,11 +83,13 @@ export class MetricsTally {
   private readonly quarters = [new Sums(), new Sums(), new Sums(), new Sums()];
   private readonly types: Map<string, Sums>;
 
-  constructor(standard: Standard = currentStandard) {
+  constructor(standard: Standard) {
     this.types = new Map(standard.enums.forumType.map((t) => [t.value, new Sums()]));
   }
 
-  add(f: ForumRecord, sign: 1 | -1 = 1): void {
+  add(record: TableRecord, sign: 1 | -1 = 1): void {
+    // The typed view: these columns are every standard's (metrics as data will name them in the standard).
+    const f = record as ForumRecord;
     this.overall.add(f, sign);
     if (f.date !== null) this.quarters[quarterOfSerial(f.date) - 1].add(f, sign);
     const byType = f.type === null ? undefined : this.types.get(f.type);
@@ -103,10 +104,7 @@ export class MetricsTally {
   }
 }
 
-export function computeMetrics(
-  forums: readonly ForumRecord[],
-  standard: Standard = currentStandard,
-): WorkbookMetrics {
+export function computeMetrics(forums: readonly TableRecord[], standard: Standard): WorkbookMetrics {
   const tally = new MetricsTally(standard);
   for (const f of forums) tally.add(f);
   return tally.metrics();

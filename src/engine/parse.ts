@@ -51,7 +51,7 @@ const YMD = /^(\d{2}|\d{4})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2})\s*\.?$/;
 const YMD_KOREAN = /^(\d{4})\s*년\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일$/;
 const ISO_DATETIME = /^(\d{4})-(\d{2})-(\d{2})T[\d:.]+(Z|[+-]\d{2}:?\d{2})?$/;
 /** Serial numbers Excel can display as dates (1900-01-01 … 9999-12-31). */
-const MAX_SERIAL = 2_958_465;
+export const MAX_SERIAL = 2_958_465;
 
 /**
  * An Excel serial day number from a serial, `2021-03-05`, `2021.3.5`, `2021. 3. 5.`, `21.03.05`,

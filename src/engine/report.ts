@@ -52,6 +52,10 @@ export interface WorkbookMetrics {
   byType: Record<string, Metrics>;
 }
 
+/**
+ * 기본정보 by the standard's field keys. The fields below are every version's; a field a new
+ * version adds appears under its key too (and enters the stamp's hash).
+ */
 export interface ReportInfo {
   district: string | null;
   districtCode: string | null;
@@ -62,6 +66,9 @@ export interface ReportInfo {
   department: string | null;
   author: string | null;
   phone: string | null;
+  /** 표준버전 as the workbook declares it (trimmed); null when absent (which means 2021.1). */
+  standardVersion: string | null;
+  [key: string]: string | number | null;
 }
 
 export interface ReportStats {
@@ -82,35 +89,47 @@ export interface ValidationReport {
   metrics: WorkbookMetrics;
 }
 
-/** A 숙의공론장 row as read: null where the cell was blank, unreadable or out of its bounds. */
-export interface ForumRecord {
+/** A cell's value as read: a number (counts, hours, dates as Excel serials), text, or null. */
+export type FieldValue = number | string | null;
+
+/**
+ * A row of a standard table (숙의공론장, 협치회의 구성) keyed by the standard's column keys: one
+ * value per column of the workbook's standard, null where the cell was blank, unreadable or out of
+ * its bounds, computed columns computed from their inputs whatever the sheet holds. A new column
+ * of a new standard is one more key, with no code change: the stamp, the submitted rows and the
+ * SharePoint columns are all derived from the same column list (src/engine/compile.ts).
+ */
+export interface TableRecord {
   /** Excel row number. */
-  row: number;
-  id: number | null;
-  /** Excel serial day number. */
-  date: number | null;
-  name: string | null;
-  type: string | null;
-  host: string | null;
-  hours: number | null;
-  expectedOfficial: number | null;
-  expectedCivilian: number | null;
-  attendedOfficial: number | null;
-  attendedCivilian: number | null;
-  /** Computed from the counts, whatever the sheet holds. */
-  attendedTotal: number | null;
-  /** Computed fraction (0.817), null when undefined. */
-  attendanceRate: number | null;
-  note: string | null;
+  readonly row: number;
+  /** The values in the order of the standard's columns. */
+  readonly values: readonly FieldValue[];
+  /** A column's value by key; undefined for a key the standard's table does not have. */
+  get(key: string): FieldValue | undefined;
+  /** `{row, …every column by key}`. */
+  toJSON(): Record<string, FieldValue>;
 }
 
-/** A 협치회의 구성 row. `name` stays inside the engine's caller: never printed nor submitted. */
-export interface CouncilRecord {
-  row: number;
-  id: number | null;
-  name: string | null;
-  sector: string | null;
-  gender: string | null;
-  field: string | null;
-  appointedOn: number | null;
+/**
+ * The typed view of a 숙의공론장 record, for the code that needs a column by name (the metrics).
+ * Every column is also readable by its key (`record.get('note')`).
+ */
+export interface ForumRecord extends TableRecord {
+  readonly id: number | null;
+  /** Excel serial day number. */
+  readonly date: number | null;
+  readonly name: string | null;
+  readonly type: string | null;
+  readonly hours: number | null;
+  readonly expectedOfficial: number | null;
+  readonly expectedCivilian: number | null;
+  readonly attendedOfficial: number | null;
+  readonly attendedCivilian: number | null;
+  /** Computed from the counts, whatever the sheet holds. */
+  readonly attendedTotal: number | null;
+  /** Computed fraction (0.817), null when undefined. */
+  readonly attendanceRate: number | null;
 }
+
+/** A 협치회의 구성 record. Its personal column (성명) stays inside the engine's caller. */
+export type CouncilRecord = TableRecord;

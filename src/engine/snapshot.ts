@@ -75,3 +75,9 @@ export function isBlankCell(cell: Cell | null | undefined): boolean {
   const v = cell.value;
   return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 }
+
+/** A cell's value as text ('' for an empty cell), for matching labels and headers. */
+export function cellText(cell: Cell | null | undefined): string {
+  if (!cell || cell.value === null || cell.value === undefined) return '';
+  return String(cell.value);
+}

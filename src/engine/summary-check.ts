@@ -3,7 +3,7 @@
 // shown to 0.1 percentage point and hours to 0.1 hour (standard.rounding), counts are exact except
 // on the 평균 row.
 import type { Standard } from '../standard/types';
-import { currentStandard } from '../standard';
+import { newestStandard } from '../standard';
 import type { Finding } from './report';
 import type { Cell, SheetSnapshot, WorkbookSnapshot } from './snapshot';
 import { cellAddress } from './snapshot';
@@ -115,7 +115,7 @@ function readRows(
   return rows;
 }
 
-export function checkSummarySheet(sheet: SheetSnapshot, standard: Standard = currentStandard) {
+export function checkSummarySheet(sheet: SheetSnapshot, standard: Standard = newestStandard) {
   const header = locateHeader(sheet, standard);
   if (!header) return null;
   const rows = readRows(sheet, header, standard);
@@ -137,7 +137,7 @@ export function checkSummarySheet(sheet: SheetSnapshot, standard: Standard = cur
           field: metric,
         },
         row.label,
-        { district: row.label, detailKo: ko, detailEn: en },
+        { district: row.label, detail: { ko, en } },
         fix,
       ),
     );
@@ -285,7 +285,7 @@ export function checkSummarySheet(sheet: SheetSnapshot, standard: Standard = cur
 
 export function checkSummaryTable(
   snapshot: WorkbookSnapshot,
-  standard: Standard = currentStandard,
+  standard: Standard = newestStandard,
 ): SummaryCheck {
   const result: SummaryCheck = { tables: [], findings: [] };
   for (const sheet of snapshot.sheets) {

@@ -1,7 +1,7 @@
 // The city's consolidated table (standard §2): one row per district-year from the districts'
 // validation reports, then 총계 and 평균. Pure: the CLI renders it as text, CSV, Markdown or .xlsx.
 import type { Standard, Text } from '../standard/types';
-import { currentStandard } from '../standard';
+import { newestStandard } from '../standard';
 import type { GroupFigures, Metrics, RateFigures, ValidationReport } from './report';
 
 export type SummaryFigures = Metrics;
@@ -79,7 +79,7 @@ function commonYear(rows: SummaryRow[]): number | null {
   return years.size === 1 ? rows[0].year : null;
 }
 
-export function totalRow(rows: SummaryRow[], standard: Standard = currentStandard): SummaryRow {
+export function totalRow(rows: SummaryRow[], standard: Standard = newestStandard): SummaryRow {
   const meetings = sum(rows.map((r) => r.meetings));
   const hoursTotal = sum(rows.map((r) => r.hoursTotal));
   return {
@@ -96,7 +96,7 @@ export function totalRow(rows: SummaryRow[], standard: Standard = currentStandar
   };
 }
 
-export function meanRow(rows: SummaryRow[], standard: Standard = currentStandard): SummaryRow {
+export function meanRow(rows: SummaryRow[], standard: Standard = newestStandard): SummaryRow {
   const total = totalRow(rows, standard);
   const rates = Object.fromEntries(
     GROUPS.map((g) => [g, meanDefined(rows.map((r) => r.attendanceRate[g]))]),
@@ -117,7 +117,7 @@ export function meanRow(rows: SummaryRow[], standard: Standard = currentStandard
 
 export function buildSummaryTable(
   reports: readonly ValidationReport[],
-  standard: Standard = currentStandard,
+  standard: Standard = newestStandard,
 ): SummaryTable {
   const notes: Text[] = [];
   const chosen = new Map<string, ValidationReport>();

@@ -1,26 +1,31 @@
-// The engine's two entry points. validateWorkbook reads everything; revalidateRows re-reads only
-// the rows a host reports as changed and re-derives the table-wide findings from indexes, so a
-// keystroke in a 10,000-row sheet costs one row plus one linear pass over cached results.
+// The engine's two entry points, assembling what the rules (./rules) find. validateWorkbook reads
+// everything; revalidateRows re-reads only the rows a host reports as changed and re-derives the
+// table-wide findings from indexes, so a keystroke in a 10,000-row sheet costs one row plus one
+// linear pass over cached results.
+import { registry as productRegistry } from '../standard';
 import type { Standard } from '../standard/types';
-import { currentStandard } from '../standard';
 import type { RowChange, WorkbookSnapshot } from './snapshot';
-import type { CouncilRecord, Finding, ForumRecord, ValidationReport } from './report';
-import { findSheet, locateTable, type TableLayout } from './locate';
-import { readInfo, type InfoResult } from './info';
-import { forumContext, readForumRow, type ForumContext, type ForumRow } from './forums';
-import { readCouncil, type CouncilResult } from './council';
-import { makeFinding } from './findings';
+import type { CouncilRecord, Finding, ForumRecord, ReportInfo, ValidationReport } from './report';
+import { detectStandard, isRegistry, type Detected, type StandardChoice } from './detect';
+import { findSheet, sheetsMatching } from './sheets';
+import { compileStandard, type CompiledTable } from './compile';
 import { MetricsTally } from './metrics';
-import { RowIndex, gapFinding, repeatFinding } from './tablewide';
+import { TableState, type RowResult } from './table';
+import { councilRules, headerReader, infoReader, tableRules, workbookRules } from './rules';
+import type { InfoResult } from './rules/info';
+import type { Period, RowVisitor, TableView } from './rules/types';
+import { quarterEndSerial, serialFromYmd } from './dates';
 import { sheetKey } from './text';
 
 export const ENGINE_VERSION = '1.0.0';
 
 export interface Validation {
   report: ValidationReport;
-  /** Non-blank 숙의공론장 rows in sheet order. */
+  /** Non-blank 숙의공론장 rows in sheet order, keyed by the standard's column keys. */
   forums: ForumRecord[];
   council: CouncilRecord[];
+  /** The standard the data was checked against (the workbook's 표준버전, or the one imposed). */
+  standard: Standard;
   /**
    * Incremental state for revalidateRows. It is updated in place: after revalidateRows(v, …),
    * use the returned Validation, not v, for the next call.
@@ -28,59 +33,74 @@ export interface Validation {
   readonly state: unknown;
 }
 
-interface ForumTable {
-  ctx: ForumContext;
-  /** Indexed by Excel row; undefined for blank rows. */
-  rows: (ForumRow | undefined)[];
-  ids: RowIndex<number>;
-  repeats: RowIndex<string>;
-  tally: MetricsTally;
-}
-
 interface EngineState {
+  choice: StandardChoice;
   standard: Standard;
-  sheetFindings: Finding[];
+  detected: Detected;
+  workbookFindings: Finding[];
   info: InfoResult;
-  forums: ForumTable | null;
-  council: { layout: TableLayout; result: CouncilResult } | null;
+  /** Name and visibility of every sheet answering to a standard name: a change is a full pass. */
+  sheetSignature: string;
+  forums: TableState | null;
+  council: TableState | null;
 }
 
+function standardNames(standard: Standard): string[] {
+  const s = standard.sheets;
+  return [s.info.name, s.forums.name, s.council.name, s.summary.name];
+}
+
+function sheetSignature(snapshot: WorkbookSnapshot, standard: Standard): string {
+  return standardNames(standard)
+    .flatMap((n) => sheetsMatching(snapshot.sheets, n))
+    .map((s) => `${s.name}\u0000${s.visibility ?? 'visible'}`)
+    .join('\u0001');
+}
+
+function periodOf(info: ReportInfo, dates: Map<string, number>): Period {
+  const year = typeof info.year === 'number' ? info.year : null;
+  const quarter = typeof info.quarter === 'number' ? info.quarter : null;
+  return {
+    year,
+    quarter,
+    reportDate: dates.get('reportDate') ?? null,
+    yearStart: year === null ? null : serialFromYmd(year, 1, 1),
+    yearEnd: year === null ? null : serialFromYmd(year, 12, 31),
+    quarterEnd: year === null || quarter === null ? null : quarterEndSerial(year, quarter),
+  };
+}
+
+/**
+ * Validates a workbook against the standard its 표준버전 names in `choice` (the product's registry
+ * by default), or against `choice` itself when it is one standard.
+ */
 export function validateWorkbook(
   snapshot: WorkbookSnapshot,
-  standard: Standard = currentStandard,
+  choice: StandardChoice = productRegistry,
 ): Validation {
-  const { sheets } = standard;
-  const sheetFindings: Finding[] = [];
-  const sheetOf = (name: string) => {
-    const sheet = findSheet(snapshot, name);
-    if (!sheet) {
-      const place = { sheet: name, cell: null, row: null, field: null };
-      sheetFindings.push(makeFinding(standard, 'missing-sheet', place, null, { sheet: name }));
-    }
-    return sheet;
+  const detected = detectStandard(snapshot, choice);
+  const { standard } = detected;
+  const compiled = compileStandard(standard, isRegistry(choice) ? choice : null);
+  const workbookFindings: Finding[] = [];
+  for (const rule of workbookRules) rule.check({ snapshot, standard, detected }, workbookFindings);
+  const info = infoReader.check(standard, findSheet(snapshot, standard.sheets.info.name));
+  const period = periodOf(info.info, info.dates);
+  const table = (compiledTable: CompiledTable, tally: MetricsTally | null) => {
+    const sheet = findSheet(snapshot, compiledTable.def.name);
+    if (!sheet) return null;
+    const layout = headerReader.check(sheet, compiledTable.def, standard);
+    return new TableState(compiledTable, sheet, layout, period, tally).readAll();
   };
-  const infoSheet = sheetOf(sheets.info.name);
-  const forumSheet = sheetOf(sheets.forums.name);
-  const councilSheet = sheetOf(sheets.council.name);
-  const info = readInfo(standard, infoSheet);
-  const state: EngineState = { standard, sheetFindings, info, forums: null, council: null };
-  if (forumSheet) {
-    const layout = locateTable(forumSheet, sheets.forums, standard);
-    const table: ForumTable = {
-      ctx: forumContext(standard, forumSheet, layout, info.year, info.reportDate),
-      rows: [],
-      ids: new RowIndex(),
-      repeats: new RowIndex(),
-      tally: new MetricsTally(standard),
-    };
-    if (layout.headerRow)
-      for (let r = layout.headerRow + 1; r <= forumSheet.rows.length; r++) putRow(table, r);
-    state.forums = table;
-  }
-  if (councilSheet) {
-    const layout = locateTable(councilSheet, sheets.council, standard);
-    state.council = { layout, result: readCouncil(standard, councilSheet, layout) };
-  }
+  const state: EngineState = {
+    choice,
+    standard,
+    detected,
+    workbookFindings,
+    info,
+    sheetSignature: sheetSignature(snapshot, standard),
+    forums: table(compiled.forums, new MetricsTally(standard)),
+    council: table(compiled.council, null),
+  };
   return assemble(state);
 }
 
@@ -92,98 +112,66 @@ export function revalidateRows(
 ): Validation {
   const state = previous.state as EngineState;
   const { standard } = state;
-  const full = () => validateWorkbook(snapshot, standard);
-  const forums = state.forums;
-  const forumName = forums?.ctx.sheet.name;
-  const councilName = state.council?.layout.sheet;
-  const standardNames = new Set(
-    [standard.sheets.info.name, standard.sheets.forums.name, standard.sheets.council.name].map(sheetKey),
-  );
-  let councilChanged = false;
-  const forumRows: number[] = [];
+  const full = () => validateWorkbook(snapshot, state.choice);
+  // A sheet renamed, added, hidden or shown changes which sheet is validated.
+  if (sheetSignature(snapshot, standard) !== state.sheetSignature) return full();
+  const tables = [state.forums, state.council].filter((t): t is TableState => t !== null);
+  const standardNameKeys = new Set(standardNames(standard).map(sheetKey));
+  const rowsOf = new Map<TableState, number[]>();
   for (const change of changes) {
-    if (forums && change.sheet === forumName) {
-      if (change.rows.some((r) => r <= forums.ctx.layout.headerRow)) return full();
-      forumRows.push(...change.rows);
-    } else if (change.sheet === councilName) {
-      councilChanged = true;
-    } else if (standardNames.has(sheetKey(change.sheet))) {
-      // 기본정보 decides every row's date checks; a new or renamed standard sheet changes the layout.
+    const table = tables.find((t) => t.sheet.name === change.sheet);
+    if (table) {
+      // A header row changes the layout.
+      if (change.rows.some((r) => r <= table.layout.headerRow)) return full();
+      rowsOf.set(table, [...(rowsOf.get(table) ?? []), ...change.rows]);
+    } else if (standardNameKeys.has(sheetKey(change.sheet))) {
+      // 기본정보 decides the standard and every row's date checks; a twin may become the one checked.
       return full();
     }
   }
-  if (forums && forumRows.length) {
-    const sheet = findSheet(snapshot, forums.ctx.sheet.name);
-    if (!sheet || sheet.name !== forums.ctx.sheet.name) return full();
-    forums.ctx.sheet = sheet;
-    for (const r of forumRows) putRow(forums, r);
-  }
-  if (councilChanged && state.council) {
-    const sheet = findSheet(snapshot, state.council.layout.sheet);
-    if (!sheet || sheet.name !== state.council.layout.sheet) return full();
-    const layout = locateTable(sheet, standard.sheets.council, standard);
-    state.council = { layout, result: readCouncil(standard, sheet, layout) };
+  for (const [table, rows] of rowsOf) {
+    const sheet = findSheet(snapshot, table.sheet.name);
+    if (!sheet || sheet.name !== table.sheet.name) return full();
+    table.sheet = sheet;
+    for (const r of rows) table.put(r);
   }
   return assemble(state);
 }
 
-function putRow(table: ForumTable, r: number): void {
-  const old = table.rows[r];
-  if (old) {
-    if (old.record.id !== null) table.ids.remove(old.record.id, r);
-    if (old.duplicateKey) table.repeats.remove(old.duplicateKey, r);
-    table.tally.add(old.record, -1);
+function viewOf(table: TableState): TableView {
+  return {
+    spec: table.table,
+    sheet: table.sheet.name,
+    layout: table.layout,
+    firstIdBefore: (id, row) => table.ids.firstBefore(id, row),
+    firstKeyBefore: (key, row) => table.repeats.firstBefore(key, row),
+  };
+}
+
+/** The table's header findings, then each row's findings with what the table rules say of it. */
+function tableFindings(table: TableState, out: Finding[]): RowResult['record'][] {
+  out.push(...table.layout.findings);
+  const view = viewOf(table);
+  const visitors = tableRules.map((r) => r.check(view)).filter((v): v is RowVisitor => v !== null);
+  const records: RowResult['record'][] = [];
+  for (const row of table.rows) {
+    if (!row) continue;
+    for (const f of row.findings) out.push(f);
+    for (const visit of visitors) visit(row, out);
+    records.push(row.record);
   }
-  const row = readForumRow(table.ctx, r) ?? undefined;
-  table.rows[r] = row;
-  if (row) {
-    if (row.record.id !== null) table.ids.add(row.record.id, r);
-    if (row.duplicateKey) table.repeats.add(row.duplicateKey, r);
-    table.tally.add(row.record);
-  }
+  return records;
 }
 
 function assemble(state: EngineState): Validation {
   const { standard } = state;
-  const findings: Finding[] = [...state.sheetFindings, ...state.info.findings];
-  const forums: ForumRecord[] = [];
-  if (state.forums) {
-    const { ctx, rows, ids, repeats } = state.forums;
-    const idKey = standard.sheets.forums.idKey;
-    const idColumn = { sheet: ctx.sheet.name, column: ctx.layout.columns.get(idKey) };
-    const nameColumn = { sheet: ctx.sheet.name, column: ctx.layout.columns.get('name') };
-    findings.push(...ctx.layout.findings);
-    let previousId = 0;
-    for (const row of rows) {
-      if (!row) continue;
-      const { record } = row;
-      for (const f of row.findings) findings.push(f);
-      if (record.id !== null) {
-        const first = ids.firstBefore(record.id, record.row);
-        if (first !== null)
-          findings.push(
-            repeatFinding(standard, 'duplicate-id', idColumn, idKey, record.row, record.id, first),
-          );
-        if (Number.isInteger(record.id)) {
-          if (record.id > previousId + 1)
-            findings.push(gapFinding(standard, idColumn, idKey, record.row, record.id, previousId));
-          previousId = record.id;
-        }
-      }
-      if (row.duplicateKey) {
-        const first = repeats.firstBefore(row.duplicateKey, record.row);
-        if (first !== null)
-          findings.push(
-            repeatFinding(standard, 'duplicate-row', nameColumn, 'name', record.row, record.name!, first),
-          );
-      }
-      forums.push(record);
-    }
-  }
+  const findings: Finding[] = [...state.workbookFindings, ...state.info.findings];
+  const forums = state.forums ? (tableFindings(state.forums, findings) as ForumRecord[]) : [];
   let council: CouncilRecord[] = [];
   if (state.council) {
-    findings.push(...state.council.layout.findings, ...state.council.result.findings);
-    council = state.council.result.members;
+    council = tableFindings(state.council, findings);
+    for (const rule of councilRules)
+      findings.push(...rule.check(standard, state.council.sheet, state.council.layout, council));
   }
   let errors = 0;
   let warnings = 0;
@@ -193,14 +181,13 @@ function assemble(state: EngineState): Validation {
     else if (f.severity === 'warning') warnings++;
     else infos++;
   }
-  const { info } = state.info;
   const report: ValidationReport = {
     standard: standard.version,
     valid: errors === 0,
-    info,
+    info: state.info.info,
     stats: { rows: forums.length, errors, warnings, infos },
     findings,
-    metrics: state.forums ? state.forums.tally.metrics() : new MetricsTally(standard).metrics(),
+    metrics: (state.forums?.tally ?? new MetricsTally(standard)).metrics(),
   };
-  return { report, forums, council, state };
+  return { report, forums, council, standard, state };
 }

@@ -37,10 +37,12 @@ export function supports(version: string, set = 'ExcelApi'): boolean {
 export interface Capabilities {
   /** Worksheet name-change events (ExcelApi 1.17); without them a rename is caught on the next read. */
   nameChanged: boolean;
+  /** Worksheet visibility-change events (ExcelApi 1.17); without them, caught on the next read too. */
+  visibilityChanged: boolean;
 }
 
 export function capabilities(): Capabilities {
-  return { nameChanged: supports('1.17') };
+  return { nameChanged: supports('1.17'), visibilityChanged: supports('1.17') };
 }
 
 export const defaultRunner: ExcelRunner = (batch) => Excel.run(batch);

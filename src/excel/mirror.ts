@@ -3,6 +3,7 @@
 // A full pass rebuilds it in three syncs; a change's pass patches the changed rows in two.
 import { type SheetSnapshot, type WorkbookSnapshot } from '../engine/snapshot';
 import { revalidateRows, validateWorkbook, type Validation } from '../engine';
+import type { StandardRegistry } from '../standard';
 import type { Standard, Text } from '../standard/types';
 import { type Stamp, StampFormatError, stampFromXml } from '../stamp';
 import type { ChangeBatch } from './changes';
@@ -17,7 +18,15 @@ import {
 } from './highlights';
 import { type SheetRead, blocksFor, rangeBlocks, readSheets } from './reader';
 import type { DocumentSettings } from './settings';
-import { DATA_ROLES, type SheetRef, type SheetRole } from './sheets';
+import {
+  DATA_ROLES,
+  type SheetInfo,
+  type SheetRef,
+  type SheetRole,
+  sheetsSignature,
+  standardCandidates,
+  visibilityOf,
+} from './sheets';
 import { type Extent, surveyWorkbook } from './survey';
 import { problems } from './problems';
 
@@ -42,11 +51,30 @@ export class WorkbookMirror {
   stamp: Stamp | null = null;
   /** Rows co-authors changed: not validated on their account, but folded into our next pass. */
   private remoteRows = new Map<string, Set<number>>();
+  /** The sheets as the last survey saw them: a rows pass that finds them changed becomes a full one. */
+  private surveyed = '';
 
+  /**
+   * `standards` are the versions a workbook may declare; sheets are located by the newest's names
+   * (every version so far shares them) and the engine reads 표준버전 from what was read.
+   */
   constructor(
-    private readonly standard: Standard,
+    private readonly standards: StandardRegistry,
     private readonly settings: () => DocumentSettings,
   ) {}
+
+  private get names(): Standard {
+    return this.standards.newest;
+  }
+
+  /**
+   * The standard to insert or repair sheets with: the workbook's own when it has any standard data
+   * sheet, else (an empty workbook: a new form) the newest.
+   */
+  standardForSheets(): Standard {
+    const hasData = DATA_ROLES.some((role) => this.refs.has(role));
+    return hasData && this.validation ? this.validation.standard : this.standards.newest;
+  }
 
   refById(id: string): SheetRef | undefined {
     return [...this.refs.values()].find((r) => r.id === id);
@@ -72,10 +100,11 @@ export class WorkbookMirror {
     watch: (context: Excel.RequestContext) => void,
   ): Promise<PassResult> {
     const guesses = new Map([...this.refs].map(([role, ref]) => [role, ref.name]));
-    const survey = await surveyWorkbook(context, this.standard, guesses);
+    const survey = await surveyWorkbook(context, this.names, guesses);
     let syncs = survey.syncs;
     this.refs = survey.refs;
     this.extents = survey.extents;
+    this.surveyed = sheetsSignature(survey.sheets);
     const reads: SheetRead[] = [];
     for (const role of DATA_ROLES) {
       const ref = this.refs.get(role);
@@ -88,14 +117,13 @@ export class WorkbookMirror {
       if (!survey.stampPart.isNullObject) xml = survey.stampPart.getXml();
     });
     syncs += read.syncs;
-    const sheets: SheetSnapshot[] = [];
-    for (const role of DATA_ROLES) {
-      const ref = this.refs.get(role);
-      if (!ref) continue;
+    // Every sheet answering to a standard name goes in, with its visibility: the engine decides
+    // which twin is validated (the one read here) and reports hidden and twin sheets.
+    const sheets: SheetSnapshot[] = standardCandidates(survey.sheets, this.names).map((s) => {
       const rows: SheetSnapshot['rows'] = [];
-      for (const [r, line] of read.cells.get(ref.id) ?? []) rows[r - 1] = line;
-      sheets.push({ name: ref.name, rows: fillHoles(rows) });
-    }
+      for (const [r, line] of read.cells.get(s.id) ?? []) rows[r - 1] = line;
+      return { name: s.name, rows: fillHoles(rows), visibility: s.visibility };
+    });
     this.snapshot = { sheets };
     this.stamp = null;
     let problem: Text | null = null;
@@ -108,7 +136,7 @@ export class WorkbookMirror {
         problem = problems.badStamp;
       }
     }
-    this.validation = validateWorkbook(this.snapshot, this.standard);
+    this.validation = validateWorkbook(this.snapshot, this.standards);
     this.memory = pruneMemory(this.memory, new Set(survey.sheets.map((s) => s.id)));
     // A full read has every co-author's rows too.
     this.remoteRows.clear();
@@ -143,14 +171,19 @@ export class WorkbookMirror {
       reads.push({ sheetId: id, blocks: blocksFor(rows, 0, extent.columns) });
     }
     if (reads.length === 0) return 'nothing';
-    const names = new Map<string, Excel.Worksheet>();
+    let worksheets: Excel.WorksheetCollection | null = null;
     const read = await readSheets(context, reads, () => {
-      for (const { ref } of changed)
-        names.set(ref.id, context.workbook.worksheets.getItem(ref.id).load('name'));
+      worksheets = context.workbook.worksheets.load('items/id,items/name,items/visibility');
     });
     let syncs = read.syncs;
-    // A rename without a name-change event (ExcelApi < 1.17): start again from a full read.
-    if (changed.some(({ ref }) => names.get(ref.id)!.name !== ref.name)) return 'full';
+    // A rename, a sheet hidden or shown, added or deleted without an event (ExcelApi < 1.17 has
+    // neither name- nor visibility-change events): start again from a full read.
+    const now: SheetInfo[] = (worksheets as Excel.WorksheetCollection | null)!.items.map((w) => ({
+      id: w.id,
+      name: w.name,
+      visibility: visibilityOf(w.visibility),
+    }));
+    if (sheetsSignature(now) !== this.surveyed) return 'full';
     const changes = changed.map(({ ref }) => {
       const target = this.snapshot.sheets.find((s) => s.name === ref.name)!;
       const cells = read.cells.get(ref.id)!;

@@ -4,8 +4,8 @@
 import type { Finding } from '../engine/report';
 import { parseAddress } from '../engine/snapshot';
 import { ENGINE_VERSION, type Validation } from '../engine';
-import { currentStandard } from '../standard';
-import type { Standard, Text } from '../standard/types';
+import { registry, type StandardRegistry } from '../standard';
+import type { Text } from '../standard/types';
 import { createStamp, verdictOf } from '../stamp';
 import type { LiveSession, PaneState } from '../session/state';
 import { type ChangeBatch, ChangeCoalescer, parseChange } from './changes';
@@ -20,7 +20,8 @@ import { describeProblem, problems } from './problems';
 
 export interface SessionOptions {
   run?: ExcelRunner;
-  standard?: Standard;
+  /** The standard versions a workbook may declare (the product's by default; tests add fixtures). */
+  standards?: StandardRegistry;
   /** Quiet period before a burst of edits is validated. */
   debounceMs?: number;
   settings?: DocumentSettings;
@@ -48,7 +49,6 @@ export class ExcelLiveSession implements LiveSession {
   private state: PaneState;
   private readonly listeners = new Set<(s: PaneState) => void>();
   private readonly run: ExcelRunner;
-  private readonly standard: Standard;
   private readonly now: () => Date;
   private settings: DocumentSettings;
   private readonly coalescer: ChangeCoalescer;
@@ -63,11 +63,10 @@ export class ExcelLiveSession implements LiveSession {
 
   constructor(private readonly options: SessionOptions = {}) {
     this.run = options.run ?? defaultRunner;
-    this.standard = options.standard ?? currentStandard;
     this.now = options.now ?? (() => new Date());
     this.settings = options.settings ?? memorySettings();
     this.coalescer = new ChangeCoalescer((batch) => this.pass(batch), options.debounceMs ?? 150);
-    this.mirror = new WorkbookMirror(this.standard, () => this.settings);
+    this.mirror = new WorkbookMirror(options.standards ?? registry, () => this.settings);
     this.state = {
       status: 'starting',
       report: null,
@@ -219,7 +218,11 @@ export class ExcelLiveSession implements LiveSession {
     const structural = async () => this.coalescer.requestFull();
     this.register(sheets.onAdded.add(structural) as Registration);
     this.register(sheets.onDeleted.add(structural) as Registration);
-    if (capabilities().nameChanged) this.register(sheets.onNameChanged.add(structural) as Registration);
+    const can = capabilities();
+    if (can.nameChanged) this.register(sheets.onNameChanged.add(structural) as Registration);
+    // Hiding or showing a sheet changes which twin is validated and whether hidden-sheet holds.
+    // Without the event (ExcelApi < 1.17) the next edit's pass notices it (src/excel/mirror.ts).
+    if (can.visibilityChanged) this.register(sheets.onVisibilityChanged.add(structural) as Registration);
     this.workbookWatched = true;
   }
 
@@ -275,7 +278,9 @@ export class ExcelLiveSession implements LiveSession {
 
   async insertStandardSheets(): Promise<void> {
     await this.coalescer.idle();
-    const done = await this.guard(() => this.run((context) => insertStandardSheets(context, this.standard)));
+    // The workbook's own version (an empty workbook gets the newest): sheets are never mixed.
+    const standard = this.mirror.standardForSheets();
+    const done = await this.guard(() => this.run((context) => insertStandardSheets(context, standard)));
     if (done) await this.validateNow();
   }
 

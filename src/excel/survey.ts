@@ -2,7 +2,15 @@
 // data reaches, and whether a stamp is stored. Guessed names (last pass's, or the standard's) let
 // the used ranges be asked for in the same sync; a guess that missed costs one more sync.
 import type { Standard } from '../standard/types';
-import { DATA_ROLES, locateSheets, standardNames, type SheetRef, type SheetRole } from './sheets';
+import {
+  DATA_ROLES,
+  locateSheets,
+  standardNames,
+  visibilityOf,
+  type SheetInfo,
+  type SheetRef,
+  type SheetRole,
+} from './sheets';
 import { queueStampProbe } from './stamp-store';
 
 export interface Extent {
@@ -13,7 +21,7 @@ export interface Extent {
 }
 
 export interface Survey {
-  sheets: { id: string; name: string }[];
+  sheets: SheetInfo[];
   refs: Map<SheetRole, SheetRef>;
   extents: Map<string, Extent>;
   stampPart: Excel.CustomXmlPart;
@@ -41,12 +49,13 @@ export async function surveyWorkbook(
   roles: readonly SheetRole[] = DATA_ROLES,
 ): Promise<Survey> {
   const worksheets = context.workbook.worksheets;
-  worksheets.load('items/id,items/name');
+  // Visibility rides along in the same request: a hidden standard sheet is a finding (hidden-sheet).
+  worksheets.load('items/id,items/name,items/visibility');
   const names = standardNames(standard);
   const probes = roles.map((role) => ({ role, ...queueProbe(context, guesses.get(role) ?? names[role]) }));
   const stampPart = queueStampProbe(context);
   await context.sync();
-  const sheets = worksheets.items.map((w) => ({ id: w.id, name: w.name }));
+  const sheets = worksheets.items.map((w) => ({ id: w.id, name: w.name, visibility: visibilityOf(w.visibility) }));
   const refs = locateSheets(sheets, standard);
   const extents = new Map<string, Extent>();
   const missed: { id: string; probe: ReturnType<typeof queueProbe> }[] = [];

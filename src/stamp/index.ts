@@ -2,11 +2,11 @@
 // the data now. src/excel stores it in the workbook; src/xlsx/stamp.ts reads it from a file.
 import type { Validation } from '../engine/validate';
 import type { StampSummary, StampVerdict } from './types';
-import { dataHash, rowDigests, unitsChanged } from './canonical';
+import { dataHash, rowDigests, unitsChanged, type StampData } from './canonical';
 import { SHORT_HASH, type Stamp } from './format';
 
 export * from './format';
-export { canonicalData, canonicalJson, dataHash, rowDigests, unitsChanged } from './canonical';
+export { canonicalData, canonicalJson, dataHash, rowDigests, unitsChanged, type StampData } from './canonical';
 export { sha256Hex } from './sha256';
 
 export interface StampContext {
@@ -24,9 +24,9 @@ export class StampRefused extends Error {
 
 /** A stamp for a workbook without errors; throws StampRefused otherwise. */
 export function createStamp(validation: Validation, context: StampContext): Stamp {
-  const { report, forums, council } = validation;
+  const { report, council } = validation;
   if (report.stats.errors > 0) throw new StampRefused(report.stats.errors);
-  const data = { info: report.info, forums, council };
+  const data = stampDataOf(validation);
   return {
     standard: report.standard,
     engine: context.engine,
@@ -41,6 +41,12 @@ export function createStamp(validation: Validation, context: StampContext): Stam
   };
 }
 
+/** What a validation's stamp covers (and a submission's stampHash hashes). */
+export function stampDataOf(validation: Validation): StampData {
+  const { standard, report, forums, council } = validation;
+  return { standard, info: report.info, forums, council };
+}
+
 export function summaryOf(stamp: Stamp): StampSummary {
   const { standard, engine, hash, at, by, rows, errors, warnings } = stamp;
   return { standard, engine, hash, at, by, rows, errors, warnings };
@@ -52,7 +58,7 @@ export function summaryOf(stamp: Stamp): StampSummary {
  */
 export function verdictOf(stamp: Stamp | null, validation: Validation): StampVerdict {
   if (!stamp) return { status: 'absent' };
-  const data = { info: validation.report.info, forums: validation.forums, council: validation.council };
+  const data = stampDataOf(validation);
   const digests = rowDigests(data);
   const changed = unitsChanged(stamp.digests, digests);
   // Digests all matching is near-certain equality; the full hash confirms it (once per distinct data).

@@ -1,6 +1,7 @@
 // The city's standard workbook, version 2021.1, as data (../shared/standard/README.md).
 // Korean first: it is the language of the workbook; English for the city's non-Korean readers.
 import type { Standard, ColumnDefinition, Text } from './types';
+import { findingCatalog, wording } from './catalog';
 
 const t = (ko: string, en: string): Text => ({ ko, en });
 
@@ -16,7 +17,7 @@ const count = (key: string, header: string, ko: string, en: string): ColumnDefin
   width: 11,
 });
 
-export const standard2021: Standard = {
+export const standard2021_1: Standard = {
   version: '2021.1',
   title: t('숙의공론 과정관리 통합시트', 'Deliberative forum process workbook'),
   sheets: {
@@ -89,12 +90,29 @@ export const standard2021: Standard = {
           required: true,
           example: '2021-03-31',
         },
+        {
+          key: 'standardVersion',
+          label: '표준버전',
+          aliases: ['표준 버전', '양식버전', '서식버전'],
+          labelText: t('표준버전', 'Standard version'),
+          type: 'text',
+          required: false,
+          selectsStandard: true,
+          example: '2021.1',
+        },
       ],
     },
     forums: {
       name: '숙의공론장',
       table: 'tblForums',
       idKey: 'id',
+      idGaps: true,
+      duplicateKeys: ['name', 'date', 'type'],
+      periodDateKey: 'date',
+      attendanceGroups: [
+        { group: 'official', expected: 'expectedOfficial', attended: 'attendedOfficial' },
+        { group: 'civilian', expected: 'expectedCivilian', attended: 'attendedCivilian' },
+      ],
       columns: [
         {
           key: 'id',
@@ -223,6 +241,7 @@ export const standard2021: Standard = {
           label: t('성명', 'Name'),
           type: 'text',
           required: true,
+          personal: true,
           width: 12,
         },
         {
@@ -295,7 +314,7 @@ export const standard2021: Standard = {
       { value: '공론장', label: t('공론장', 'Public forum'), nearMisses: ['공론', '공론회', '숙의공론장'] },
       { value: '간담회', label: t('간담회', 'Round table'), nearMisses: ['간담'] },
       { value: '교육', label: t('교육', 'Training'), nearMisses: ['교육훈련', '강의'] },
-      { value: '기타', label: t('기타', 'Other'), nearMisses: [] },
+      { value: '기타', label: t('기타', 'Other'), nearMisses: [], fallback: true },
     ],
     sector: [
       { value: '민간', label: t('민간', 'Civilian'), nearMisses: ['시민', '민간위원'] },
@@ -372,181 +391,6 @@ export const standard2021: Standard = {
     meanLabel: '평균',
   },
   rounding: { ratePercentDigits: 1, hoursDigits: 1 },
-  findings: {
-    'missing-sheet': {
-      severity: 'error',
-      title: t('시트 없음', 'Missing sheet'),
-      message: t("'{sheet}' 시트가 없습니다.", "The sheet '{sheet}' is missing."),
-    },
-    'missing-column': {
-      severity: 'error',
-      title: t('열 없음', 'Missing column'),
-      message: t("'{field}' 열이 없습니다.", "The column '{field}' is missing."),
-    },
-    'duplicate-column': {
-      severity: 'error',
-      title: t('중복된 열', 'Duplicate column'),
-      message: t("'{field}' 열이 두 번 이상 있습니다.", "The column '{field}' appears more than once."),
-    },
-    'extra-column': {
-      severity: 'info',
-      title: t('표준에 없는 열', 'Extra column'),
-      message: t(
-        "'{value}' 열은 표준에 없는 열입니다(그대로 둡니다).",
-        "The column '{value}' is not in the standard (kept as is).",
-      ),
-    },
-    'missing-info': {
-      severity: 'error',
-      title: t('기본정보 누락', 'Missing basic information'),
-      message: t(
-        "기본정보의 '{field}' 값이 없거나 읽을 수 없습니다.",
-        "The basic information '{field}' is blank or unreadable.",
-      ),
-    },
-    required: {
-      severity: 'error',
-      title: t('필수 값 누락', 'Required value missing'),
-      message: t("'{field}' 값이 비어 있습니다.", "'{field}' is blank."),
-    },
-    'type-error': {
-      severity: 'error',
-      title: t('읽을 수 없는 값', 'Unreadable value'),
-      message: t(
-        "'{field}'의 값 '{value}'을(를) {type}(으)로 읽을 수 없습니다.",
-        "'{field}': '{value}' cannot be read as {typeEn}.",
-      ),
-    },
-    'enum-error': {
-      severity: 'error',
-      title: t('목록에 없는 값', 'Value not in the list'),
-      message: t(
-        "'{field}'의 값 '{value}'은(는) 목록에 없습니다{fixKo}.",
-        "'{field}': '{value}' is not in the list{fixEn}.",
-      ),
-    },
-    'constraint-error': {
-      severity: 'error',
-      title: t('허용 범위를 벗어난 값', 'Value out of bounds'),
-      message: t("'{field}'의 값 '{value}': {detailKo}", "'{field}': '{value}': {detailEn}"),
-    },
-    'formula-error': {
-      severity: 'error',
-      title: t('수식 오류', 'Formula error'),
-      message: t(
-        "'{field}' 셀에 Excel 오류 값 {value}이(가) 있습니다.",
-        "'{field}' holds the Excel error {value}.",
-      ),
-    },
-    'duplicate-id': {
-      severity: 'error',
-      title: t('연번 중복', 'Duplicate number'),
-      message: t(
-        '연번 {value}이(가) {detailKo}행에도 있습니다.',
-        'No. {value} also appears in row {detailEn}.',
-      ),
-    },
-    'id-gap': {
-      severity: 'warning',
-      title: t('연번 누락', 'Gap in numbering'),
-      message: t('연번 {value} 앞의 {detailKo}이(가) 없습니다.', 'No. {detailEn} before {value} is missing.'),
-    },
-    'date-out-of-year': {
-      severity: 'error',
-      title: t('연도 밖의 일자', 'Date outside the year'),
-      message: t('일자 {value}이(가) {year}년이 아닙니다.', 'The date {value} is not in {year}.'),
-    },
-    'date-after-report': {
-      severity: 'error',
-      title: t('작성일 이후의 일자', 'Date after the report date'),
-      message: t(
-        '일자 {value}이(가) 작성일 {reportDate}보다 늦습니다.',
-        'The date {value} is later than the report date {reportDate}.',
-      ),
-    },
-    'attendance-without-expected': {
-      severity: 'error',
-      title: t('대상인원 없이 참석', 'Attendance without expected'),
-      message: t(
-        '{groupKo} 대상인원이 0인데 참석인원이 {value}명입니다.',
-        '{value} attended in the {groupEn} group, whose expected count is 0.',
-      ),
-    },
-    'attendance-above-expected': {
-      severity: 'warning',
-      title: t('대상인원보다 많은 참석', 'More attended than expected'),
-      message: t(
-        '{groupKo} 참석인원 {value}명이 대상인원 {expected}명보다 많습니다.',
-        '{value} attended in the {groupEn} group, more than the {expected} expected.',
-      ),
-    },
-    'long-meeting': {
-      severity: 'warning',
-      title: t('긴 회의', 'Long meeting'),
-      message: t(
-        '진행시간 {value}시간은 {max}시간을 넘습니다. 맞는지 확인하세요.',
-        'The meeting lasted {value} hours, more than {max}; please check.',
-      ),
-    },
-    'duplicate-row': {
-      severity: 'warning',
-      title: t('중복된 행', 'Duplicate row'),
-      message: t(
-        '일자, 명칭, 유형이 {detailKo}행과 같습니다.',
-        'Same date, name and type as row {detailEn}.',
-      ),
-    },
-    'computed-overwritten': {
-      severity: 'warning',
-      title: t('계산 열에 입력된 값', 'Computed column overwritten'),
-      message: t(
-        "'{field}'에 입력된 값 {value}이(가) 계산값 {expected}와(과) 다릅니다. 수식을 되살리세요.",
-        "'{field}' holds {value}, not the computed {expected}; restore the formula.",
-      ),
-    },
-    'composition-civilian': {
-      severity: 'warning',
-      title: t('민간 위원 비율 미달', 'Too few civilian members'),
-      message: t(
-        '협치회의 민간 위원 비율이 {value}로 기준 {min} 미만입니다.',
-        'Civilian members are {value} of the council, below the {min} threshold.',
-      ),
-    },
-    'composition-gender': {
-      severity: 'warning',
-      title: t('성별 비율 미달', 'Gender balance below threshold'),
-      message: t(
-        "협치회의 '{gender}' 위원 비율이 {value}로 기준 {min} 미만입니다.",
-        "Members of gender '{genderEn}' are {value} of the council, below the {min} threshold.",
-      ),
-    },
-    'summary-inconsistent': {
-      severity: 'error',
-      title: t('집계표 불일치', 'Inconsistent summary table'),
-      message: t('{district}: {detailKo}', '{district}: {detailEn}'),
-    },
-  },
-  wording: {
-    types: {
-      integer: t('정수', 'a whole number'),
-      count: t('인원 수', 'a number of people'),
-      decimal: t('숫자', 'a number'),
-      hours: t('시간(예: 1.5, 1시간 30분, 90분)', 'hours (e.g. 1.5, 1시간 30분, 90분)'),
-      date: t('날짜(예: 2021-03-05)', 'a date (e.g. 2021-03-05)'),
-      text: t('글자', 'text'),
-      enum: t('목록의 값', 'a value from the list'),
-      quarter: t('분기(1~4)', 'a quarter (1–4)'),
-      district: t('서울시 자치구', 'a Seoul district'),
-      phone: t('전화번호(예: 02-2133-1234)', 'a phone number (e.g. 02-2133-1234)'),
-    },
-    bounds: {
-      integer: t('정수여야 합니다.', 'must be a whole number.'),
-      min: t('{min} 이상이어야 합니다.', 'must be at least {min}.'),
-      minExclusive: t('{min}보다 커야 합니다.', 'must be more than {min}.'),
-      max: t('{max} 이하여야 합니다.', 'must be at most {max}.'),
-      maxLength: t('{max}자 이하여야 합니다.', 'must be at most {max} characters.'),
-    },
-    groups: { official: t('행정', 'officials'), civilian: t('민간', 'citizens'), total: t('종합', 'total') },
-    fixHint: t(" (제안: '{fix}')", " (did you mean '{fix}'?)"),
-  },
+  findings: findingCatalog,
+  wording,
 };

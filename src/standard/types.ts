@@ -1,6 +1,9 @@
 // The shape of a city standard version. A new version of the standard is a new data file of this
-// shape (see ./2021.1.ts); nothing in the engine, the pane or the CLI names a sheet, a header, a
-// threshold or a message itself.
+// shape (see ./2021.1.ts, ./2021.2.ts) and one line in ./index.ts; nothing in the engine, the pane
+// or the CLI names a sheet, a header, a threshold, a version or a message itself.
+import type { FindingCode } from './catalog';
+
+export type { FindingCode } from './catalog';
 
 export interface Text {
   ko: string;
@@ -9,34 +12,11 @@ export interface Text {
 
 export type Severity = 'error' | 'warning' | 'info';
 
-export type FindingCode =
-  | 'missing-sheet'
-  | 'missing-column'
-  | 'duplicate-column'
-  | 'extra-column'
-  | 'missing-info'
-  | 'required'
-  | 'type-error'
-  | 'enum-error'
-  | 'constraint-error'
-  | 'formula-error'
-  | 'duplicate-id'
-  | 'id-gap'
-  | 'date-out-of-year'
-  | 'date-after-report'
-  | 'attendance-without-expected'
-  | 'attendance-above-expected'
-  | 'long-meeting'
-  | 'duplicate-row'
-  | 'computed-overwritten'
-  | 'composition-civilian'
-  | 'composition-gender'
-  | 'summary-inconsistent';
-
 /**
- * A catalog entry: the severity and the message templates. Templates may use `{field}` (the
- * field's label), `{value}` (the value found) and any parameter the rule passes (`{min}`, `{max}`,
- * `{fix}`, `{detail}` …); the engine fills them.
+ * A catalog entry: the severity and the message templates. Templates use `{name}` placeholders:
+ * `{field}` (the field's label), `{value}` (the value found), `{sheet}` and any parameter the rule
+ * passes. A parameter may be a Text (both languages: `{field}` is `{ko: '일자', en: 'Date'}`), so
+ * one template function fills both languages (src/engine/findings.ts).
  */
 export interface FindingDefinition {
   severity: Severity;
@@ -51,9 +31,14 @@ export interface FindingDefinition {
 export type ValueType =
   'integer' | 'count' | 'decimal' | 'hours' | 'date' | 'text' | 'enum' | 'quarter' | 'district';
 
-export type EnumName = 'forumType' | 'sector' | 'gender';
+/** The name of a list in `Standard.enums` (`forumType`, `sector`, `stage` …). */
+export type EnumName = string;
 
 export interface ColumnDefinition {
+  /**
+   * The column's key: records, the stamp, submitted rows and SharePoint columns are keyed by it.
+   * Never `row`, `values`, `get` or `toJSON` (the record's own members).
+   */
   key: string;
   header: string;
   /** Other header texts that mean this column (matched after normalisation). */
@@ -73,9 +58,21 @@ export interface ColumnDefinition {
   computed?:
     | { kind: 'sum'; of: string[] }
     | { kind: 'ratio'; numerator: string[]; denominator: string[]; percent: boolean };
+  /**
+   * Personal data (a council member's 성명): read and hashed, but never in a finding's value or
+   * message, a per-row stamp digest, a report or a submission.
+   */
+  personal?: boolean;
   /** Display hints for the generated workbook. */
   numberFormat?: string;
   width?: number;
+}
+
+/** A people group of the forum table: who was expected and who attended (§1.2). */
+export interface AttendanceGroup {
+  group: 'official' | 'civilian';
+  expected: string;
+  attended: string;
 }
 
 export interface TableSheetDefinition {
@@ -83,8 +80,22 @@ export interface TableSheetDefinition {
   /** Excel table object name in the template. */
   table: string;
   columns: ColumnDefinition[];
-  /** The key whose value must be unique (연번). */
+  /** The key whose value must be unique (연번): `duplicate-id`. */
   idKey: string;
+  /** Gaps in the numbering are `id-gap` warnings. */
+  idGaps?: boolean;
+  /**
+   * Rows equal in all these keys are `duplicate-row` warnings (명칭, 일자, 유형); the finding
+   * points at the first key's cell.
+   */
+  duplicateKeys?: string[];
+  /**
+   * The date column checked against 기본정보's 연도, 작성일 and 분기 (date-out-of-year,
+   * date-after-report, date-after-quarter), and that decides a row's quarter in the metrics.
+   */
+  periodDateKey?: string;
+  /** Expected/attended column pairs for the attendance rules. */
+  attendanceGroups?: AttendanceGroup[];
 }
 
 export interface InfoFieldDefinition {
@@ -99,6 +110,11 @@ export interface InfoFieldDefinition {
   /** A regular expression the text should match (phone numbers). */
   pattern?: string;
   example?: string;
+  /**
+   * This field names the standard version the workbook follows (표준버전). The engine finds it
+   * through this flag in every registered version, so reading it needs no version's name.
+   */
+  selectsStandard?: boolean;
 }
 
 export interface InfoSheetDefinition {
@@ -106,17 +122,16 @@ export interface InfoSheetDefinition {
   fields: InfoFieldDefinition[];
 }
 
-export interface ForumTypeDefinition {
+export interface EnumValueDefinition {
   value: string;
   label: Text;
   /** Near misses that are still enum-errors but whose intended value is known (the fix). */
   nearMisses: string[];
-}
-
-export interface EnumValueDefinition {
-  value: string;
-  label: Text;
-  nearMisses: string[];
+  /**
+   * The list's catch-all value (`기타`): offered as the fix for a value that only a later standard
+   * version knows.
+   */
+  fallback?: boolean;
 }
 
 export interface DistrictDefinition {
@@ -149,7 +164,8 @@ export interface Standard {
   };
   /** Header location for sheets without a table object (§1). */
   headerSearch: { maxRows: number; minShare: number };
-  enums: Record<EnumName, EnumValueDefinition[]>;
+  /** The lists enum columns take their values from, by name. `forumType` is the 유형 list. */
+  enums: Record<EnumName, EnumValueDefinition[]> & { forumType: EnumValueDefinition[] };
   districts: DistrictDefinition[];
   /** City prefixes districts write before the district's name (`서울특별시 강서구`). */
   districtPrefixes: string[];
@@ -176,8 +192,16 @@ export interface Wording {
     minExclusive: Text;
     max: Text;
     maxLength: Text;
+    /** Both ends of a range (기본정보's 연도): `{min}` … `{max}`. */
+    between: Text;
   };
   groups: { official: Text; civilian: Text; total: Text };
+  /** How group names are joined in one message (`행정·민간`, `officials and citizens`). */
+  groupJoin: Text;
   /** ` (제안: {fix})` appended to enum-error messages when a fix is known. */
   fixHint: Text;
+  /** Appended to an enum-error whose value a later version knows: `{version}`, `{current}`, `{fix}`. */
+  laterVersionHint: Text;
+  /** hidden-sheet reasons; `{validated}` is the sheet that was checked instead. */
+  sheetStates: { hidden: Text; veryHidden: Text; twin: Text };
 }

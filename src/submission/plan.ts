@@ -2,10 +2,10 @@
 // and row keys, the forum rows with the standard's fields, and the aggregates. Council members are
 // represented only by aggregates: no council row, and never a name, is part of a plan.
 import { BilingualError } from '../bilingual';
-import type { ForumRecord, ValidationReport, WorkbookMetrics } from '../engine/report';
+import type { TableRecord, ValidationReport, WorkbookMetrics } from '../engine/report';
 import type { Validation } from '../engine/validate';
-import { dataHash } from '../stamp';
-import type { Text } from '../standard/types';
+import { dataHash, stampDataOf } from '../stamp';
+import type { ColumnDefinition, Text } from '../standard/types';
 
 /** A forum row's submitted values by the standard's field keys (dates as ISO `YYYY-MM-DD`). */
 export type SubmittedForum = Record<string, string | number | null>;
@@ -55,15 +55,17 @@ export function submissionIdOf(districtCode: string, year: number, stampHash: st
 }
 
 /** 연번 is unique in a workbook without errors; the Excel row is the fallback a reorder cannot confuse. */
-export function rowKeyOf(submissionId: string, forum: ForumRecord): string {
-  return `${submissionId}-${forum.id ?? `r${forum.row}`}`;
+export function rowKeyOf(submissionId: string, forum: TableRecord, idKey = 'id'): string {
+  return `${submissionId}-${forum.get(idKey) ?? `r${forum.row}`}`;
 }
 
-function submitted(forum: ForumRecord): SubmittedForum {
+/** Every column of the standard's forum table (computed ones included), never a personal one. */
+function submitted(columns: readonly ColumnDefinition[], forum: TableRecord): SubmittedForum {
   const out: SubmittedForum = {};
-  for (const [k, v] of Object.entries(forum)) {
-    if (k === 'row') continue;
-    out[k] = k === 'date' && typeof v === 'number' ? serialToIsoDate(v) : (v as string | number | null);
+  for (const c of columns) {
+    if (c.personal) continue;
+    const v = forum.get(c.key) ?? null;
+    out[c.key] = c.type === 'date' && typeof v === 'number' ? serialToIsoDate(v) : v;
   }
   return out;
 }
@@ -86,7 +88,8 @@ export function buildPlan(
       en: 'The district, year or quarter in 기본정보 cannot be read, so the workbook cannot be submitted.',
     });
   }
-  const stampHash = dataHash({ info: report.info, forums: validation.forums, council: validation.council });
+  const stampHash = dataHash(stampDataOf(validation));
+  const table = validation.standard.sheets.forums;
   const submissionId = submissionIdOf(districtCode, year, stampHash);
   return {
     submissionId,
@@ -101,9 +104,9 @@ export function buildPlan(
     submittedBy: context.submittedBy,
     rows: validation.forums.map((f, index) => ({
       index,
-      key: rowKeyOf(submissionId, f),
+      key: rowKeyOf(submissionId, f, table.idKey),
       excelRow: f.row,
-      forum: submitted(f),
+      forum: submitted(table.columns, f),
     })),
     metrics: report.metrics,
     filePath: `${districtCode}/${year}/${submissionId}.xlsx`,

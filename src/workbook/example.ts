@@ -3,8 +3,7 @@
 // --example` writes and what the README's first command validates, so nothing binary is checked in.
 import { serialFromYmd } from '../engine/dates';
 import { seededRandom } from './seeded-random';
-import type { Standard } from '../standard/types';
-import { currentStandard } from '../standard';
+import type { ColumnDefinition, Standard } from '../standard/types';
 
 export interface ExampleWorkbook {
   /** 기본정보 values by field key; dates as Excel serial numbers. */
@@ -28,10 +27,31 @@ export function serialOf(year: number, month: number, day: number): number {
   return serialFromYmd(year, month, day)!;
 }
 
-export function exampleWorkbook(
-  options: ExampleOptions = {},
-  standard: Standard = currentStandard,
-): ExampleWorkbook {
+/**
+ * A value for a column the generator below does not know (one a later version added): list values
+ * in turn, small counts, the row's date; optional free text stays blank, required text is filled.
+ */
+function filler(standard: Standard, def: ColumnDefinition, i: number, date: number): string | number | undefined {
+  if (def.computed) return undefined;
+  switch (def.type) {
+    case 'enum': {
+      const values = (standard.enums[def.enum ?? ''] ?? []).filter((e) => !e.fallback);
+      return values.length ? values[i % values.length].value : undefined;
+    }
+    case 'count':
+    case 'integer':
+      return Math.max(def.min ?? 0, 1 + (i % 5));
+    case 'hours':
+    case 'decimal':
+      return Math.min(def.max ?? Infinity, 1 + (i % 3));
+    case 'date':
+      return date;
+    default:
+      return def.required || i % 3 === 0 ? `${def.label.ko} ${i + 1}` : undefined;
+  }
+}
+
+export function exampleWorkbook(standard: Standard, options: ExampleOptions = {}): ExampleWorkbook {
   const district = options.district ?? '마포구';
   const year = options.year ?? 2021;
   const count = options.rows ?? 40;
@@ -51,7 +71,7 @@ export function exampleWorkbook(
     perType.set(type, nth);
     const expectedOfficial = int(1, 6);
     const expectedCivilian = int(4, 16);
-    return {
+    const row: Record<string, string | number> = {
       id: i + 1,
       // Evenly spread over the year so every quarter has rows; rows stay in date order.
       date: firstDay + Math.floor((span * i) / Math.max(1, count - 1)),
@@ -66,6 +86,12 @@ export function exampleWorkbook(
       attendedCivilian: int(Math.max(0, expectedCivilian - 3), expectedCivilian),
       note: '',
     };
+    for (const def of standard.sheets.forums.columns) {
+      if (def.key in row) continue;
+      const v = filler(standard, def, i, row.date as number);
+      if (v !== undefined) row[def.key] = v;
+    }
+    return row;
   });
 
   // 20 members: 15 민간 (75% ≥ 70%), 10 women and 10 men (50% ≥ 40%).
@@ -92,6 +118,9 @@ export function exampleWorkbook(
       author: '담당자',
       phone: '02-2133-1234',
       reportDate,
+      ...Object.fromEntries(
+        standard.sheets.info.fields.filter((f) => f.selectsStandard).map((f) => [f.key, standard.version]),
+      ),
     },
     forums,
     council,

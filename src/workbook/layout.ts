@@ -2,7 +2,6 @@
 // exceljs writer (src/xlsx/write.ts, `delib template`) and the Office.js inserter (src/excel). Neither
 // decides a sheet name, a header, a list or a formula itself: they all come from here.
 import type { ColumnDefinition, Standard, TableSheetDefinition } from '../standard/types';
-import { currentStandard } from '../standard';
 import { columnLetter } from '../engine/snapshot';
 
 /** A data-validation rule on a column (or a 기본정보 value cell). */
@@ -44,6 +43,11 @@ export interface InfoRowLayout {
   numberFormat?: string;
   validation?: ValidationRule;
   example?: string;
+  /**
+   * A value written even into the blank workbook: 표준버전 is the form's, not the district's answer,
+   * so the workbook declares the version it was made for.
+   */
+  preset?: string;
 }
 
 export interface InfoSheetLayout {
@@ -78,7 +82,7 @@ const FORUM_NOTE =
 const COUNCIL_NOTE = '성명은 제출·출력되지 않습니다 / Names are never submitted nor printed.';
 
 /** 가나다 order, as the standard asks for displayed district lists. */
-export function districtNamesSorted(standard: Standard = currentStandard): string[] {
+export function districtNamesSorted(standard: Standard): string[] {
   return standard.districts.map((d) => d.name).sort((a, b) => a.localeCompare(b, 'ko'));
 }
 
@@ -117,7 +121,7 @@ function tableLayout(def: TableSheetDefinition, titleRows: string[], standard: S
   };
 }
 
-export function standardLayout(standard: Standard = currentStandard): WorkbookLayout {
+export function standardLayout(standard: Standard): WorkbookLayout {
   const info = standard.sheets.info;
   const sheetTitle = (name: string) => `${standard.title.ko} — ${name} (${standard.version})`;
   return {
@@ -131,7 +135,8 @@ export function standardLayout(standard: Standard = currentStandard): WorkbookLa
         key: f.key,
         label: f.label,
         row: i + 2,
-        example: f.example,
+        example: f.selectsStandard ? undefined : f.example,
+        preset: f.selectsStandard ? standard.version : undefined,
         numberFormat: f.type === 'date' ? 'yyyy-mm-dd' : undefined,
         validation:
           f.type === 'district'
@@ -190,7 +195,7 @@ export function computedFormula(
 export function columnDefinition(
   sheet: 'forums' | 'council',
   key: string,
-  standard: Standard = currentStandard,
+  standard: Standard,
 ): ColumnDefinition {
   const def = standard.sheets[sheet].columns.find((c) => c.key === key);
   if (!def) throw new Error(`unknown column ${sheet}.${key}`);

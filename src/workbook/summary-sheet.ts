@@ -12,7 +12,6 @@
 // Quarters are by the month of 일자 within 기본정보's 연도 (a row outside the year is already a
 // date-out-of-year error).
 import type { Standard } from '../standard/types';
-import { currentStandard } from '../standard';
 import { columnLetter } from '../engine/snapshot';
 import { LAST_EXCEL_ROW, lettersOf, type WorkbookLayout } from './layout';
 
@@ -87,7 +86,7 @@ function numberFormatOf(metric: string): string {
 
 export function summarySheetLayout(
   source: SummarySource,
-  standard: Standard = currentStandard,
+  standard: Standard,
 ): SummarySheetLayout {
   const range = (key: string) => {
     const letter = source.letters[key];

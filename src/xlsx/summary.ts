@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import type { SummaryRow, SummaryTable } from '../engine/summary';
 import { summaryValue } from '../engine/summary';
 import type { Standard } from '../standard/types';
-import { currentStandard } from '../standard';
+import { newestStandard } from '../standard';
 import { UNDEFINED_DISPLAY } from '../workbook';
 
 /** Sheet names of the consolidated workbook (not part of the standard, which names none). */
@@ -22,7 +22,7 @@ function formatOf(metric: string, value: number): string | undefined {
 
 export function buildSummaryWorkbook(
   table: SummaryTable,
-  standard: Standard = currentStandard,
+  standard: Standard = newestStandard,
 ): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'delib';

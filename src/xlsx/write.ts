@@ -2,7 +2,6 @@
 // workbook (`delib template`) or the generated example (`delib template --example`).
 import ExcelJS from 'exceljs';
 import type { ColumnDefinition, Standard } from '../standard/types';
-import { currentStandard } from '../standard';
 import {
   LAST_EXCEL_ROW,
   PREFILLED_ROWS,
@@ -136,7 +135,7 @@ function writeInfoSheet(wb: ExcelJS.Workbook, standard: Standard, info: RowValue
     ws.getCell(r.row, 1).value = r.label;
     ws.getCell(r.row, 1).font = { bold: true };
     const cell = ws.getCell(r.row, 2);
-    const v = info?.[r.key];
+    const v = info?.[r.key] ?? r.preset;
     if (v !== undefined) cell.value = r.numberFormat && typeof v === 'number' ? serialToDate(v) : v;
     if (r.numberFormat) cell.numFmt = r.numberFormat;
     if (r.validation) cell.dataValidation = toValidation(r.validation);
@@ -170,10 +169,7 @@ function writeSummarySheet(wb: ExcelJS.Workbook, standard: Standard): void {
 }
 
 /** The standard workbook; with `example`, filled with it. Excel recalculates everything on open. */
-export function buildStandardWorkbook(
-  example?: ExampleWorkbook,
-  standard: Standard = currentStandard,
-): ExcelJS.Workbook {
+export function buildStandardWorkbook(standard: Standard, example?: ExampleWorkbook): ExcelJS.Workbook {
   const layout = standardLayout(standard);
   const wb = new ExcelJS.Workbook();
   wb.creator = 'delib';
@@ -187,6 +183,10 @@ export function buildStandardWorkbook(
   return wb;
 }
 
-export async function writeStandardWorkbook(path: string, example?: ExampleWorkbook): Promise<void> {
-  await buildStandardWorkbook(example).xlsx.writeFile(path);
+export async function writeStandardWorkbook(
+  path: string,
+  standard: Standard,
+  example?: ExampleWorkbook,
+): Promise<void> {
+  await buildStandardWorkbook(standard, example).xlsx.writeFile(path);
 }

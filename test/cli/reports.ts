@@ -1,6 +1,6 @@
 // Hand-built validation reports for the consolidated-table tests (no workbook needed).
 import type { Metrics, ValidationReport } from '../../src/engine';
-import { currentStandard } from '../../src/standard';
+import { newestStandard } from '../../src/standard';
 
 export interface Sums {
   meetings: number;
@@ -35,12 +35,12 @@ export function reportOf(
   sums: Sums,
   file?: string,
 ): ValidationReport {
-  const code = currentStandard.districts.find((d) => d.name === district)?.code ?? null;
+  const code = newestStandard.districts.find((d) => d.name === district)?.code ?? null;
   const overall = metricsFrom(sums);
   const empty = metricsFrom({ meetings: 0, hours: 0, ao: 0, ac: 0, eo: 0, ec: 0 });
   return {
     file: file ?? `${district}-${reportDate}.xlsx`,
-    standard: currentStandard.version,
+    standard: newestStandard.version,
     valid: true,
     info: {
       district,
@@ -51,6 +51,7 @@ export function reportOf(
       department: null,
       author: null,
       phone: null,
+      standardVersion: null,
     },
     stats: { rows: sums.meetings, errors: 0, warnings: 0, infos: 0 },
     findings: [],

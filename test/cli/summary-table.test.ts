@@ -5,7 +5,7 @@ import { summaryCsv, summaryMarkdown } from '../../src/cli/summary-output';
 import { parseCsv, parseMarkdownTable, textRowsToSnapshot } from '../../src/workbook/text-table';
 import { buildSummaryWorkbook } from '../../src/xlsx/summary';
 import { readWorkbookBuffer } from '../../src/xlsx/read';
-import { currentStandard } from '../../src/standard';
+import { newestStandard } from '../../src/standard';
 import { reportOf, type Sums } from './reports';
 
 const s = (meetings: number, hours: number, ao: number, ac: number, eo: number, ec: number): Sums => ({
@@ -26,14 +26,14 @@ describe('buildSummaryTable', () => {
     expect(table.rows.map((r) => r.district)).toEqual(['강서구', '중랑구']);
     expect(table.rows[0].districtCode).toBe('11500');
     expect(table.total).toMatchObject({
-      district: currentStandard.summaryTable.totalLabel,
+      district: newestStandard.summaryTable.totalLabel,
       meetings: 40,
       hoursTotal: 60,
       hoursPerMeeting: 1.5,
       attendees: { total: 120, official: 30, civilian: 90 },
       attendanceRate: { total: null, official: null, civilian: null },
     });
-    expect(table.mean.district).toBe(currentStandard.summaryTable.meanLabel);
+    expect(table.mean.district).toBe(newestStandard.summaryTable.meanLabel);
     expect(table.mean.meetings).toBe(20);
     expect(table.mean.attendees.total).toBe(60);
     // 평균 rates: the mean of the district rows' rates (0.8 and 0.8; 0.5 and 1; 1 and 0.75).
@@ -100,7 +100,7 @@ const sums = fc.record({
   odd: fc.double({ min: 0, max: 0.1, noNaN: true }),
 });
 const reports = fc
-  .uniqueArray(fc.tuple(fc.constantFrom(...currentStandard.districts.map((d) => d.name)), sums), {
+  .uniqueArray(fc.tuple(fc.constantFrom(...newestStandard.districts.map((d) => d.name)), sums), {
     minLength: 1,
     maxLength: 25,
     selector: ([d]) => d,
@@ -160,7 +160,7 @@ describe('our own consolidated table always passes --check', () => {
 });
 
 describe('--check never throws on what people type', () => {
-  const headers = currentStandard.summaryTable.columns.map((c) => c.header);
+  const headers = newestStandard.summaryTable.columns.map((c) => c.header);
   const cellValue = fc.oneof(
     fc.constant(null),
     fc.string(),

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { SummaryTable } from '../../src/engine/summary';
 import { writeStandardWorkbook } from '../../src/xlsx/write';
 import { exampleWorkbook, serialOf } from '../../src/workbook/example';
+import { newestStandard } from '../../src/standard';
 import { delib, expectNoStack, samples } from './support';
 
 const clean = path.join(samples, 'gangseo-2021-q1.xlsx');
@@ -13,12 +14,12 @@ let dir: string;
 beforeAll(async () => {
   dir = await fs.mkdtemp(path.join(os.tmpdir(), 'delib-summary-'));
   // Two submissions of 마포구 2021: June (fewer rows) and December; given in both orders below.
-  const june = exampleWorkbook({ rows: 24 });
+  const june = exampleWorkbook(newestStandard, { rows: 24 });
   june.info.quarter = 2;
   june.info.reportDate = serialOf(2021, 6, 28);
   june.forums = june.forums.filter((f) => (f.date as number) <= serialOf(2021, 6, 28));
-  await writeStandardWorkbook(path.join(dir, 'mapo-june.xlsx'), june);
-  await writeStandardWorkbook(path.join(dir, 'mapo-dec.xlsx'), exampleWorkbook());
+  await writeStandardWorkbook(path.join(dir, 'mapo-june.xlsx'), newestStandard, june);
+  await writeStandardWorkbook(path.join(dir, 'mapo-dec.xlsx'), newestStandard, exampleWorkbook(newestStandard));
 });
 afterAll(async () => {
   await fs.rm(dir, { recursive: true, force: true });

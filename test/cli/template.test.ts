@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ValidationReport } from '../../src/engine';
 import { readWorkbookFile } from '../../src/xlsx/read';
-import { currentStandard } from '../../src/standard';
+import { standard2021_1 } from '../../src/standard/2021.1';
 import { delib, expectNoStack } from './support';
 
 let dir: string;
@@ -40,7 +40,7 @@ describe('delib template', () => {
     const run = await delib(['template', 'blank.xlsx'], dir);
     expect(run.code).toBe(0);
     const { snapshot } = await readWorkbookFile(path.join(dir, 'blank.xlsx'));
-    const s = currentStandard.sheets;
+    const s = standard2021_1.sheets;
     expect(snapshot.sheets.map((x) => x.name)).toEqual([
       s.info.name,
       s.forums.name,

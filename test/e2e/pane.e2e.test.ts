@@ -1,12 +1,14 @@
 import type { Page } from 'playwright-core';
 import { strings } from '../../src/taskpane/strings';
+import { newestStandard } from '../../src/standard';
 import { exampleWorkbook } from '../../src/workbook/example';
 import { lettersOf, standardLayout } from '../../src/workbook/layout';
 import { openPane, waitForReady } from './support/browser';
 import type { PaneHarness } from './support/browser';
 import { startDistPane, type DistPane } from './support/dist-pane';
 
-const layout = standardLayout();
+// The preview opens the example of the newest standard (devtools/preview/example.ts).
+const layout = standardLayout(newestStandard);
 const FORUMS = layout.forums.name;
 const col = lettersOf(layout.forums);
 const firstRow = layout.forums.firstDataRow;
@@ -117,7 +119,7 @@ describe('the task pane in Chromium on the Office.js stand-in', () => {
   it('settles findings and metrics after a 5,000-row paste', async () => {
     const { page } = await pane();
     const keys = layout.forums.columns.filter((c) => !c.computed).map((c) => c.key);
-    const rows = exampleWorkbook({ rows: 5000, seed: 7 }).forums.map((r) =>
+    const rows = exampleWorkbook(newestStandard, { rows: 5000, seed: 7 }).forums.map((r) =>
       layout.forums.columns.map((c) => (c.computed || !keys.includes(c.key) ? null : (r[c.key] ?? null))),
     );
     // One bad row in the middle, so the findings must come through the paste too.

@@ -11,12 +11,12 @@ import { startGraphStandIn, type GraphStandIn } from '../../devtools/graph-stand
 import { createGraphSubmission } from '../../src/graph';
 import { parseConfigText } from '../../src/config';
 import { forumColumnName } from '../../src/graph/schema';
-import { currentStandard } from '../../src/standard';
+import { newestStandard } from '../../src/standard';
 import { standardLayout, type TableSheetLayout } from '../../src/workbook/layout';
 import { openPane, waitForReady, type PaneHarness } from './support/browser';
 import { dist, startDistPane, type DistPane } from './support/dist-pane';
 
-const layout = standardLayout();
+const layout = standardLayout(newestStandard);
 const FORUMS = layout.forums.name;
 const COUNCIL = layout.council.name;
 
@@ -49,7 +49,7 @@ beforeEach(async () => {
   const { remaining } = await createGraphSubmission({
     config,
     tokens: { getToken: async () => 'admin' },
-    standard: currentStandard,
+    standard: newestStandard,
   }).provision();
   expect(remaining).toEqual([]);
 });

@@ -1,9 +1,9 @@
 // Builds snapshots the way a district fills the workbook, for rule tests.
 import type { Cell, CellValue, WorkbookSnapshot } from '../../src/engine';
-import { currentStandard } from '../../src/standard';
+import { standard2021_1 } from '../../src/standard/2021.1';
 
-export const FORUM_HEADERS = currentStandard.sheets.forums.columns.map((c) => c.header);
-export const COUNCIL_HEADERS = currentStandard.sheets.council.columns.map((c) => c.header);
+export const FORUM_HEADERS = standard2021_1.sheets.forums.columns.map((c) => c.header);
+export const COUNCIL_HEADERS = standard2021_1.sheets.council.columns.map((c) => c.header);
 
 export type ForumInput = Partial<Record<string, CellValue | Cell>>;
 
@@ -71,7 +71,7 @@ export interface BuildOptions {
 }
 
 export function workbook(opts: BuildOptions = {}): WorkbookSnapshot {
-  const { sheets } = currentStandard;
+  const { sheets } = standard2021_1;
   const info = opts.info ?? INFO;
   const headers = opts.headers ?? FORUM_HEADERS;
   const keys = opts.keys ?? headers.map((h) => sheets.forums.columns.find((c) => c.header === h)?.key ?? h);

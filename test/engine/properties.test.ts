@@ -8,10 +8,10 @@ import {
   type CellValue,
   type WorkbookSnapshot,
 } from '../../src/engine';
-import { currentStandard } from '../../src/standard';
+import { standard2021_1 } from '../../src/standard/2021.1';
 import { COUNCIL_HEADERS, FORUM_HEADERS, INFO } from './build';
 
-const { sheets } = currentStandard;
+const { sheets } = standard2021_1;
 const SHEET_NAMES = [
   sheets.info.name,
   sheets.forums.name,
@@ -208,7 +208,7 @@ describe('incremental validation', () => {
     const snap = plausible(rows, []);
     const before = validateWorkbook(snap);
     (snap.sheets[1].rows[1][6] as Cell).value = '잘못';
-    expect(revalidateRows(before, snap, []).report.findings).toEqual([]);
+    expect(revalidateRows(before, snap, []).report.stats.errors).toBe(0);
     expect(
       revalidateRows(validateWorkbook(plausible(rows, [])), snap, [{ sheet: sheets.forums.name, rows: [2] }])
         .report.stats.errors,

@@ -1,5 +1,5 @@
 import { validateWorkbook, type Finding } from '../../src/engine';
-import { currentStandard } from '../../src/standard';
+import { standard2021_1 } from '../../src/standard/2021.1';
 import { FORUM_HEADERS, INFO, council, forum, resetIds, workbook, type BuildOptions } from './build';
 
 beforeEach(resetIds);
@@ -65,7 +65,7 @@ describe('structure', () => {
       '주관',
       '비고',
     ];
-    const keys = currentStandard.sheets.forums.columns.map((c) => c.key);
+    const keys = standard2021_1.sheets.forums.columns.map((c) => c.key);
     const opts = {
       headers,
       keys: [...keys.slice(0, 4), 'hours', ...keys.slice(6, 12), 'host', 'note'],
@@ -79,7 +79,7 @@ describe('structure', () => {
   it('without a header row within the first 10 rows, every required column is missing', () => {
     const opts = { titleRows: Array.from({ length: 10 }, () => ['제목']), forums: [forum()] };
     expect(withCode(opts, 'missing-column').length).toBe(
-      currentStandard.sheets.forums.columns.filter((c) => c.required).length,
+      standard2021_1.sheets.forums.columns.filter((c) => c.required).length,
     );
   });
 });
@@ -182,7 +182,7 @@ describe('숙의공론장 values', () => {
     expect(f[0].message.ko).toContain('워킹그룹');
   });
   it('accepts every forum type of the standard', () => {
-    const forums = currentStandard.enums.forumType.map((t) => forum({ type: t.value }));
+    const forums = standard2021_1.enums.forumType.map((t) => forum({ type: t.value }));
     expect(findingsOf({ forums })).toEqual([]);
   });
   it.each([
@@ -324,8 +324,8 @@ describe('협치회의 구성', () => {
   });
   it('thresholds come from the standard data', () => {
     const strict = {
-      ...currentStandard,
-      council: { ...currentStandard.council, civilian: { value: '민간', minShare: 0.9 } },
+      ...standard2021_1,
+      council: { ...standard2021_1.council, civilian: { value: '민간', minShare: 0.9 } },
     };
     const snap = workbook({ councilRows: council(10) });
     expect(validateWorkbook(snap, strict).report.findings.map((f) => f.code)).toContain(

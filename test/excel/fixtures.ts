@@ -1,17 +1,17 @@
 // Standard workbooks for the Excel-folder tests and the bench, built from the layout so headers,
 // positions and computed formulas are the standard's own.
-import { currentStandard } from '../../src/standard';
+import { standard2021_1 } from '../../src/standard/2021.1';
 import { computedFormula, lettersOf, standardLayout } from '../../src/workbook';
 import type { InitialWorkbook } from '../standins/office-js';
 import { excelDateSerial } from '../standins/office-js';
 
-const layout = standardLayout(currentStandard);
+const layout = standardLayout(standard2021_1);
 export const FORUMS = layout.forums.name;
 export const COUNCIL = layout.council.name;
 export const INFO = layout.info.name;
 export const FIRST_DATA_ROW = layout.forums.firstDataRow;
 export const LETTERS = lettersOf(layout.forums);
-const TYPES = currentStandard.enums.forumType.map((t) => t.value);
+const TYPES = standard2021_1.enums.forumType.map((t) => t.value);
 
 /** Excel row number of forum row i (0-based). */
 export const forumRow = (i: number) => FIRST_DATA_ROW + i;
@@ -35,7 +35,7 @@ export function forumValues(i: number): unknown[] {
   };
   return layout.forums.columns.map((c) => {
     if (c.computed) {
-      const def = currentStandard.sheets.forums.columns.find((d) => d.key === c.key)!;
+      const def = standard2021_1.sheets.forums.columns.find((d) => d.key === c.key)!;
       return computedFormula(def, row, LETTERS);
     }
     return values[c.key] ?? '';
@@ -79,7 +79,7 @@ export function workbook(forumRows: number, options: { summary?: boolean } = {})
     },
     { name: COUNCIL, rows: table(layout.council, members) },
   ];
-  if (options.summary) sheets.push({ name: currentStandard.sheets.summary.name, rows: [] });
+  if (options.summary) sheets.push({ name: standard2021_1.sheets.summary.name, rows: [] });
   return { sheets };
 }
 

@@ -1,6 +1,6 @@
 // Inserting or repairing the standard sheets through Office.js: what is missing is added, what a
 // district typed stays exactly as it was.
-import { currentStandard } from '../../src/standard';
+import { standard2021_1 } from '../../src/standard/2021.1';
 import { standardLayout } from '../../src/workbook';
 import { FORUMS, INFO, LETTERS, forumRow, workbook } from './fixtures';
 import { type Booted, boot } from './helpers';
@@ -12,8 +12,8 @@ afterEach(async () => {
   booted = null;
 });
 
-const layout = standardLayout(currentStandard);
-const SUMMARY = currentStandard.sheets.summary.name;
+const layout = standardLayout(standard2021_1);
+const SUMMARY = standard2021_1.sheets.summary.name;
 
 test('into an empty workbook: all four sheets, headers, tables, hints, frozen headers, 요약 formulas', async () => {
   booted = await boot({ sheets: [{ name: 'Sheet1', rows: [['메모']] }] });
@@ -28,7 +28,7 @@ test('into an empty workbook: all four sheets, headers, tables, hints, frozen he
   const header = standin.user.values(FORUMS, `A${layout.forums.headerRow}:M${layout.forums.headerRow}`)[0];
   expect(header).toEqual(layout.forums.columns.map((c) => c.header));
   const typeList = forums.validations.find((v) => v.box.column === 3)?.rule as { list: { source: string } };
-  expect(typeList.list.source.split(',')).toEqual(currentStandard.enums.forumType.map((t) => t.value));
+  expect(typeList.list.source.split(',')).toEqual(standard2021_1.enums.forumType.map((t) => t.value));
   const state = session.getState();
   expect(state.report?.findings.some((f) => f.code === 'missing-sheet')).toBe(false);
   expect(state.report?.findings.some((f) => f.code === 'missing-column')).toBe(false);
@@ -67,7 +67,7 @@ test('repairing a district copy: data untouched, missing header and computed for
   // 요약's native formulas (evaluated by the stand-in) give the engine's figures.
   const overall = report.metrics.overall;
   const row = standin.user.values(SUMMARY, 'A5:M5')[0];
-  const metricAt = (key: string) => row[1 + currentStandard.metrics.findIndex((m) => m.key === key)];
+  const metricAt = (key: string) => row[1 + standard2021_1.metrics.findIndex((m) => m.key === key)];
   expect(metricAt('meetings')).toBe(overall.meetings);
   expect(metricAt('hoursTotal')).toBe(overall.hoursTotal);
   expect(metricAt('attendees.total')).toBe(overall.attendees.total);

@@ -9,7 +9,7 @@ import {
 import { ChangeCoalescer, FULL_PASS_ROWS, parseChange } from '../../src/excel/changes';
 import { MAX_ROWS_PER_REQUEST, blocksFor, rangeBlocks, rowsPerRequest } from '../../src/excel/reader';
 import { locateSheets } from '../../src/excel/sheets';
-import { currentStandard } from '../../src/standard';
+import { standard2021_1 } from '../../src/standard/2021.1';
 
 test('addresses: vertical runs compacted, columns ordered, lists cut at the length limit', () => {
   expect(addressChunks(['C7', 'C5', 'C6', 'A1', 'C9'])).toEqual(['A1,C5:C7,C9']);
@@ -113,7 +113,7 @@ test('standard sheets are found despite spaces and full-width forms; an exact na
       { id: '3', name: '협치회의\u3000구성' },
       { id: '4', name: '협치회의 구성' },
     ],
-    currentStandard,
+    standard2021_1,
   );
   expect(refs.get('info')?.id).toBe('1');
   expect(refs.get('forums')?.id).toBe('2');

@@ -2,7 +2,7 @@
 // line on 요약; judged valid, changed (with how many rows) or absent.
 import { STAMP_NAMESPACE, STAMP_PROPERTIES, stampFromXml } from '../../src/stamp';
 import { STAMP_LINE_PREFIX } from '../../src/excel/stamp-store';
-import { currentStandard } from '../../src/standard';
+import { standard2021_1 } from '../../src/standard/2021.1';
 import { FORUMS, forumCell, workbook } from './fixtures';
 import { type Booted, boot } from './helpers';
 
@@ -13,7 +13,7 @@ afterEach(async () => {
   booted = null;
 });
 
-const SUMMARY = currentStandard.sheets.summary.name;
+const SUMMARY = standard2021_1.sheets.summary.name;
 const at = new Date('2021-12-31T09:00:00Z');
 
 test('stamp round trip: absent → valid → one edited row → changed (1 row)', async () => {

@@ -3,7 +3,7 @@ import { startGraphStandIn, type GraphStandIn } from '../../devtools/graph-stand
 import { createGraphSubmission, type GraphSubmission } from '../../src/graph';
 import { parseConfig } from '../../src/config';
 import { uploadFile, SIMPLE_LIMIT } from '../../src/graph/upload';
-import { currentStandard } from '../../src/standard';
+import { newestStandard } from '../../src/standard';
 
 const SITE = { hostname: 'seoul.sharepoint.com', path: '/sites/delib' };
 
@@ -15,7 +15,7 @@ describe('lists and library', () => {
     g = createGraphSubmission({
       config: parseConfig({ graphRoot: s.url, site: SITE }),
       tokens: { getToken: async () => 't' },
-      standard: currentStandard,
+      standard: newestStandard,
     });
   });
   afterEach(() => s.close());

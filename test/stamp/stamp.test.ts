@@ -8,6 +8,7 @@ import {
   canonicalJson,
   createStamp,
   rowDigests,
+  stampDataOf,
   sha256Hex,
   stampFromXml,
   stampToXml,
@@ -95,9 +96,7 @@ test('verdicts: valid, changed by one forum row, changed by a council name only,
   const renamed = validateWorkbook(snapshotOf((s) => (s.get(COUNCIL)![4][1] = '다른이름')));
   expect(verdictOf(stamp, renamed)).toMatchObject({ status: 'changed', rowsChanged: 1 });
   expect(
-    rowDigests({ info: renamed.report.info, forums: renamed.forums, council: renamed.council }).filter((d) =>
-      d.startsWith('c'),
-    ),
+    rowDigests(stampDataOf(renamed)).filter((d) => d.startsWith('c')),
   ).toEqual(stamp.digests.filter((d) => d.startsWith('c')));
 });
 

@@ -1,20 +1,20 @@
 // Workbooks for the submission tests: the standard's generated example, laid out as a snapshot the
 // engine reads (headers from the standard), with as many forum rows as a test needs.
 import { validateWorkbook, type Validation, type WorkbookSnapshot, type Cell } from '../../src/engine';
-import { currentStandard } from '../../src/standard';
+import { standard2021_1 } from '../../src/standard/2021.1';
 import { exampleWorkbook } from '../../src/workbook/example';
 
 export function exampleSnapshot(
   rows: number,
   options: { district?: string; year?: number; seed?: number } = {},
 ): WorkbookSnapshot {
-  const ex = exampleWorkbook({
+  const ex = exampleWorkbook(standard2021_1, {
     rows,
     district: options.district ?? '강서구',
     year: options.year ?? 2021,
     seed: options.seed ?? 7,
   });
-  const s = currentStandard.sheets;
+  const s = standard2021_1.sheets;
   const cell = (v: string | number | undefined): Cell => ({ value: v ?? null });
   const table = (
     cols: { key: string; header: string; computed?: unknown }[],
@@ -37,7 +37,7 @@ export function editCount(snapshot: WorkbookSnapshot, excelRow: number, delta = 
   const forums = snapshot.sheets[1];
   const col = forums.rows[0].findIndex(
     (c) =>
-      c?.value === currentStandard.sheets.forums.columns.find((x) => x.key === 'attendedCivilian')!.header,
+      c?.value === standard2021_1.sheets.forums.columns.find((x) => x.key === 'attendedCivilian')!.header,
   );
   const rows = forums.rows.map((r) => [...r]);
   const old = rows[excelRow - 1][col]!.value as number;

@@ -2,7 +2,7 @@
 import { startGraphStandIn, type GraphStandIn, type GraphStandInOptions } from '../../devtools/graph-standin';
 import { createGraphSubmission, type GraphSubmission } from '../../src/graph';
 import { parseConfig } from '../../src/config';
-import { currentStandard } from '../../src/standard';
+import { newestStandard } from '../../src/standard';
 import type { Journal, SubmissionStore } from '../../src/submission/types';
 import type { ListItem } from '../../devtools/graph-standin/store';
 
@@ -19,7 +19,7 @@ export function graphFor(url: string, concurrency = 4, timeoutMs = 5000): GraphS
   return createGraphSubmission({
     config,
     tokens: { getToken: async () => 'test-token' },
-    standard: currentStandard,
+    standard: newestStandard,
     retry: { maxDelayMs: 200, timeoutMs },
   });
 }

@@ -2,13 +2,13 @@
 // always complete the event, even when Excel is missing.
 import { exampleInitialWorkbook } from '../../devtools/preview/example';
 import { insertStandardSheets, validateNow } from '../../src/commands/commands';
-import { currentStandard } from '../../src/standard';
+import { standard2021_1 } from '../../src/standard/2021.1';
 import { lettersOf, standardLayout } from '../../src/workbook/layout';
 import { installOfficeStandIn } from '../standins/office-js';
 import type { OfficeStandIn } from '../standins/office-js';
 
-const layout = standardLayout();
-const FORUMS = currentStandard.sheets.forums.name;
+const layout = standardLayout(standard2021_1);
+const FORUMS = standard2021_1.sheets.forums.name;
 
 let standIn: OfficeStandIn | null = null;
 afterEach(() => {
@@ -42,7 +42,7 @@ describe('ribbon commands', () => {
     await insertStandardSheets(event);
     expect(event.completed).toHaveBeenCalledTimes(1);
     const names = standIn.user.sheetNames();
-    for (const s of Object.values(currentStandard.sheets)) expect(names).toContain(s.name);
+    for (const s of Object.values(standard2021_1.sheets)) expect(names).toContain(s.name);
     expect(standIn.user.values('Sheet1', 'A1')[0][0]).toBe('keep me');
   });
 

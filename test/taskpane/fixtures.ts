@@ -1,6 +1,6 @@
 // Small hand-built findings and metrics for the pane's view-model tests.
 import type { Finding, Metrics, WorkbookMetrics } from '../../src/engine/report';
-import { currentStandard } from '../../src/standard';
+import { standard2021_1 } from '../../src/standard/2021.1';
 
 export function finding(over: Partial<Finding>): Finding {
   return {
@@ -44,7 +44,7 @@ export function metrics(
 export function workbookMetrics(): WorkbookMetrics {
   const empty = metrics([0, 0], [0, 0], 0, 0);
   const byType: Record<string, Metrics> = {};
-  for (const t of currentStandard.enums.forumType) byType[t.value] = empty;
+  for (const t of standard2021_1.enums.forumType) byType[t.value] = empty;
   byType['분과회의'] = metrics([3, 7], [4, 8], 2, 3);
   byType['협치회의'] = metrics([5, 10], [5, 20], 1, 2);
   return {

@@ -1,4 +1,4 @@
-import { currentStandard } from '../../src/standard';
+import { standard2021_1 } from '../../src/standard/2021.1';
 import { metricColumns, metricTables, metricValue, rateBars } from '../../src/taskpane/view/metrics';
 import { metrics, workbookMetrics } from './fixtures';
 
@@ -6,12 +6,12 @@ const labels = { overall: '종합', quarter: (q: number) => `${q}분기` };
 
 describe('metricColumns', () => {
   it('follows the data book columns of the standard, without the district column', () => {
-    const cols = metricColumns('ko');
+    const cols = metricColumns('ko', standard2021_1);
     expect(cols.map((c) => c.key)).toEqual(
-      currentStandard.summaryTable.columns.map((c) => c.metric).filter((m) => m !== 'district'),
+      standard2021_1.summaryTable.columns.map((c) => c.metric).filter((m) => m !== 'district'),
     );
     expect(cols[0]).toEqual({ key: 'attendanceRate.total', label: '참석율(종합)', kind: 'rate' });
-    expect(metricColumns('en').find((c) => c.key === 'hoursPerMeeting')).toEqual({
+    expect(metricColumns('en', standard2021_1).find((c) => c.key === 'hoursPerMeeting')).toEqual({
       key: 'hoursPerMeeting',
       label: 'Hours per meeting',
       kind: 'hours',
@@ -20,7 +20,7 @@ describe('metricColumns', () => {
 });
 
 describe('metricTables', () => {
-  const tables = metricTables(workbookMetrics(), 'ko', labels);
+  const tables = metricTables(workbookMetrics(), 'ko', labels, standard2021_1);
 
   it('formats rates to 0.1 %p, undefined rates as a dash', () => {
     const cols = tables.columns.map((c) => c.key);
@@ -37,7 +37,7 @@ describe('metricTables', () => {
   it('lists all four quarters and only forum types that were held, in the standard order', () => {
     expect(tables.byQuarter.map((r) => r.label)).toEqual(['1분기', '2분기', '3분기', '4분기']);
     expect(tables.byType.map((r) => r.label)).toEqual(['협치회의', '분과회의']);
-    expect(metricTables(workbookMetrics(), 'en', labels).byType.map((r) => r.label)).toEqual([
+    expect(metricTables(workbookMetrics(), 'en', labels, standard2021_1).byType.map((r) => r.label)).toEqual([
       'Governance council',
       'Sub-committee',
     ]);

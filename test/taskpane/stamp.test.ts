@@ -26,6 +26,7 @@ function report(errors: number): ValidationReport {
       department: null,
       author: null,
       phone: null,
+      standardVersion: null,
     },
     stats: { rows: 12, errors, warnings: 0, infos: 0 },
     findings: [],

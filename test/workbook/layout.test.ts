@@ -1,4 +1,4 @@
-import { currentStandard } from '../../src/standard';
+import { standard2021_1 } from '../../src/standard/2021.1';
 import {
   columnDefinition,
   computedFormula,
@@ -11,19 +11,19 @@ import {
   LAST_EXCEL_ROW,
 } from '../../src/workbook';
 
-const layout = standardLayout();
+const layout = standardLayout(standard2021_1);
 
 describe('standardLayout follows the standard data', () => {
   it('has the standard sheets with the standard headers, in order', () => {
-    expect(layout.info.name).toBe(currentStandard.sheets.info.name);
+    expect(layout.info.name).toBe(standard2021_1.sheets.info.name);
     expect(layout.info.rows.map((r) => r.label)).toEqual(
-      currentStandard.sheets.info.fields.map((f) => f.label),
+      standard2021_1.sheets.info.fields.map((f) => f.label),
     );
     expect(layout.forums.columns.map((c) => c.header)).toEqual(
-      currentStandard.sheets.forums.columns.map((c) => c.header),
+      standard2021_1.sheets.forums.columns.map((c) => c.header),
     );
     expect(layout.council.columns.map((c) => c.header)).toEqual(
-      currentStandard.sheets.council.columns.map((c) => c.header),
+      standard2021_1.sheets.council.columns.map((c) => c.header),
     );
     expect(layout.forums.table).toBe('tblForums');
     expect(layout.council.table).toBe('tblCouncil');
@@ -34,19 +34,19 @@ describe('standardLayout follows the standard data', () => {
     expect(layout.forums.firstDataRow).toBe(layout.forums.headerRow + 1);
     expect(layout.forums.freezeRows).toBe(layout.forums.headerRow);
     // Within the engine's header search (standard: first 10 rows).
-    expect(layout.forums.headerRow).toBeLessThanOrEqual(currentStandard.headerSearch.maxRows);
+    expect(layout.forums.headerRow).toBeLessThanOrEqual(standard2021_1.headerSearch.maxRows);
   });
 
   it('offers the standard enums as lists and the districts in 가나다 order', () => {
     const by = (key: string) => layout.forums.columns.find((c) => c.key === key)!;
     expect(by('type').validation).toEqual({
       kind: 'list',
-      values: currentStandard.enums.forumType.map((e) => e.value),
+      values: standard2021_1.enums.forumType.map((e) => e.value),
     });
     const council = (key: string) => layout.council.columns.find((c) => c.key === key)!;
     expect(council('sector').validation).toEqual({ kind: 'list', values: ['민간', '구의원', '행정'] });
     expect(council('gender').validation).toEqual({ kind: 'list', values: ['남', '여'] });
-    const districts = districtNamesSorted();
+    const districts = districtNamesSorted(standard2021_1);
     expect(districts).toHaveLength(25);
     expect(districts[0]).toBe('강남구');
     expect(districts[24]).toBe('중랑구');
@@ -69,23 +69,23 @@ describe('standardLayout follows the standard data', () => {
 describe('computed columns', () => {
   const letters = lettersOf(layout.forums);
   it('참석인원(계) = 행정 + 민간, blank when both are blank', () => {
-    expect(computedFormula(columnDefinition('forums', 'attendedTotal'), 5, letters)).toBe(
+    expect(computedFormula(columnDefinition('forums', 'attendedTotal', standard2021_1), 5, letters)).toBe(
       '=IF(AND(I5="",J5=""),"",I5+J5)',
     );
   });
   it('참석율(%) = 계 ÷ 대상, blank (undefined, never 0) when nothing was expected', () => {
-    expect(computedFormula(columnDefinition('forums', 'attendanceRate'), 7, letters)).toBe(
+    expect(computedFormula(columnDefinition('forums', 'attendanceRate', standard2021_1), 7, letters)).toBe(
       '=IF(OR(AND(I7="",J7=""),(G7+H7)=0),"",(I7+J7)/(G7+H7))',
     );
   });
   it('input columns have none', () => {
-    expect(computedFormula(columnDefinition('forums', 'hours'), 5, letters)).toBeUndefined();
+    expect(computedFormula(columnDefinition('forums', 'hours', standard2021_1), 5, letters)).toBeUndefined();
   });
 });
 
 describe('요약 sheet formulas', () => {
   const source = standardSummarySource(layout);
-  const summary = summarySheetLayout(source);
+  const summary = summarySheetLayout(source, standard2021_1);
 
   it('has one row per group: overall, four quarters, every forum type', () => {
     expect(summary.rows.map((r) => r.label)).toEqual([
@@ -94,10 +94,10 @@ describe('요약 sheet formulas', () => {
       '2분기',
       '3분기',
       '4분기',
-      ...currentStandard.enums.forumType.map((t) => t.value),
+      ...standard2021_1.enums.forumType.map((t) => t.value),
     ]);
-    expect(summary.metrics).toEqual(currentStandard.metrics.map((m) => m.key));
-    expect(summary.headers.slice(1)).toEqual(currentStandard.metrics.map((m) => m.label.ko));
+    expect(summary.metrics).toEqual(standard2021_1.metrics.map((m) => m.key));
+    expect(summary.headers.slice(1)).toEqual(standard2021_1.metrics.map((m) => m.label.ko));
   });
 
   it('reads A1 ranges from the first data row to the last Excel row, no table objects', () => {
@@ -123,7 +123,7 @@ describe('요약 sheet formulas', () => {
       forumSheet: "Dobong's",
       letters: { ...source.letters, hours: 'E' },
       firstDataRow: 3,
-    });
+    }, standard2021_1);
     const hours = moved.rows[0].cells.find((c) => c.metric === 'hoursTotal')!.formula;
     expect(hours).toBe(`=SUM('Dobong''s'!$E$3:$E$${LAST_EXCEL_ROW})`);
   });

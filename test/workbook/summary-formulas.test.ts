@@ -15,7 +15,7 @@ import {
   summarySheetLayout,
   UNDEFINED_DISPLAY,
 } from '../../src/workbook';
-import { currentStandard } from '../../src/standard';
+import { newestStandard } from '../../src/standard';
 
 const soffice = ['soffice', 'libreoffice'].find((bin) => spawnSync('which', [bin]).status === 0);
 if (!soffice) {
@@ -45,9 +45,9 @@ maybe('요약 formulas recalculated by LibreOffice equal computeMetrics', () => 
   beforeAll(async () => {
     dir = await fs.mkdtemp(path.join(os.tmpdir(), 'delib-lo-'));
     for (const [, options, yearText] of cases) {
-      const example = exampleWorkbook(options);
+      const example = exampleWorkbook(newestStandard, options);
       if (yearText) example.info.year = yearText;
-      await writeStandardWorkbook(path.join(dir, fileOf(options)), example);
+      await writeStandardWorkbook(path.join(dir, fileOf(options)), newestStandard, example);
     }
     // One LibreOffice start for all files; a private profile so parallel runs share no lock.
     execFileSync(
@@ -75,15 +75,15 @@ maybe('요약 formulas recalculated by LibreOffice equal computeMetrics', () => 
     const { snapshot: original } = await readWorkbookFile(source);
     const validation = validateWorkbook(original);
     expect(validation.report.stats.errors).toBe(0);
-    const expected = computeMetrics(validation.forums);
+    const expected = computeMetrics(validation.forums, validation.standard);
 
-    const layout = summarySheetLayout(standardSummarySource(standardLayout()));
+    const layout = summarySheetLayout(standardSummarySource(standardLayout(newestStandard)), newestStandard);
     // Our file carries no cached 요약 results: every figure below was computed by LibreOffice.
-    const unevaluated = original.sheets.find((s) => s.name === currentStandard.sheets.summary.name)!;
+    const unevaluated = original.sheets.find((s) => s.name === newestStandard.sheets.summary.name)!;
     for (const row of layout.rows) {
       for (const cell of unevaluated.rows[row.row - 1].slice(1)) expect(cell?.value ?? null).toBeNull();
     }
-    const sheet = recalculated.sheets.find((s) => s.name === currentStandard.sheets.summary.name)!;
+    const sheet = recalculated.sheets.find((s) => s.name === newestStandard.sheets.summary.name)!;
     expect(sheet).toBeDefined();
     let compared = 0;
     let undefinedShown = 0;
@@ -109,7 +109,7 @@ maybe('요약 formulas recalculated by LibreOffice equal computeMetrics', () => 
         compared++;
       });
     }
-    expect(compared).toBe(layout.rows.length * currentStandard.metrics.length);
+    expect(compared).toBe(layout.rows.length * newestStandard.metrics.length);
     if (name.startsWith('a 5-row')) expect(undefinedShown).toBeGreaterThan(0);
   });
 });

@@ -8,13 +8,13 @@ import {
   summarySheetLayout,
   PREFILLED_ROWS,
 } from '../../src/workbook';
-import { currentStandard } from '../../src/standard';
+import { standard2021_1 } from '../../src/standard/2021.1';
 
-const layout = standardLayout();
+const layout = standardLayout(standard2021_1);
 
 describe('the blank standard workbook', () => {
   // Inspected in memory: exceljs's own loader would expand the whole-column validations cell by cell.
-  const wb = buildStandardWorkbook();
+  const wb = buildStandardWorkbook(standard2021_1);
   const validations = (ws: ExcelJS.Worksheet) =>
     (ws as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }).dataValidations
       .model;
@@ -27,7 +27,7 @@ describe('the blank standard workbook', () => {
     );
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: layout.forums.headerRow });
     const headers = (ws.getRow(layout.forums.headerRow).values as unknown[]).slice(1);
-    expect(headers).toEqual(currentStandard.sheets.forums.columns.map((c) => c.header));
+    expect(headers).toEqual(standard2021_1.sheets.forums.columns.map((c) => c.header));
     expect(wb.getWorksheet(layout.council.name)!.getTable(layout.council.table)).toBeDefined();
   });
 
@@ -39,7 +39,7 @@ describe('the blank standard workbook', () => {
     expect(ws.getCell(`L${first}`).numFmt).toBe('0.0%');
     expect(validations(ws)[`D${first}:D1048576`]).toMatchObject({
       type: 'list',
-      formulae: [`"${currentStandard.enums.forumType.map((t) => t.value).join(',')}"`],
+      formulae: [`"${standard2021_1.enums.forumType.map((t) => t.value).join(',')}"`],
     });
     const info = wb.getWorksheet(layout.info.name)!;
     expect(info.getCell('B2').dataValidation.formulae[0]).toMatch(/^"강남구,강동구,/);
@@ -51,7 +51,7 @@ describe('the blank standard workbook', () => {
   });
 
   it('writes the 요약 formulas of the layout', () => {
-    const summary = summarySheetLayout(standardSummarySource(layout));
+    const summary = summarySheetLayout(standardSummarySource(layout), standard2021_1);
     const ws = wb.getWorksheet(summary.name)!;
     for (const row of summary.rows) {
       expect(ws.getCell(row.row, 1).value).toBe(row.label);
@@ -61,7 +61,7 @@ describe('the blank standard workbook', () => {
 
   it('reads back as blank rows: prefilled formulas are not data', async () => {
     const { snapshot } = await readWorkbookBuffer(
-      Buffer.from(await buildStandardWorkbook().xlsx.writeBuffer()),
+      Buffer.from(await buildStandardWorkbook(standard2021_1).xlsx.writeBuffer()),
       'b',
     );
     const forums = snapshot.sheets.find((s) => s.name === layout.forums.name)!;
@@ -72,9 +72,9 @@ describe('the blank standard workbook', () => {
 
 describe('the example workbook', () => {
   it('writes the example values, dates as real dates, cached computed results', async () => {
-    const example = exampleWorkbook();
+    const example = exampleWorkbook(standard2021_1);
     const { snapshot } = await readWorkbookBuffer(
-      Buffer.from(await buildStandardWorkbook(example).xlsx.writeBuffer()),
+      Buffer.from(await buildStandardWorkbook(standard2021_1, example).xlsx.writeBuffer()),
       'e',
     );
     const forums = snapshot.sheets.find((s) => s.name === layout.forums.name)!;
@@ -93,7 +93,7 @@ describe('the example workbook', () => {
   });
 
   it('is the same for the same seed and different for another', () => {
-    expect(exampleWorkbook()).toEqual(exampleWorkbook());
-    expect(exampleWorkbook({ seed: 1 })).not.toEqual(exampleWorkbook());
+    expect(exampleWorkbook(standard2021_1)).toEqual(exampleWorkbook(standard2021_1));
+    expect(exampleWorkbook(standard2021_1, { seed: 1 })).not.toEqual(exampleWorkbook(standard2021_1));
   });
 });

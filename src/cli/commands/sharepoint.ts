@@ -5,7 +5,7 @@ import { describeError, parseCommandLine } from '../errors';
 import { cliTokenProvider } from '../../auth/node';
 import { createGraphSubmission, type Drift } from '../../graph';
 import { loadNodeConfig } from '../../graph/node-config';
-import { currentStandard } from '../../standard';
+import { newestStandard } from '../../standard';
 
 function line(io: CliIO, mark: string, d: Drift): void {
   io.out(`${mark} ${d.message.ko}\n  ${d.message.en}\n`);
@@ -34,7 +34,7 @@ export const sharepointCommand: Command = {
         env: io.env,
       });
       const tokens = cliTokenProvider(config, io.env, (m) => io.err(`${m}\n`));
-      const graph = createGraphSubmission({ config, tokens, standard: currentStandard });
+      const graph = createGraphSubmission({ config, tokens, standard: newestStandard });
       if (action === 'check') {
         const drift = await graph.checkSchema();
         for (const d of drift) line(io, d.blocking ? '✗' : '•', d);

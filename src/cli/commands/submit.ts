@@ -11,7 +11,7 @@ import { cliTokenProvider } from '../../auth/node';
 import { createGraphSubmission } from '../../graph';
 import { loadNodeConfig } from '../../graph/node-config';
 import { ENGINE_VERSION } from '../../engine';
-import { currentStandard } from '../../standard';
+import { newestStandard } from '../../standard';
 import { buildPlan } from '../../submission/plan';
 import { runSubmission } from '../../submission/runner';
 import { receiptLines } from '../../submission/receipt';
@@ -85,7 +85,7 @@ export const submitCommand: Command = {
       graph = createGraphSubmission({
         config,
         tokens: cliTokenProvider(config, io.env, (m) => io.err(`${m}\n`)),
-        standard: currentStandard,
+        standard: newestStandard,
       });
     } catch (e) {
       const { ko, en } = describeError(e);

@@ -1,14 +1,20 @@
-// `delib template [--example] OUT.xlsx`: the blank standard workbook, or a filled example.
+// `delib template [--example] [--standard VERSION] OUT.xlsx`: the blank standard workbook, or a
+// filled example, of any standard version the product knows (default: the newest, which is what
+// the city distributes; an older one for a district that must keep filling its old form).
 import path from 'node:path';
 import type { Command } from '../command';
 import { EXIT_OK, EXIT_USAGE, UsageError } from '../command';
 import { describeError, parseCommandLine } from '../errors';
 import { writeStandardWorkbook } from '../../xlsx/write';
 import { exampleWorkbook } from '../../workbook/example';
+import { newestStandard, registry, standardByVersion } from '../../standard';
+
+const known = registry.versions.map((s) => s.version).join(', ');
 
 const USAGE = [
-  '사용법 / usage: delib template [--example] OUT.xlsx',
-  '  --example   예시 자료로 채운 통합시트 / a workbook filled with a generated example',
+  '사용법 / usage: delib template [--example] [--standard VERSION] OUT.xlsx',
+  '  --example    예시 자료로 채운 통합시트 / a workbook filled with a generated example',
+  `  --standard   표준버전(${known}; 기본 ${newestStandard.version}) / standard version (${known}; default ${newestStandard.version})`,
 ].join('\n');
 
 export const templateCommand: Command = {
@@ -19,23 +25,30 @@ export const templateCommand: Command = {
   },
   usage: USAGE,
   async run(args, io) {
-    const { values, positionals } = parseCommandLine(args, { options: { example: { type: 'boolean' } } });
+    const { values, positionals } = parseCommandLine(args, {
+      options: { example: { type: 'boolean' }, standard: { type: 'string' } },
+    });
     if (positionals.length !== 1) {
       throw new UsageError('저장할 파일 하나를 지정하세요', 'give exactly one output file');
     }
+    const standard = values.standard === undefined ? newestStandard : standardByVersion(values.standard.trim());
+    if (!standard)
+      throw new UsageError(
+        `알 수 없는 표준버전 '${values.standard}' (아는 버전: ${known})`,
+        `unknown standard version '${values.standard}' (known: ${known})`,
+      );
     const out = path.resolve(io.cwd, positionals[0]);
     if (!/\.xlsx$/i.test(out))
       throw new UsageError('출력 파일은 .xlsx여야 합니다', 'the output file must end in .xlsx');
     try {
-      await writeStandardWorkbook(out, values.example ? exampleWorkbook() : undefined);
+      await writeStandardWorkbook(out, standard, values.example ? exampleWorkbook(standard) : undefined);
     } catch (e) {
       const { ko, en } = describeError(e);
       io.err(`✗ ${positionals[0]}: 저장할 수 없습니다 (${ko}) / cannot write (${en})\n`);
       return EXIT_USAGE;
     }
-    io.out(
-      `${positionals[0]}: ${values.example ? '예시 통합시트 / example workbook' : '빈 통합시트 / blank workbook'}\n`,
-    );
+    const kind = values.example ? '예시 통합시트 / example workbook' : '빈 통합시트 / blank workbook';
+    io.out(`${positionals[0]}: ${kind} (표준 / standard ${standard.version})\n`);
     return EXIT_OK;
   },
 };

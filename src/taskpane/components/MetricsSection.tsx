@@ -1,6 +1,7 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useMemo } from 'react';
 import type { WorkbookMetrics } from '../../engine/report';
+import { standardForDisplay } from '../../standard';
 import { strings } from '../strings';
 import type { Lang } from '../view/language';
 import { metricTables, rateBars } from '../view/metrics';
@@ -93,20 +94,28 @@ export function MetricsSection({
   metrics,
   rows,
   lang,
+  standard,
 }: {
   metrics: WorkbookMetrics | null;
   rows: number;
   lang: Lang;
+  /** The report's standard version: its labels and forum types. */
+  standard: string | null;
 }) {
   const section = useSectionStyles();
   const tables = useMemo(
     () =>
       metrics &&
-      metricTables(metrics, lang, {
-        overall: strings.overall[lang],
-        quarter: (q) => strings.quarter(q)[lang],
-      }),
-    [metrics, lang],
+      metricTables(
+        metrics,
+        lang,
+        {
+          overall: strings.overall[lang],
+          quarter: (q) => strings.quarter(q)[lang],
+        },
+        standardForDisplay(standard),
+      ),
+    [metrics, lang, standard],
   );
   return (
     <section className={section.section} aria-labelledby="metrics-heading">

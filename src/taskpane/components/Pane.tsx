@@ -96,6 +96,7 @@ export function Pane({ session }: { session: LiveSession }) {
         metrics={state.report?.metrics ?? null}
         rows={state.report?.stats.rows ?? 0}
         lang={lang}
+        standard={state.report?.standard ?? null}
       />
       <StampSection
         state={state}

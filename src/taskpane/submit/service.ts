@@ -5,7 +5,7 @@ import type { Validation } from '../../engine/validate';
 import type { TokenProvider } from '../../auth/types';
 import { createGraphSubmission } from '../../graph';
 import type { DelibConfig } from '../../config';
-import { currentStandard } from '../../standard';
+import { newestStandard } from '../../standard';
 import type { Text } from '../../standard/types';
 import { buildPlan, PlanRefused } from '../../submission/plan';
 import { runSubmission } from '../../submission/runner';
@@ -41,7 +41,7 @@ export function createSubmitService(deps: SubmitServiceDeps): SubmitService {
   const graph = createGraphSubmission({
     config: deps.config,
     tokens: deps.tokens,
-    standard: currentStandard,
+    standard: newestStandard,
   });
   // Excel on some hosts (and the browser preview's stand-in) has no getFileAsync: then the rows and
   // figures are submitted without the file, and the panel says so before and after.

@@ -1,5 +1,5 @@
 // Display formatting only: the engine's numbers stay unrounded everywhere else (standard §2).
-import { currentStandard } from '../../standard';
+import { newestStandard } from '../../standard';
 import type { Lang } from './language';
 
 /** Shown for a rate with a zero denominator (standard §2: never 0% nor an error). */
@@ -20,12 +20,12 @@ function fixed(value: number, digits: number, lang: Lang): string {
 /** A fraction (0.8174) as a percentage to the standard's precision (81.7%); null → '–'. */
 export function formatRate(rate: number | null | undefined, lang: Lang): string {
   if (rate === null || rate === undefined || !Number.isFinite(rate)) return UNDEFINED_MARK;
-  return `${fixed(rate * 100, currentStandard.rounding.ratePercentDigits, lang)}%`;
+  return `${fixed(rate * 100, newestStandard.rounding.ratePercentDigits, lang)}%`;
 }
 
 export function formatHours(hours: number | null | undefined, lang: Lang): string {
   if (hours === null || hours === undefined || !Number.isFinite(hours)) return UNDEFINED_MARK;
-  return fixed(hours, currentStandard.rounding.hoursDigits, lang);
+  return fixed(hours, newestStandard.rounding.hoursDigits, lang);
 }
 
 export function formatCount(count: number | null | undefined, lang: Lang): string {

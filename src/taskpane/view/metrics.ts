@@ -1,7 +1,6 @@
 // The live metrics as table rows and chart bars. Which columns and in which order comes from the
 // standard's consolidated table (the data-book layout), labels from the standard's metric list.
 import type { Metrics, WorkbookMetrics } from '../../engine/report';
-import { currentStandard } from '../../standard';
 import type { Standard } from '../../standard/types';
 import { formatCount, formatHours, formatRate } from './format';
 import type { Lang } from './language';
@@ -35,7 +34,7 @@ function kindOf(key: string): MetricKind {
   return 'count';
 }
 
-export function metricColumns(lang: Lang, standard: Standard = currentStandard): MetricColumn[] {
+export function metricColumns(lang: Lang, standard: Standard): MetricColumn[] {
   const labels = new Map(standard.metrics.map((m) => [m.key, m.label[lang]]));
   return standard.summaryTable.columns
     .filter((c) => labels.has(c.metric))
@@ -70,7 +69,7 @@ export function metricTables(
   metrics: WorkbookMetrics,
   lang: Lang,
   labels: { overall: string; quarter: (q: number) => string },
-  standard: Standard = currentStandard,
+  standard: Standard,
 ): MetricTables {
   const columns = metricColumns(lang, standard);
   const quarters = (['1', '2', '3', '4'] as const).map((q) =>

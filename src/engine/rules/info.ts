@@ -1,27 +1,24 @@
 // 기본정보: label in one column, value in the next (standard §1.1). A blank or unreadable required
-// value is `missing-info`; everything the rows are checked against (연도, 작성일) comes from here.
-import type { DistrictDefinition, InfoFieldDefinition, Standard } from '../standard/types';
-import type { Finding, ReportInfo } from './report';
-import type { Cell, SheetSnapshot } from './snapshot';
-import { cellAddress, isBlankCell } from './snapshot';
-import { makeFinding, type Place } from './findings';
-import { parseDate, parseNumber, parseQuarter, parseText } from './parse';
-import { isoFromSerial } from './dates';
-import { fold, headerKey } from './text';
-import { cellText } from './locate';
+// value is `missing-info`; everything the rows are checked against (연도, 분기, 작성일) comes from here.
+// Values land in the report's `info` under each field's key, so a field a new version adds is
+// reported (and stamped) without code.
+import type { DistrictDefinition, InfoFieldDefinition, Standard } from '../../standard/types';
+import type { Finding, ReportInfo } from '../report';
+import type { Cell, SheetSnapshot } from '../snapshot';
+import { isBlankCell } from '../snapshot';
+import { makeFinding, type Place } from '../findings';
+import { parseDate, parseNumber, parseQuarter, parseText } from '../parse';
+import { isoFromSerial } from '../dates';
+import { fold, headerKey } from '../text';
+import { labelledValues } from '../detect';
+import type { RuleOf } from './types';
 
 export interface InfoResult {
   info: ReportInfo;
-  year: number | null;
-  reportDate: number | null;
   findings: Finding[];
   /** Date fields as serial numbers, by key. */
   dates: Map<string, number>;
 }
-
-/** Labels may sit in any of the first columns; the value is the cell to their right. */
-const LABEL_COLUMNS = 4;
-const LABEL_ROWS = 50;
 
 function findDistrict(standard: Standard, text: string): DistrictDefinition | null {
   let s = fold(text).trim().replace(/\s+/g, ' ');
@@ -39,45 +36,20 @@ function findDistrict(standard: Standard, text: string): DistrictDefinition | nu
   );
 }
 
-function locateValues(
-  standard: Standard,
-  sheet: SheetSnapshot,
-): Map<string, { cell: Cell | undefined; address: string; row: number }> {
-  const byLabel = new Map<string, InfoFieldDefinition>();
-  for (const f of standard.sheets.info.fields)
-    for (const l of [f.label, ...f.aliases]) byLabel.set(headerKey(l), f);
-  const found = new Map<string, { cell: Cell | undefined; address: string; row: number }>();
-  for (let r = 0; r < Math.min(sheet.rows.length, LABEL_ROWS); r++) {
-    const cells = sheet.rows[r] ?? [];
-    for (let c = 0; c < Math.min(cells.length, LABEL_COLUMNS); c++) {
-      const field = byLabel.get(headerKey(cellText(cells[c])));
-      if (field && !found.has(field.key)) {
-        found.set(field.key, {
-          cell: cells[c + 1] ?? undefined,
-          address: cellAddress(c + 1, r + 1),
-          row: r + 1,
-        });
-        break;
-      }
-    }
-  }
-  return found;
+function emptyInfo(standard: Standard): ReportInfo {
+  const info = { districtCode: null } as unknown as ReportInfo;
+  for (const f of standard.sheets.info.fields) info[f.key] = null;
+  return info;
 }
 
 export function readInfo(standard: Standard, sheet: SheetSnapshot | undefined): InfoResult {
-  const info: ReportInfo = {
-    district: null,
-    districtCode: null,
-    year: null,
-    quarter: null,
-    reportDate: null,
-    department: null,
-    author: null,
-    phone: null,
-  };
-  const result: InfoResult = { info, year: null, reportDate: null, findings: [], dates: new Map() };
+  const info = emptyInfo(standard);
+  const result: InfoResult = { info, findings: [], dates: new Map() };
   if (!sheet) return result;
-  const values = locateValues(standard, sheet);
+  const labels = new Map<string, string>();
+  for (const f of standard.sheets.info.fields)
+    for (const l of [f.label, ...f.aliases]) if (!labels.has(headerKey(l))) labels.set(headerKey(l), f.key);
+  const values = labelledValues(sheet, labels);
   for (const field of standard.sheets.info.fields) {
     const at = values.get(field.key);
     const place: Place = {
@@ -86,7 +58,7 @@ export function readInfo(standard: Standard, sheet: SheetSnapshot | undefined): 
       row: at?.row ?? null,
       field: field.key,
     };
-    const params = { field: field.labelText.ko, fieldEn: field.labelText.en };
+    const params = { field: field.labelText };
     const cell = at?.cell;
     if (cell?.error || isBlankCell(cell)) {
       if (field.required)
@@ -98,27 +70,27 @@ export function readInfo(standard: Standard, sheet: SheetSnapshot | undefined): 
     if (ok === 'unreadable') {
       if (field.required) result.findings.push(makeFinding(standard, 'missing-info', place, raw, params));
       else {
-        const type = standard.wording.types.phone;
         result.findings.push(
-          makeFinding(standard, 'type-error', place, raw, { ...params, type: type.ko, typeEn: type.en }),
+          makeFinding(standard, 'type-error', place, raw, { ...params, type: standard.wording.types.phone }),
         );
       }
     } else if (ok === 'out-of-bounds') {
-      const b = standard.wording.bounds;
-      const fill = (s: string) => s.replace('{min}', String(field.min)).replace('{max}', String(field.max));
       result.findings.push(
         makeFinding(standard, 'constraint-error', place, raw, {
           ...params,
-          detailKo: `${fill(b.min.ko)} ${fill(b.max.ko)}`,
-          detailEn: `${fill(b.min.en)} ${fill(b.max.en)}`,
+          detail: {
+            ko: fillBetween(standard.wording.bounds.between.ko, field),
+            en: fillBetween(standard.wording.bounds.between.en, field),
+          },
         }),
       );
     }
   }
-  result.year = info.year;
-  result.reportDate = result.dates.get('reportDate') ?? null;
   return result;
 }
+
+const fillBetween = (s: string, field: InfoFieldDefinition) =>
+  s.replace('{min}', String(field.min)).replace('{max}', String(field.max));
 
 type Outcome = 'ok' | 'unreadable' | 'out-of-bounds';
 
@@ -133,7 +105,7 @@ function readInfoValue(
     case 'district': {
       const d = typeof raw === 'string' ? findDistrict(standard, raw) : null;
       if (!d) return 'unreadable';
-      info.district = d.name;
+      info[field.key] = d.name;
       info.districtCode = d.code;
       return 'ok';
     }
@@ -142,28 +114,34 @@ function readInfoValue(
       if (!Number.isInteger(n)) return 'unreadable';
       if ((field.min !== undefined && n < field.min) || (field.max !== undefined && n > field.max))
         return 'out-of-bounds';
-      (info as unknown as Record<string, number>)[field.key] = n;
+      info[field.key] = n;
       return 'ok';
     }
     case 'quarter': {
       const q = parseQuarter(raw);
       if (Number.isNaN(q)) return 'unreadable';
-      info.quarter = q;
+      info[field.key] = q;
       return 'ok';
     }
     case 'date': {
       const serial = parseDate(raw);
       if (Number.isNaN(serial)) return 'unreadable';
       result.dates.set(field.key, serial);
-      (info as unknown as Record<string, string>)[field.key] = isoFromSerial(serial);
+      info[field.key] = isoFromSerial(serial);
       return 'ok';
     }
     default: {
       const text = parseText(raw);
       if (!text) return 'unreadable';
       if (field.pattern && !new RegExp(field.pattern).test(fold(text))) return 'unreadable';
-      (info as unknown as Record<string, string>)[field.key] = text;
+      info[field.key] = text;
       return 'ok';
     }
   }
 }
+
+export const infoRule: RuleOf<'info'> = {
+  codes: ['missing-info', 'type-error', 'constraint-error'],
+  scope: 'info',
+  check: readInfo,
+};

@@ -1,0 +1,170 @@
+// One standard table of one workbook, kept between passes: each row's record and findings, and the
+// indexes the table rules read (연번 → rows, duplicate key → rows). A changed row is taken out of
+// the indexes and the metrics and put back in, so re-reading it costs one row whatever the size.
+import type { Finding, TableRecord } from './report';
+import type { SheetSnapshot } from './snapshot';
+import { columnLetter, isBlankCell } from './snapshot';
+import type { CompiledTable } from './compile';
+import type { TableLayout } from './rules/headers';
+import type { CellAt, CellReader, Period, RowInput } from './rules/types';
+import type { MetricsTally } from './metrics';
+
+export interface RowResult {
+  record: TableRecord;
+  findings: Finding[];
+  /** The duplicate-row key when every part of it is readable. */
+  key: string | null;
+}
+
+interface BoundInput {
+  read: CellReader;
+  column: number;
+  letter: string;
+  slot: number;
+}
+
+/**
+ * Key → the Excel rows holding it, in ascending order. Almost every key has one row, so that
+ * case is stored as a bare number: a full pass indexes every row and must not allocate for it.
+ */
+export class RowIndex<K> {
+  private readonly map = new Map<K, number | number[]>();
+
+  add(key: K, row: number): void {
+    const held = this.map.get(key);
+    if (held === undefined) this.map.set(key, row);
+    else if (typeof held === 'number') this.map.set(key, held < row ? [held, row] : [row, held]);
+    else {
+      let i = held.length;
+      while (i > 0 && held[i - 1] > row) i--;
+      held.splice(i, 0, row);
+    }
+  }
+
+  remove(key: K, row: number): void {
+    const held = this.map.get(key);
+    if (held === undefined) return;
+    if (typeof held === 'number') {
+      if (held === row) this.map.delete(key);
+      return;
+    }
+    const i = held.indexOf(row);
+    if (i >= 0) held.splice(i, 1);
+    if (held.length === 1) this.map.set(key, held[0]);
+  }
+
+  /** The first row holding the key when `row` is a later repeat of it; null otherwise. */
+  firstBefore(key: K, row: number): number | null {
+    const held = this.map.get(key);
+    return held !== undefined && typeof held !== 'number' && held[0] !== row ? held[0] : null;
+  }
+}
+
+const NO_FINDINGS: Finding[] = [];
+
+export class TableState {
+  /** Indexed by Excel row; undefined for blank rows. */
+  readonly rows: (RowResult | undefined)[] = [];
+  readonly ids = new RowIndex<number>();
+  readonly repeats = new RowIndex<string>();
+  private readonly inputs: BoundInput[];
+  private readonly input: RowInput;
+  private readonly at: CellAt;
+  private readonly scratch: Finding[] = [];
+
+  constructor(
+    readonly table: CompiledTable,
+    public sheet: SheetSnapshot,
+    readonly layout: TableLayout,
+    period: Period,
+    readonly tally: MetricsTally | null,
+  ) {
+    const columnOf = table.keys.map((k) => layout.columns.get(k) ?? -1);
+    this.inputs = table.compiled.flatMap((c) =>
+      c.read && columnOf[c.slot] >= 0
+        ? [{ read: c.read, column: columnOf[c.slot], letter: columnLetter(columnOf[c.slot]), slot: c.slot }]
+        : [],
+    );
+    // Sheet order, as findings about one row are listed left to right.
+    this.inputs.sort((a, b) => a.column - b.column);
+    this.at = { sheet: sheet.name, column: '', row: 0 };
+    this.input = { record: null as unknown as TableRecord, cells: [], sheet: sheet.name, period, columnOf };
+  }
+
+  /** Reads every row below the header. */
+  readAll(): this {
+    if (this.layout.headerRow)
+      for (let r = this.layout.headerRow + 1; r <= this.sheet.rows.length; r++) this.put(r);
+    return this;
+  }
+
+  /** (Re-)reads Excel row `r`, keeping the indexes and the metrics in step. */
+  put(r: number): void {
+    const old = this.rows[r];
+    if (old) {
+      const id = this.idOf(old.record);
+      if (id !== null) this.ids.remove(id, r);
+      if (old.key !== null) this.repeats.remove(old.key, r);
+      this.tally?.add(old.record, -1);
+    }
+    const row = this.read(r) ?? undefined;
+    this.rows[r] = row;
+    if (row) {
+      const id = this.idOf(row.record);
+      if (id !== null) this.ids.add(id, r);
+      if (row.key !== null) this.repeats.add(row.key, r);
+      this.tally?.add(row.record);
+    }
+  }
+
+  private idOf(record: TableRecord): number | null {
+    const slot = this.table.idSlot;
+    const id = slot === null ? null : record.values[slot];
+    return typeof id === 'number' ? id : null;
+  }
+
+  /** Excel row `r` read and checked; null when the row is blank (blank rows are never findings). */
+  read(r: number): RowResult | null {
+    const cells = this.sheet.rows[r - 1];
+    if (!cells) return null;
+    const inputs = this.inputs;
+    let blank = true;
+    for (let i = 0; i < inputs.length; i++) {
+      if (!isBlankCell(cells[inputs[i].column])) {
+        blank = false;
+        break;
+      }
+    }
+    if (blank) return null;
+    const table = this.table;
+    const out = this.scratch;
+    out.length = 0;
+    const values = table.blankValues();
+    const at = this.at;
+    at.row = r;
+    for (let i = 0; i < inputs.length; i++) {
+      const p = inputs[i];
+      at.column = p.letter;
+      values[p.slot] = p.read(cells[p.column], at, out);
+    }
+    for (const c of table.computedColumns) values[c.slot] = c.compute!(values) ?? null;
+    const record = table.record(r, values);
+    const input = this.input;
+    input.record = record;
+    input.cells = cells;
+    for (const check of table.rowChecks) check(input, out);
+    return { record, findings: out.length ? out.slice() : NO_FINDINGS, key: this.keyOf(values) };
+  }
+
+  private keyOf(values: readonly (string | number | null)[]): string | null {
+    const slots = this.table.duplicateSlots;
+    if (!slots) return null;
+    let key = '';
+    for (let i = 0; i < slots.length; i++) {
+      const v = values[slots[i]];
+      if (v === null) return null;
+      key = i === 0 ? String(v) : `${key}\u0001${v}`;
+    }
+    return key;
+  }
+}

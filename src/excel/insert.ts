@@ -98,10 +98,10 @@ export async function insertStandardSheets(context: Excel.RequestContext, standa
     if (!found) infoSheet.getRange(`A${row}`).values = [[field.label]];
     infoRows.set(field.key, row);
     const value = infoSheet.getRange(`B${row}`);
+    if (field.numberFormat) value.numberFormat = [[field.numberFormat]];
     // 표준버전: a blank one is filled with the version the sheets are made for (what it meant anyway).
     if (field.preset !== undefined && (!found || isBlankCell(cellAt(infoGrid, found, 1))))
       value.values = [[field.preset]];
-    if (field.numberFormat) value.numberFormat = [[field.numberFormat]];
     if (field.validation) hint(value, field.validation);
   }
   infoSheet.getRange('A:A').format.columnWidth = info.widths[0] * POINTS_PER_CHARACTER;

@@ -137,7 +137,8 @@ export function standardLayout(standard: Standard): WorkbookLayout {
         row: i + 2,
         example: f.selectsStandard ? undefined : f.example,
         preset: f.selectsStandard ? standard.version : undefined,
-        numberFormat: f.type === 'date' ? 'yyyy-mm-dd' : undefined,
+        // 표준버전 as text: Excel would turn 2021.2 into a number (and 2021.10 into 2021.1).
+        numberFormat: f.type === 'date' ? 'yyyy-mm-dd' : f.selectsStandard ? '@' : undefined,
         validation:
           f.type === 'district'
             ? { kind: 'list', values: districtNamesSorted(standard) }

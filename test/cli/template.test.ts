@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ValidationReport } from '../../src/engine';
 import { readWorkbookFile } from '../../src/xlsx/read';
-import { standard2021_1 } from '../../src/standard/2021.1';
+import { newestStandard } from '../../src/standard';
 import { delib, expectNoStack } from './support';
 
 let dir: string;
@@ -40,7 +40,7 @@ describe('delib template', () => {
     const run = await delib(['template', 'blank.xlsx'], dir);
     expect(run.code).toBe(0);
     const { snapshot } = await readWorkbookFile(path.join(dir, 'blank.xlsx'));
-    const s = standard2021_1.sheets;
+    const s = newestStandard.sheets;
     expect(snapshot.sheets.map((x) => x.name)).toEqual([
       s.info.name,
       s.forums.name,
@@ -51,8 +51,11 @@ describe('delib template', () => {
       (await delib(['validate', '--format', 'json', 'blank.xlsx'], dir)).out,
     );
     expect(report.stats.rows).toBe(0);
-    // Nothing to fix but the blanks a district fills in first.
-    expect(new Set(report.findings.map((f) => f.code))).toEqual(new Set(['missing-info']));
+    // The newest standard by default: what the city distributes.
+    expect(report.standard).toBe(newestStandard.version);
+    expect(report.info.standardVersion).toBe(newestStandard.version);
+    // Nothing to fix but the blanks a district fills in first (the council too: a warning).
+    expect(new Set(report.findings.map((f) => f.code))).toEqual(new Set(['missing-info', 'council-empty']));
   });
 
   it('usage errors', async () => {

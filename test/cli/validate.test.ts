@@ -198,7 +198,7 @@ describe('top level', () => {
   it('--version names the engine and the standard', async () => {
     const run = await delib(['--version']);
     expect(run.code).toBe(0);
-    expect(run.out).toContain('standard 2021.1');
+    expect(run.out).toContain('standard 2021.2 (knows 2021.1, 2021.2)');
   });
 });
 

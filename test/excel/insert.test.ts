@@ -1,5 +1,6 @@
 // Inserting or repairing the standard sheets through Office.js: what is missing is added, what a
 // district typed stays exactly as it was.
+import { newestStandard } from '../../src/standard';
 import { standard2021_1 } from '../../src/standard/2021.1';
 import { standardLayout } from '../../src/workbook';
 import { FORUMS, INFO, LETTERS, forumRow, workbook } from './fixtures';
@@ -15,7 +16,8 @@ afterEach(async () => {
 const layout = standardLayout(standard2021_1);
 const SUMMARY = standard2021_1.sheets.summary.name;
 
-test('into an empty workbook: all four sheets, headers, tables, hints, frozen headers, 요약 formulas', async () => {
+test('into an empty workbook: the four sheets of the newest standard, headers, tables, hints, frozen headers, 요약 formulas', async () => {
+  const layout = standardLayout(newestStandard);
   booted = await boot({ sheets: [{ name: 'Sheet1', rows: [['메모']] }] });
   const { session, standin } = booted;
   expect(session.getState().report?.findings.map((f) => f.code)).toContain('missing-sheet');
@@ -25,11 +27,19 @@ test('into an empty workbook: all four sheets, headers, tables, hints, frozen he
   const forums = standin.model.findSheet(FORUMS)!;
   expect(forums.tables.map((t) => t.name)).toEqual(['tblForums']);
   expect(forums.freeze.rows).toBe(layout.forums.headerRow);
-  const header = standin.user.values(FORUMS, `A${layout.forums.headerRow}:M${layout.forums.headerRow}`)[0];
+  const last = layout.forums.columns[layout.forums.columns.length - 1].letter;
+  const header = standin.user.values(
+    FORUMS,
+    `A${layout.forums.headerRow}:${last}${layout.forums.headerRow}`,
+  )[0];
   expect(header).toEqual(layout.forums.columns.map((c) => c.header));
   const typeList = forums.validations.find((v) => v.box.column === 3)?.rule as { list: { source: string } };
-  expect(typeList.list.source.split(',')).toEqual(standard2021_1.enums.forumType.map((t) => t.value));
+  expect(typeList.list.source.split(',')).toEqual(newestStandard.enums.forumType.map((t) => t.value));
+  // The new sheets say which version they follow, so the engine checks them against it.
+  const version = layout.info.rows.find((r) => r.preset !== undefined)!;
+  expect(standin.user.values(INFO, `B${version.row}`)).toEqual([[newestStandard.version]]);
   const state = session.getState();
+  expect(state.report?.standard).toBe(newestStandard.version);
   expect(state.report?.findings.some((f) => f.code === 'missing-sheet')).toBe(false);
   expect(state.report?.findings.some((f) => f.code === 'missing-column')).toBe(false);
   expect(state.report?.stats.rows).toBe(0);

@@ -178,15 +178,25 @@ export class ClientResult<T> {
   }
 }
 
-/** `obj.onChanged.add(h)`: registration takes effect at the next sync, like Excel's. */
+/**
+ * `obj.onChanged.add(h)`: registration takes effect at the next sync, like Excel's. An event of a
+ * requirement set the host lacks (onVisibilityChanged needs ExcelApi 1.17) fails that sync with
+ * ApiNotFound, as Excel does: the JavaScript library has the property, the host does not.
+ */
 export class StandInEventHandlers {
   constructor(
     private readonly context: StandInContext,
     private readonly set: () => Set<Handler>,
+    private readonly requires?: { set: string; version: string },
   ) {}
 
   add(handler: Handler): { context: StandInContext; remove: () => void } {
-    this.context.enqueue(() => this.set().add(handler));
+    const requires = this.requires;
+    this.context.enqueue(() => {
+      if (requires && !this.context.model.supports(requires.set, requires.version))
+        throw standInError('ApiNotFound', `This event needs ${requires.set} ${requires.version}.`);
+      this.set().add(handler);
+    });
     return {
       context: this.context,
       remove: () => this.context.enqueue(() => this.set().delete(handler)),

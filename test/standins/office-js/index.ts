@@ -2,17 +2,19 @@
 // `installOfficeStandIn(globalThis, workbook)` defines Office, Excel and OfficeExtension globals.
 // Dependency-free ES2020 so the e2e page and the preview can bundle it.
 import { StandInContext } from './context';
-import { StandInModel, dateSerial, standInError } from './model';
+import { StandInModel, dateSerial, standInError, versionAtLeast, type SheetVisibility } from './model';
 import { WorkbookProxy } from './objects';
 import { StandInUser } from './user';
 
 export { StandInModel, dateSerial } from './model';
-export type { StandInCell, StandInSheet } from './model';
+export type { SheetVisibility, StandInCell, StandInSheet } from './model';
 export { StandInUser } from './user';
 export { PAYLOAD_LIMIT_BYTES } from './range';
 
 export interface InitialSheet {
   name: string;
+  /** Hidden or very hidden from the start (default visible). */
+  visibility?: SheetVisibility;
   /** Row-major, from A1; strings starting with `=` are formulas, error literals are errors. */
   rows?: unknown[][];
   /** Number formats by column letter, applied to the rows given. */
@@ -48,17 +50,6 @@ export interface OfficeStandIn {
   uninstall(): void;
 }
 
-function versionAtLeast(have: string, want: string): boolean {
-  const a = have.split('.').map(Number);
-  const b = want.split('.').map(Number);
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    const x = a[i] ?? 0;
-    const y = b[i] ?? 0;
-    if (x !== y) return x > y;
-  }
-  return true;
-}
-
 function columnIndex(letters: string): number {
   let n = 0;
   for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
@@ -76,6 +67,7 @@ export function installOfficeStandIn(
   if (options.payloadLimitBytes) model.payloadLimitBytes = options.payloadLimitBytes;
   for (const s of initial.sheets) {
     const sheet = model.addSheet(s.name);
+    sheet.visibility = s.visibility ?? 'Visible';
     (s.rows ?? []).forEach((line, r) =>
       line.forEach((v, c) => v !== null && v !== undefined && v !== '' && model.enter(sheet, r, c, v)),
     );
@@ -93,6 +85,7 @@ export function installOfficeStandIn(
     model.customProperties.set(k, { value: v, type: typeof v === 'number' ? 'Number' : 'String' });
 
   const sets: Record<string, string> = { ExcelApi: '1.14', ...options.requirementSets };
+  model.requirementSets = sets;
   let saves = 0;
   const clone = (v: unknown) => (v === undefined ? undefined : JSON.parse(JSON.stringify(v)));
   const settings = {

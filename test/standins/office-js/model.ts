@@ -28,15 +28,22 @@ export interface TableRecord {
 
 export type Handler = (args: Record<string, unknown>) => unknown;
 
+export type SheetVisibility = 'Visible' | 'Hidden' | 'VeryHidden';
+export const SHEET_VISIBILITIES: readonly SheetVisibility[] = ['Visible', 'Hidden', 'VeryHidden'];
+
+type SheetEvent = 'onChanged' | 'onSelectionChanged' | 'onNameChanged' | 'onVisibilityChanged';
+type WorkbookEvent = 'onAdded' | 'onDeleted' | 'onNameChanged' | 'onVisibilityChanged';
+
 export interface StandInSheet {
   id: string;
   name: string;
+  visibility: SheetVisibility;
   rows: Map<number, Map<number, StandInCell>>;
   freeze: { rows: number; columns: number };
   validations: DataValidationRecord[];
   tables: TableRecord[];
   columnWidths: Map<number, number>;
-  handlers: Record<'onChanged' | 'onSelectionChanged' | 'onNameChanged', Set<Handler>>;
+  handlers: Record<SheetEvent, Set<Handler>>;
 }
 
 export interface CustomXmlPartRecord {
@@ -67,11 +74,14 @@ export class StandInModel {
   settings = new Map<string, unknown>();
   customXmlParts: CustomXmlPartRecord[] = [];
   customProperties = new Map<string, { value: unknown; type: string }>();
-  workbookHandlers: Record<'onAdded' | 'onDeleted' | 'onNameChanged', Set<Handler>> = {
+  workbookHandlers: Record<WorkbookEvent, Set<Handler>> = {
     onAdded: new Set(),
     onDeleted: new Set(),
     onNameChanged: new Set(),
+    onVisibilityChanged: new Set(),
   };
+  /** Highest supported version per requirement set (what Office.context.requirements answers). */
+  requirementSets: Record<string, string> = { ExcelApi: '1.14' };
   stats = { syncs: 0, requests: 0, largestReadRows: 0 };
   /** Largest response one sync may carry (Excel on the web: 5 MB). */
   payloadLimitBytes = 5 * 1024 * 1024;
@@ -91,12 +101,18 @@ export class StandInModel {
     const sheet: StandInSheet = {
       id: this.newId('sheet'),
       name,
+      visibility: 'Visible',
       rows: new Map(),
       freeze: { rows: 0, columns: 0 },
       validations: [],
       tables: [],
       columnWidths: new Map(),
-      handlers: { onChanged: new Set(), onSelectionChanged: new Set(), onNameChanged: new Set() },
+      handlers: {
+        onChanged: new Set(),
+        onSelectionChanged: new Set(),
+        onNameChanged: new Set(),
+        onVisibilityChanged: new Set(),
+      },
     };
     this.sheets.push(sheet);
     if (!this.activeSheetId) this.activeSheetId = sheet.id;
@@ -128,6 +144,9 @@ export class StandInModel {
     this.globalFormulas.delete(`${sheet.id}|${row}|${column}`);
     if (input === null || input === undefined || input === '') {
       cell.value = null;
+    } else if (typeof input === 'string' && cell.numberFormat === '@') {
+      // A cell formatted as Text keeps what is written as text, formulas and numbers included.
+      cell.value = input;
     } else if (typeof input === 'string' && input.startsWith('=') && input.length > 1) {
       cell.formula = input;
       if (!isRowLocal(input, row))
@@ -206,6 +225,37 @@ export class StandInModel {
     }
     if (r2 < 0) return null;
     return { row: r1, column: c1, rowCount: r2 - r1 + 1, columnCount: c2 - c1 + 1 };
+  }
+
+  /** Whether `set` (ExcelApi …) is supported at `version`, as Office.context.requirements answers. */
+  supports(set: string, version: string): boolean {
+    const have = this.requirementSets[set];
+    return have !== undefined && versionAtLeast(have, version);
+  }
+
+  /**
+   * Hides or shows a sheet (Office.js `visibility`, or the user's Hide / Unhide). As in Excel, the
+   * last visible sheet cannot be hidden. Fires onVisibilityChanged on the sheet and the collection.
+   */
+  setVisibility(sheet: StandInSheet, visibility: SheetVisibility, source: EventSource): void {
+    if (!SHEET_VISIBILITIES.includes(visibility))
+      throw standInError('InvalidArgument', `'${String(visibility)}' is not a sheet visibility.`);
+    if (sheet.visibility === visibility) return;
+    if (visibility !== 'Visible' && !this.sheets.some((s) => s !== sheet && s.visibility === 'Visible'))
+      throw standInError('InvalidOperation', 'A workbook must keep at least one visible sheet.');
+    const before = sheet.visibility;
+    sheet.visibility = visibility;
+    if (this.activeSheetId === sheet.id && visibility !== 'Visible')
+      this.activeSheetId = this.sheets.find((s) => s.visibility === 'Visible')?.id ?? null;
+    const args = {
+      type: 'WorksheetVisibilityChanged',
+      worksheetId: sheet.id,
+      visibilityBefore: before,
+      visibilityAfter: visibility,
+      source,
+    };
+    this.dispatch(sheet.handlers.onVisibilityChanged, args);
+    this.dispatch(this.workbookHandlers.onVisibilityChanged, args);
   }
 
   /** Calls handlers later, as Excel does; `settled()` waits for them. */
@@ -292,4 +342,16 @@ function isRowLocal(formula: string, row: number): boolean {
   if (/[!:]/.test(formula)) return false;
   const refs = formula.replace(/"(?:[^"]|"")*"/g, '').match(/\$?[A-Za-z]{1,3}\$?\d+/g) ?? [];
   return refs.every((ref) => Number(/\d+$/.exec(ref)?.[0]) === row + 1);
+}
+
+/** `1.17` ≥ `1.14`, compared part by part. */
+export function versionAtLeast(have: string, want: string): boolean {
+  const a = have.split('.').map(Number);
+  const b = want.split('.').map(Number);
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const x = a[i] ?? 0;
+    const y = b[i] ?? 0;
+    if (x !== y) return x > y;
+  }
+  return true;
 }

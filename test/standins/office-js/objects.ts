@@ -8,11 +8,14 @@ import {
   StandInObject,
   loadList,
 } from './context';
-import { type StandInSheet, standInError } from './model';
+import { type SheetVisibility, type StandInSheet, standInError } from './model';
 import { FreezePanesProxy, TableCollectionProxy } from './tables';
 import { CustomXmlPartCollectionProxy, DocumentPropertiesProxy } from './parts';
 import { RangeAreasProxy } from './areas';
 import { RangeProxy } from './range';
+
+/** Worksheet name- and visibility-change events arrived with ExcelApi 1.17. */
+const API_1_17 = { set: 'ExcelApi', version: '1.17' };
 
 export class WorkbookProxy extends StandInObject {
   readonly worksheets: WorksheetCollectionProxy;
@@ -52,13 +55,15 @@ export class WorksheetCollectionProxy extends StandInObject {
   readonly onAdded: StandInEventHandlers;
   readonly onDeleted: StandInEventHandlers;
   readonly onNameChanged: StandInEventHandlers;
+  readonly onVisibilityChanged: StandInEventHandlers;
 
   constructor(context: StandInContext) {
     super(context);
     const h = context.model.workbookHandlers;
     this.onAdded = new StandInEventHandlers(context, () => h.onAdded);
     this.onDeleted = new StandInEventHandlers(context, () => h.onDeleted);
-    this.onNameChanged = new StandInEventHandlers(context, () => h.onNameChanged);
+    this.onNameChanged = new StandInEventHandlers(context, () => h.onNameChanged, API_1_17);
+    this.onVisibilityChanged = new StandInEventHandlers(context, () => h.onVisibilityChanged, API_1_17);
   }
   protected scalars() {
     return {};
@@ -122,6 +127,7 @@ export class WorksheetProxy extends StandInObject {
   readonly onChanged: StandInEventHandlers;
   readonly onSelectionChanged: StandInEventHandlers;
   readonly onNameChanged: StandInEventHandlers;
+  readonly onVisibilityChanged: StandInEventHandlers;
   readonly freezePanes: FreezePanesProxy;
   readonly tables: TableCollectionProxy;
 
@@ -136,7 +142,16 @@ export class WorksheetProxy extends StandInObject {
       context,
       () => this.sheet().handlers.onSelectionChanged,
     );
-    this.onNameChanged = new StandInEventHandlers(context, () => this.sheet().handlers.onNameChanged);
+    this.onNameChanged = new StandInEventHandlers(
+      context,
+      () => this.sheet().handlers.onNameChanged,
+      API_1_17,
+    );
+    this.onVisibilityChanged = new StandInEventHandlers(
+      context,
+      () => this.sheet().handlers.onVisibilityChanged,
+      API_1_17,
+    );
     this.freezePanes = new FreezePanesProxy(context, this);
     this.tables = new TableCollectionProxy(context, this);
   }
@@ -161,7 +176,7 @@ export class WorksheetProxy extends StandInObject {
       id: () => this.sheet().id,
       name: () => this.sheet().name,
       position: () => this.context.model.sheets.indexOf(this.sheet()),
-      visibility: () => 'Visible',
+      visibility: () => this.sheet().visibility,
     };
   }
   /** Used by collection loads, which fill items during the sync. */
@@ -198,6 +213,12 @@ export class WorksheetProxy extends StandInObject {
   }
   get position(): number {
     return this.prop('position');
+  }
+  get visibility(): SheetVisibility {
+    return this.prop('visibility');
+  }
+  set visibility(value: SheetVisibility) {
+    this.queueOp(() => this.context.model.setVisibility(this.sheet(), value, 'Local'));
   }
   getRange(address?: string): RangeProxy {
     if (address === undefined)

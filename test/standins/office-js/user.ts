@@ -3,6 +3,7 @@
 import { type Box, formatBox, parseBox } from './address';
 import {
   type EventSource,
+  type SheetVisibility,
   type StandInCell,
   type StandInModel,
   type StandInSheet,
@@ -102,6 +103,12 @@ export class StandInUser {
     };
     this.model.dispatch(sheet.handlers.onNameChanged, args);
     this.model.dispatch(this.model.workbookHandlers.onNameChanged, args);
+    this.model.notify();
+  }
+
+  /** Hide / Unhide from the sheet tab, or a macro setting `Visible = xlSheetVeryHidden`. */
+  setVisibility(name: string, visibility: SheetVisibility): void {
+    this.model.setVisibility(this.sheet(name), visibility, 'Local');
     this.model.notify();
   }
 

@@ -27,10 +27,10 @@ export interface CompiledTable extends TableSpec {
   /** Slots whose values together say two rows are the same forum (duplicate-row). */
   duplicateSlots: readonly number[] | null;
   idSlot: number | null;
-  /** A record of this table's standard over `values` (one per column, in column order). */
-  record(row: number, values: FieldValue[]): TableRecord;
-  /** A fresh all-null values array. */
-  blankValues(): FieldValue[];
+  /** The record type of this table's standard: `new Record(row, values)`, one value per column. */
+  Record: new (row: number, values: FieldValue[]) => TableRecord;
+  /** All null, one per column: copied (`slice()`) for each row's values. */
+  blank: readonly FieldValue[];
 }
 
 export interface CompiledStandard {
@@ -43,7 +43,7 @@ export interface CompiledStandard {
 /** Names a record uses itself; no column may take them. */
 export const RESERVED_KEYS: readonly string[] = ['row', 'values', 'get', 'toJSON'];
 
-function recordFactory(keys: readonly string[]): (row: number, values: FieldValue[]) => TableRecord {
+function recordType(keys: readonly string[]): new (row: number, values: FieldValue[]) => TableRecord {
   const slots = new Map(keys.map((k, i) => [k, i]));
   class StandardRecord implements TableRecord {
     constructor(
@@ -68,7 +68,7 @@ function recordFactory(keys: readonly string[]): (row: number, values: FieldValu
       },
     });
   });
-  return (row, values) => new StandardRecord(row, values);
+  return StandardRecord;
 }
 
 function compileTable(
@@ -79,14 +79,12 @@ function compileTable(
   const keys = def.columns.map((c) => c.key);
   if (new Set(keys).size !== keys.length) throw new Error(`'${def.name}' repeats a column key`);
   const slots = new Map(keys.map((k, i) => [k, i]));
-  const compiled = def.columns.map(
-    (c, slot): CompiledColumn => ({
-      def: c,
-      slot,
-      read: c.computed ? null : cellRule.compile(c, { standard, registry }),
-      compute: computedEvaluator(c, slots),
-    }),
-  );
+  const compiled = def.columns.map((c, slot): CompiledColumn => ({
+    def: c,
+    slot,
+    read: c.computed ? null : cellRule.compile(c, { standard, registry }),
+    compute: computedEvaluator(c, slots),
+  }));
   const spec: TableSpec = { standard, def, slots, columns: def.columns };
   const slotOf = (key: string | undefined) => (key === undefined ? null : (slots.get(key) ?? null));
   const blank: FieldValue[] = keys.map(() => null);
@@ -100,8 +98,8 @@ function compileTable(
     duplicateSlots:
       duplicateSlots && duplicateSlots.every((s) => s !== null) ? (duplicateSlots as number[]) : null,
     idSlot: slotOf(def.idKey),
-    record: recordFactory(keys),
-    blankValues: () => blank.slice(),
+    Record: recordType(keys),
+    blank,
   };
 }
 

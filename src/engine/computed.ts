@@ -9,6 +9,15 @@ import type { FieldValue } from './report';
 export type ComputedEvaluator = (values: readonly FieldValue[]) => number | null | undefined;
 
 function sumOf(slots: readonly number[]): (values: readonly FieldValue[]) => number | undefined {
+  if (slots.length === 2) {
+    // The common case (행정 + 민간), without a loop.
+    const [a, b] = slots;
+    return (values) => {
+      const x = values[a];
+      const y = values[b];
+      return typeof x === 'number' && typeof y === 'number' ? x + y : undefined;
+    };
+  }
   return (values) => {
     let total = 0;
     for (const s of slots) {
@@ -29,7 +38,8 @@ export function computedEvaluator(
   const slotsOf = (keys: string[]) =>
     keys.map((k) => {
       const slot = slots.get(k);
-      if (slot === undefined) throw new Error(`the computed column '${def.key}' uses the unknown column '${k}'`);
+      if (slot === undefined)
+        throw new Error(`the computed column '${def.key}' uses the unknown column '${k}'`);
       return slot;
     });
   if (spec.kind === 'sum') return sumOf(slotsOf(spec.of));

@@ -23,12 +23,28 @@ function inLanguage(v: Param, lang: keyof Text): string {
   return typeof v === 'object' ? v[lang] : String(v);
 }
 
+/** A template split once into literal text and placeholder names: [text, name, text, name, …, text]. */
+const parsed = new Map<string, string[]>();
+
+function partsOf(template: string): string[] {
+  let parts = parsed.get(template);
+  if (!parts) {
+    parts = template.split(PLACEHOLDER);
+    if (parsed.size < 10_000) parsed.set(template, parts);
+  }
+  return parts;
+}
+
+function fill(template: string, params: Params, lang: keyof Text): string {
+  const parts = partsOf(template);
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i += 2) out += inLanguage(params[parts[i]], lang) + parts[i + 1];
+  return out;
+}
+
 /** Fills `{name}` placeholders of a bilingual template; unknown names become ''. */
 export function fillText(template: Text, params: Params): Text {
-  return {
-    ko: template.ko.replace(PLACEHOLDER, (_, name: string) => inLanguage(params[name], 'ko')),
-    en: template.en.replace(PLACEHOLDER, (_, name: string) => inLanguage(params[name], 'en')),
-  };
+  return { ko: fill(template.ko, params, 'ko'), en: fill(template.en, params, 'en') };
 }
 
 /** Bilingual texts joined with a bilingual separator (`행정·민간`, `officials and citizens`). */

@@ -1,9 +1,9 @@
 // One standard table of one workbook, kept between passes: each row's record and findings, and the
 // indexes the table rules read (연번 → rows, duplicate key → rows). A changed row is taken out of
 // the indexes and the metrics and put back in, so re-reading it costs one row whatever the size.
-import type { Finding, TableRecord } from './report';
+import type { FieldValue, Finding, TableRecord } from './report';
 import type { SheetSnapshot } from './snapshot';
-import { columnLetter, isBlankCell } from './snapshot';
+import { columnLetter } from './snapshot';
 import type { CompiledTable } from './compile';
 import type { TableLayout } from './rules/headers';
 import type { CellAt, CellReader, Period, RowInput } from './rules/types';
@@ -12,8 +12,6 @@ import type { MetricsTally } from './metrics';
 export interface RowResult {
   record: TableRecord;
   findings: Finding[];
-  /** The duplicate-row key when every part of it is readable. */
-  key: string | null;
 }
 
 interface BoundInput {
@@ -60,13 +58,60 @@ export class RowIndex<K> {
   }
 }
 
+/**
+ * Rows by several values at once (명칭, 일자, 유형): nested maps, one level per value, so a row is
+ * indexed without building a key string. Rows with a blank part are not indexed.
+ */
+export class CompoundRowIndex {
+  private readonly root = new Map<FieldValue, unknown>();
+
+  constructor(private readonly slots: readonly number[]) {}
+
+  private leaf(values: readonly FieldValue[], create: boolean): RowIndex<FieldValue> | undefined {
+    let map = this.root;
+    const last = this.slots.length - 1;
+    for (let i = 0; i < last; i++) {
+      const v = values[this.slots[i]];
+      let next = map.get(v) as Map<FieldValue, unknown> | undefined;
+      if (!next) {
+        if (!create) return undefined;
+        map.set(v, (next = new Map()));
+      }
+      map = next;
+    }
+    const v = values[this.slots[last]];
+    let rows = map.get(v) as RowIndex<FieldValue> | undefined;
+    if (!rows && create) map.set(v, (rows = new RowIndex()));
+    return rows;
+  }
+
+  /** Whether every part is readable: only such rows are indexed. */
+  complete(values: readonly FieldValue[]): boolean {
+    for (const s of this.slots) if (values[s] === null) return false;
+    return true;
+  }
+
+  add(values: readonly FieldValue[], row: number): void {
+    if (this.complete(values)) this.leaf(values, true)!.add(0, row);
+  }
+
+  remove(values: readonly FieldValue[], row: number): void {
+    if (this.complete(values)) this.leaf(values, false)?.remove(0, row);
+  }
+
+  firstBefore(values: readonly FieldValue[], row: number): number | null {
+    if (!this.complete(values)) return null;
+    return this.leaf(values, false)?.firstBefore(0, row) ?? null;
+  }
+}
+
 const NO_FINDINGS: Finding[] = [];
 
 export class TableState {
   /** Indexed by Excel row; undefined for blank rows. */
   readonly rows: (RowResult | undefined)[] = [];
   readonly ids = new RowIndex<number>();
-  readonly repeats = new RowIndex<string>();
+  readonly repeats: CompoundRowIndex | null;
   private readonly inputs: BoundInput[];
   private readonly input: RowInput;
   private readonly at: CellAt;
@@ -79,6 +124,7 @@ export class TableState {
     period: Period,
     readonly tally: MetricsTally | null,
   ) {
+    this.repeats = table.duplicateSlots ? new CompoundRowIndex(table.duplicateSlots) : null;
     const columnOf = table.keys.map((k) => layout.columns.get(k) ?? -1);
     this.inputs = table.compiled.flatMap((c) =>
       c.read && columnOf[c.slot] >= 0
@@ -104,7 +150,7 @@ export class TableState {
     if (old) {
       const id = this.idOf(old.record);
       if (id !== null) this.ids.remove(id, r);
-      if (old.key !== null) this.repeats.remove(old.key, r);
+      this.repeats?.remove(old.record.values, r);
       this.tally?.add(old.record, -1);
     }
     const row = this.read(r) ?? undefined;
@@ -112,7 +158,7 @@ export class TableState {
     if (row) {
       const id = this.idOf(row.record);
       if (id !== null) this.ids.add(id, r);
-      if (row.key !== null) this.repeats.add(row.key, r);
+      this.repeats?.add(row.record.values, r);
       this.tally?.add(row.record);
     }
   }
@@ -130,7 +176,12 @@ export class TableState {
     const inputs = this.inputs;
     let blank = true;
     for (let i = 0; i < inputs.length; i++) {
-      if (!isBlankCell(cells[inputs[i].column])) {
+      // isBlankCell, inlined: this runs for every row on every pass.
+      const cell = cells[inputs[i].column];
+      if (
+        cell &&
+        (cell.error || (cell.value !== null && (typeof cell.value !== 'string' || cell.value.trim() !== '')))
+      ) {
         blank = false;
         break;
       }
@@ -138,8 +189,8 @@ export class TableState {
     if (blank) return null;
     const table = this.table;
     const out = this.scratch;
-    out.length = 0;
-    const values = table.blankValues();
+    if (out.length) out.length = 0;
+    const values = table.blank.slice();
     const at = this.at;
     at.row = r;
     for (let i = 0; i < inputs.length; i++) {
@@ -148,23 +199,11 @@ export class TableState {
       values[p.slot] = p.read(cells[p.column], at, out);
     }
     for (const c of table.computedColumns) values[c.slot] = c.compute!(values) ?? null;
-    const record = table.record(r, values);
+    const record = new table.Record(r, values);
     const input = this.input;
     input.record = record;
     input.cells = cells;
     for (const check of table.rowChecks) check(input, out);
-    return { record, findings: out.length ? out.slice() : NO_FINDINGS, key: this.keyOf(values) };
-  }
-
-  private keyOf(values: readonly (string | number | null)[]): string | null {
-    const slots = this.table.duplicateSlots;
-    if (!slots) return null;
-    let key = '';
-    for (let i = 0; i < slots.length; i++) {
-      const v = values[slots[i]];
-      if (v === null) return null;
-      key = i === 0 ? String(v) : `${key}\u0001${v}`;
-    }
-    return key;
+    return { record, findings: out.length ? out.slice() : NO_FINDINGS };
   }
 }

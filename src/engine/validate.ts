@@ -144,7 +144,7 @@ function viewOf(table: TableState): TableView {
     sheet: table.sheet.name,
     layout: table.layout,
     firstIdBefore: (id, row) => table.ids.firstBefore(id, row),
-    firstKeyBefore: (key, row) => table.repeats.firstBefore(key, row),
+    firstDuplicateBefore: (record) => table.repeats?.firstBefore(record.values, record.row) ?? null,
   };
 }
 
@@ -157,7 +157,7 @@ function tableFindings(table: TableState, out: Finding[]): RowResult['record'][]
   for (const row of table.rows) {
     if (!row) continue;
     for (const f of row.findings) out.push(f);
-    for (const visit of visitors) visit(row, out);
+    for (const visit of visitors) visit(row.record, out);
     records.push(row.record);
   }
   return records;

@@ -53,7 +53,10 @@ export function locateSheets<T extends { id: string; name: string; visibility?: 
 }
 
 /** Every sheet answering to a standard name (twins included): they all go into the snapshot. */
-export function standardCandidates<T extends { name: string }>(sheets: readonly T[], standard: Standard): T[] {
+export function standardCandidates<T extends { name: string }>(
+  sheets: readonly T[],
+  standard: Standard,
+): T[] {
   const names = Object.values(standardNames(standard));
   return sheets.filter((s) => names.some((n) => sheetsMatching([s], n).length > 0));
 }

@@ -55,7 +55,11 @@ export async function surveyWorkbook(
   const probes = roles.map((role) => ({ role, ...queueProbe(context, guesses.get(role) ?? names[role]) }));
   const stampPart = queueStampProbe(context);
   await context.sync();
-  const sheets = worksheets.items.map((w) => ({ id: w.id, name: w.name, visibility: visibilityOf(w.visibility) }));
+  const sheets = worksheets.items.map((w) => ({
+    id: w.id,
+    name: w.name,
+    visibility: visibilityOf(w.visibility),
+  }));
   const refs = locateSheets(sheets, standard);
   const extents = new Map<string, Extent>();
   const missed: { id: string; probe: ReturnType<typeof queueProbe> }[] = [];

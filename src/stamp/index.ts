@@ -6,7 +6,14 @@ import { dataHash, rowDigests, unitsChanged, type StampData } from './canonical'
 import { SHORT_HASH, type Stamp } from './format';
 
 export * from './format';
-export { canonicalData, canonicalJson, dataHash, rowDigests, unitsChanged, type StampData } from './canonical';
+export {
+  canonicalData,
+  canonicalJson,
+  dataHash,
+  rowDigests,
+  unitsChanged,
+  type StampData,
+} from './canonical';
 export { sha256Hex } from './sha256';
 
 export interface StampContext {

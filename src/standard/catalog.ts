@@ -208,7 +208,10 @@ export const wording: Wording = {
     minExclusive: t('{min}보다 커야 합니다.', 'must be more than {min}.'),
     max: t('{max} 이하여야 합니다.', 'must be at most {max}.'),
     maxLength: t('{max}자 이하여야 합니다.', 'must be at most {max} characters.'),
-    between: t('{min} 이상이어야 합니다. {max} 이하여야 합니다.', 'must be at least {min}. must be at most {max}.'),
+    between: t(
+      '{min} 이상이어야 합니다. {max} 이하여야 합니다.',
+      'must be at least {min}. must be at most {max}.',
+    ),
   },
   groups: { official: t('행정', 'officials'), civilian: t('민간', 'citizens'), total: t('종합', 'total') },
   groupJoin: t('·', ' and '),
@@ -224,7 +227,7 @@ export const wording: Wording = {
     ),
     veryHidden: t(
       "'매우 숨김'(veryHidden) 상태입니다. 표준 시트는 보이게 두세요.",
-      "the sheet is very hidden; standard sheets must stay visible.",
+      'the sheet is very hidden; standard sheets must stay visible.',
     ),
     twin: t(
       "'{validated}' 시트와 같은 표준 시트로 읽힙니다. '{validated}'만 검사했습니다. 둘 중 하나만 남기세요.",

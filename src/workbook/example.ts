@@ -31,7 +31,12 @@ export function serialOf(year: number, month: number, day: number): number {
  * A value for a column the generator below does not know (one a later version added): list values
  * in turn, small counts, the row's date; optional free text stays blank, required text is filled.
  */
-function filler(standard: Standard, def: ColumnDefinition, i: number, date: number): string | number | undefined {
+function filler(
+  standard: Standard,
+  def: ColumnDefinition,
+  i: number,
+  date: number,
+): string | number | undefined {
   if (def.computed) return undefined;
   switch (def.type) {
     case 'enum': {

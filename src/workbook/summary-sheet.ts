@@ -84,10 +84,7 @@ function numberFormatOf(metric: string): string {
   return '#,##0';
 }
 
-export function summarySheetLayout(
-  source: SummarySource,
-  standard: Standard,
-): SummarySheetLayout {
+export function summarySheetLayout(source: SummarySource, standard: Standard): SummarySheetLayout {
   const range = (key: string) => {
     const letter = source.letters[key];
     if (!letter) throw new Error(`the 숙의공론장 column '${key}' was not located`);

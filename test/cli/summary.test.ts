@@ -19,7 +19,11 @@ beforeAll(async () => {
   june.info.reportDate = serialOf(2021, 6, 28);
   june.forums = june.forums.filter((f) => (f.date as number) <= serialOf(2021, 6, 28));
   await writeStandardWorkbook(path.join(dir, 'mapo-june.xlsx'), newestStandard, june);
-  await writeStandardWorkbook(path.join(dir, 'mapo-dec.xlsx'), newestStandard, exampleWorkbook(newestStandard));
+  await writeStandardWorkbook(
+    path.join(dir, 'mapo-dec.xlsx'),
+    newestStandard,
+    exampleWorkbook(newestStandard),
+  );
 });
 afterAll(async () => {
   await fs.rm(dir, { recursive: true, force: true });

@@ -95,9 +95,9 @@ test('verdicts: valid, changed by one forum row, changed by a council name only,
   // A renamed member changes only the names digest: still noticed, as one unit.
   const renamed = validateWorkbook(snapshotOf((s) => (s.get(COUNCIL)![4][1] = '다른이름')));
   expect(verdictOf(stamp, renamed)).toMatchObject({ status: 'changed', rowsChanged: 1 });
-  expect(
-    rowDigests(stampDataOf(renamed)).filter((d) => d.startsWith('c')),
-  ).toEqual(stamp.digests.filter((d) => d.startsWith('c')));
+  expect(rowDigests(stampDataOf(renamed)).filter((d) => d.startsWith('c'))).toEqual(
+    stamp.digests.filter((d) => d.startsWith('c')),
+  );
 });
 
 test('a workbook with errors cannot be stamped', () => {

@@ -118,12 +118,15 @@ describe('요약 sheet formulas', () => {
   });
 
   it('follows a located source (a district copy with other columns and rows)', () => {
-    const moved = summarySheetLayout({
-      ...source,
-      forumSheet: "Dobong's",
-      letters: { ...source.letters, hours: 'E' },
-      firstDataRow: 3,
-    }, standard2021_1);
+    const moved = summarySheetLayout(
+      {
+        ...source,
+        forumSheet: "Dobong's",
+        letters: { ...source.letters, hours: 'E' },
+        firstDataRow: 3,
+      },
+      standard2021_1,
+    );
     const hours = moved.rows[0].cells.find((c) => c.metric === 'hoursTotal')!.formula;
     expect(hours).toBe(`=SUM('Dobong''s'!$E$3:$E$${LAST_EXCEL_ROW})`);
   });

@@ -31,7 +31,8 @@ export const templateCommand: Command = {
     if (positionals.length !== 1) {
       throw new UsageError('저장할 파일 하나를 지정하세요', 'give exactly one output file');
     }
-    const standard = values.standard === undefined ? newestStandard : standardByVersion(values.standard.trim());
+    const standard =
+      values.standard === undefined ? newestStandard : standardByVersion(values.standard.trim());
     if (!standard)
       throw new UsageError(
         `알 수 없는 표준버전 '${values.standard}' (아는 버전: ${known})`,

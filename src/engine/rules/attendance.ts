@@ -14,17 +14,24 @@ export const attendanceRule: RuleOf<'row'> = {
       const expected = slots.get(g.expected);
       const attended = slots.get(g.attended);
       if (expected === undefined || attended === undefined) return [];
-      return [{ ...g, expectedSlot: expected, attendedSlot: attended, label: standard.wording.groups[g.group] }];
+      return [
+        { ...g, expectedSlot: expected, attendedSlot: attended, label: standard.wording.groups[g.group] },
+      ];
     });
     if (groups.length === 0) return null;
     const num = (v: unknown): number | null => (typeof v === 'number' ? v : null);
     return (row, out) => {
       const values = row.record.values;
+      // The common case first, without allocating: every group expected someone and no more came.
       let quiet = true;
-      for (const g of groups) {
-        const expected = num(values[g.expectedSlot]);
-        const attended = num(values[g.attendedSlot]) ?? 0;
-        if (expected === 0 || (expected !== null && attended > expected)) quiet = false;
+      for (let i = 0; i < groups.length && quiet; i++) {
+        const expected = values[groups[i].expectedSlot];
+        const attended = values[groups[i].attendedSlot];
+        if (
+          expected === 0 ||
+          (typeof expected === 'number' && typeof attended === 'number' && attended > expected)
+        )
+          quiet = false;
       }
       if (quiet) return;
       const unexpected = groups.filter(
@@ -48,10 +55,16 @@ export const attendanceRule: RuleOf<'row'> = {
         const expected = num(values[g.expectedSlot]);
         if (attended !== null && expected !== null && expected > 0 && attended > expected) {
           out.push(
-            makeFinding(standard, 'attendance-above-expected', placeOfSlot(row, g.attendedSlot, g.attended), attended, {
-              group: g.label,
-              expected,
-            }),
+            makeFinding(
+              standard,
+              'attendance-above-expected',
+              placeOfSlot(row, g.attendedSlot, g.attended),
+              attended,
+              {
+                group: g.label,
+                expected,
+              },
+            ),
           );
         }
       }

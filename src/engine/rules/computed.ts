@@ -18,7 +18,9 @@ export const computedRule: RuleOf<'row'> = {
   compile({ standard, columns, slots }) {
     const computed = columns.flatMap((def) => {
       const evaluate = computedEvaluator(def, slots);
-      return evaluate ? [{ def, slot: slots.get(def.key)!, evaluate, ratio: def.computed!.kind === 'ratio' }] : [];
+      return evaluate
+        ? [{ def, slot: slots.get(def.key)!, evaluate, ratio: def.computed!.kind === 'ratio' }]
+        : [];
     });
     if (computed.length === 0) return null;
     return (row, out) => {
@@ -26,28 +28,33 @@ export const computedRule: RuleOf<'row'> = {
         const column = row.columnOf[c.slot];
         if (column < 0) continue;
         const cell: Cell | null | undefined = row.cells[column];
-        if (isBlankCell(cell) || (cell!.formula && !cell!.error)) continue;
+        // A formula (the common case) first: it is never second-guessed.
+        if (!cell || (cell.formula && !cell.error) || isBlankCell(cell)) continue;
         /** undefined: an input is unreadable (already reported); null: the rate is undefined. */
         const expected = c.evaluate(row.record.values);
         if (expected === undefined) continue;
         const place = placeOfSlot(row, c.slot, c.def.key);
-        if (cell!.error) {
+        if (cell.error) {
           if (expected !== null)
-            out.push(makeFinding(standard, 'formula-error', place, cell!.error, { field: c.def.label }));
+            out.push(makeFinding(standard, 'formula-error', place, cell.error, { field: c.def.label }));
           continue;
         }
-        const value = cell!.value;
+        const value = cell.value;
         const typed = parseNumber(typeof value === 'string' ? value.replace(/%$/, '') : value);
         const matches =
           expected === null
             ? typeof value === 'string' && UNDEFINED_MARKS.has(value.trim())
             : !c.ratio
               ? typed === expected
-              : Math.abs(typed - expected) <= 0.0005 + 1e-9 || Math.abs(typed - expected * 100) <= 0.05 + 1e-9;
+              : Math.abs(typed - expected) <= 0.0005 + 1e-9 ||
+                Math.abs(typed - expected * 100) <= 0.05 + 1e-9;
         if (!matches) {
           const shown = expected === null ? '–' : c.ratio ? Math.round(expected * 1000) / 10 : expected;
           out.push(
-            makeFinding(standard, 'computed-overwritten', place, value, { field: c.def.label, expected: shown }),
+            makeFinding(standard, 'computed-overwritten', place, value, {
+              field: c.def.label,
+              expected: shown,
+            }),
           );
         }
       }

@@ -58,7 +58,14 @@ export const councilRule: RuleOf<'council'> = {
   scope: 'council',
   check(standard, sheet, layout, members) {
     if (isEmpty(sheet, layout, members))
-      return [makeFinding(standard, 'council-empty', { sheet: sheet.name, cell: null, row: null, field: null }, null)];
+      return [
+        makeFinding(
+          standard,
+          'council-empty',
+          { sheet: sheet.name, cell: null, row: null, field: null },
+          null,
+        ),
+      ];
     return composition(standard, sheet.name, members);
   },
 };

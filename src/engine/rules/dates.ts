@@ -19,18 +19,21 @@ export const datesRule: RuleOf<'row'> = {
       const date = row.record.values[slot];
       if (typeof date !== 'number') return;
       const p = row.period;
-      const iso = () => isoFromSerial(date);
       if (p.yearStart !== null && p.yearEnd !== null && (date < p.yearStart || date > p.yearEnd)) {
-        out.push(makeFinding(standard, 'date-out-of-year', placeOfSlot(row, slot, key), iso(), { year: p.year }));
+        out.push(
+          makeFinding(standard, 'date-out-of-year', placeOfSlot(row, slot, key), isoFromSerial(date), {
+            year: p.year,
+          }),
+        );
       } else if (p.reportDate !== null && date > p.reportDate) {
         out.push(
-          makeFinding(standard, 'date-after-report', placeOfSlot(row, slot, key), iso(), {
+          makeFinding(standard, 'date-after-report', placeOfSlot(row, slot, key), isoFromSerial(date), {
             reportDate: isoFromSerial(p.reportDate),
           }),
         );
       } else if (p.quarterEnd !== null && date > p.quarterEnd) {
         out.push(
-          makeFinding(standard, 'date-after-quarter', placeOfSlot(row, slot, key), iso(), {
+          makeFinding(standard, 'date-after-quarter', placeOfSlot(row, slot, key), isoFromSerial(date), {
             quarter: p.quarter,
             quarterEnd: isoFromSerial(p.quarterEnd),
           }),

@@ -13,17 +13,21 @@ export const duplicateRowRule: RuleOf<'table'> = {
     const slot = key === undefined ? undefined : slots.get(key);
     if (key === undefined || slot === undefined) return null;
     const column = table.layout.columns.get(key);
-    return (row, out) => {
-      if (row.key === null) return;
-      const first = table.firstKeyBefore(row.key, row.record.row);
+    return (record, out) => {
+      const first = table.firstDuplicateBefore(record);
       if (first === null) return;
-      const r = row.record.row;
+      const r = record.row;
       out.push(
         makeFinding(
           standard,
           'duplicate-row',
-          { sheet: table.sheet, cell: column === undefined ? null : cellAddress(column, r), row: r, field: key },
-          row.record.values[slot],
+          {
+            sheet: table.sheet,
+            cell: column === undefined ? null : cellAddress(column, r),
+            row: r,
+            field: key,
+          },
+          record.values[slot],
           { first },
         ),
       );

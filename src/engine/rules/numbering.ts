@@ -22,12 +22,11 @@ export const numberingRule: RuleOf<'table'> = {
       field: key,
     });
     let previous = 0;
-    return ({ record }, out) => {
+    return (record, out) => {
       const id = record.values[slot];
       if (typeof id !== 'number') return;
       const first = table.firstIdBefore(id, record.row);
-      if (first !== null)
-        out.push(makeFinding(standard, 'duplicate-id', place(record.row), id, { first }));
+      if (first !== null) out.push(makeFinding(standard, 'duplicate-id', place(record.row), id, { first }));
       if (def.idGaps && Number.isInteger(id)) {
         if (id > previous + 1) {
           const missing = id - previous === 2 ? `${previous + 1}` : `${previous + 1}–${id - 1}`;

@@ -16,7 +16,9 @@ export const missingSheetRule: RuleOf<'workbook'> = {
   check({ snapshot, standard }, out) {
     for (const name of requiredSheets(standard)) {
       if (sheetsMatching(snapshot.sheets, name).length === 0)
-        out.push(makeFinding(standard, 'missing-sheet', { sheet: name, cell: null, row: null, field: null }, null));
+        out.push(
+          makeFinding(standard, 'missing-sheet', { sheet: name, cell: null, row: null, field: null }, null),
+        );
     }
   },
 };
@@ -37,9 +39,15 @@ export const hiddenSheetRule: RuleOf<'workbook'> = {
         if (reasons.length === 0) continue;
         const reason = { ko: reasons.map((r) => r.ko).join(' '), en: reasons.map((r) => r.en).join('; ') };
         out.push(
-          makeFinding(standard, 'hidden-sheet', { sheet: sheet.name, cell: null, row: null, field: null }, null, {
-            reason,
-          }),
+          makeFinding(
+            standard,
+            'hidden-sheet',
+            { sheet: sheet.name, cell: null, row: null, field: null },
+            null,
+            {
+              reason,
+            },
+          ),
         );
       }
     }

@@ -63,16 +63,17 @@ export interface RowInput {
 export type RowCheck = (row: RowInput, out: Finding[]) => void;
 
 /** Visits the rows of a table in sheet order during one pass. */
-export type RowVisitor = (row: { record: TableRecord; key: string | null }, out: Finding[]) => void;
+export type RowVisitor = (record: TableRecord, out: Finding[]) => void;
 
 /** A table as the table rules see it during a pass. */
 export interface TableView {
   spec: TableSpec;
   sheet: string;
   layout: TableLayout;
-  /** First row holding `key` in the index when `row` is a later repeat of it. */
+  /** The first row with this 연번 when `row` is a later repeat of it; null otherwise. */
   firstIdBefore(id: number, row: number): number | null;
-  firstKeyBefore(key: string, row: number): number | null;
+  /** The first row equal to `record` in every duplicate key when it is a later repeat; else null. */
+  firstDuplicateBefore(record: TableRecord): number | null;
 }
 
 export interface WorkbookInput {
@@ -109,7 +110,12 @@ export type Rule =
   | {
       codes: readonly FindingCode[];
       scope: 'council';
-      check(standard: Standard, sheet: SheetSnapshot, layout: TableLayout, members: readonly CouncilRecord[]): Finding[];
+      check(
+        standard: Standard,
+        sheet: SheetSnapshot,
+        layout: TableLayout,
+        members: readonly CouncilRecord[],
+      ): Finding[];
     };
 
 export type RuleOf<S extends Rule['scope']> = Extract<Rule, { scope: S }>;

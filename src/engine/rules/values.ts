@@ -54,7 +54,11 @@ const placeAt = (at: CellAt, def: ColumnDefinition): Place => ({
 /** What a finding quotes of a cell: never a personal value (a council member's name). */
 const quoted = (def: ColumnDefinition, raw: Cell['value']) => (def.personal ? null : raw);
 
-function bound(standard: Standard, kind: keyof Standard['wording']['bounds'], params: Record<string, number>): Text {
+function bound(
+  standard: Standard,
+  kind: keyof Standard['wording']['bounds'],
+  params: Record<string, number>,
+): Text {
   return fillText(standard.wording.bounds[kind], params);
 }
 
@@ -72,7 +76,8 @@ function readSlow(
     return null;
   }
   if (isBlankCell(cell)) {
-    if (def.required) out.push(makeFinding(standard, 'required', placeAt(at, def), null, { field: def.label }));
+    if (def.required)
+      out.push(makeFinding(standard, 'required', placeAt(at, def), null, { field: def.label }));
     return null;
   }
   const raw = cell!.value;
@@ -202,6 +207,8 @@ function compileReader(def: ColumnDefinition, context: CompileContext): CellRead
   const slow: CellReader = (cell, at, out) => readSlow(standard, def, index, cell, at, out);
   const min = def.min ?? -Infinity;
   const max = def.max ?? Infinity;
+  // An empty cell of an optional column (비고, 주관 — mostly empty) is null without a finding.
+  const optional = !def.required;
   switch (def.type) {
     case 'count':
     case 'integer': {
@@ -209,16 +216,23 @@ function compileReader(def: ColumnDefinition, context: CompileContext): CellRead
       return (cell, at, out) => {
         if (cell) {
           const v = cell.value;
-          if (typeof v === 'number' && cell.error === undefined && Number.isInteger(v) && v >= min && v <= max)
+          if (
+            typeof v === 'number' &&
+            cell.error === undefined &&
+            Number.isInteger(v) &&
+            v >= min &&
+            v <= max
+          )
             return v;
-        }
+          if (v === null && optional && cell.error === undefined) return null;
+        } else if (optional) return null;
         return slow(cell, at, out);
       };
     }
     case 'hours':
     case 'decimal': {
       const ceiling = Math.min(max, def.warnAbove?.value ?? Infinity);
-      const above = def.minExclusive ? (v: number) => v > min : (v: number) => v >= min;
+      const exclusive = def.minExclusive === true;
       return (cell, at, out) => {
         if (cell) {
           const v = cell.value;
@@ -227,10 +241,11 @@ function compileReader(def: ColumnDefinition, context: CompileContext): CellRead
             cell.error === undefined &&
             cell.numberFormat === undefined &&
             v <= ceiling &&
-            above(v)
+            (exclusive ? v > min : v >= min)
           )
             return v;
-        }
+          if (v === null && optional && cell.error === undefined) return null;
+        } else if (optional) return null;
         return slow(cell, at, out);
       };
     }
@@ -240,7 +255,8 @@ function compileReader(def: ColumnDefinition, context: CompileContext): CellRead
           const v = cell.value;
           if (typeof v === 'number' && cell.error === undefined && v >= 1 && v <= MAX_SERIAL)
             return Math.floor(v);
-        }
+          if (v === null && optional && cell.error === undefined) return null;
+        } else if (optional) return null;
         return slow(cell, at, out);
       };
     case 'text': {
@@ -252,8 +268,8 @@ function compileReader(def: ColumnDefinition, context: CompileContext): CellRead
             const text = v.trim();
             // Length in UTF-16 units bounds the length in characters from above.
             if (text !== '' && text.length <= longest) return text;
-          }
-        }
+          } else if (v === null && optional && cell.error === undefined) return null;
+        } else if (optional) return null;
         return slow(cell, at, out);
       };
     }
@@ -263,7 +279,8 @@ function compileReader(def: ColumnDefinition, context: CompileContext): CellRead
         if (cell) {
           const v = cell.value;
           if (typeof v === 'string' && cell.error === undefined && values.has(v)) return v;
-        }
+          if (v === null && optional && cell.error === undefined) return null;
+        } else if (optional) return null;
         return slow(cell, at, out);
       };
     }

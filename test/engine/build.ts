@@ -1,5 +1,6 @@
 // Builds snapshots the way a district fills the workbook, for rule tests.
-import type { Cell, CellValue, WorkbookSnapshot } from '../../src/engine';
+import type { Cell, CellValue, SheetVisibility, WorkbookSnapshot } from '../../src/engine';
+import type { Standard } from '../../src/standard/types';
 import { standard2021_1 } from '../../src/standard/2021.1';
 
 export const FORUM_HEADERS = standard2021_1.sheets.forums.columns.map((c) => c.header);
@@ -60,6 +61,8 @@ export function council(
 }
 
 export interface BuildOptions {
+  /** Headers from this standard (default 2021.1) and, unless `info` is given, its 표준버전. */
+  standard?: Standard;
   info?: Record<string, CellValue>;
   forums?: ForumInput[];
   headers?: string[];
@@ -68,12 +71,16 @@ export interface BuildOptions {
   titleRows?: CellValue[][];
   councilRows?: CellValue[][];
   omitSheets?: string[];
+  /** More sheets after the standard ones (twins, hidden copies). */
+  extraSheets?: { name: string; rows?: (Cell | null)[][]; visibility?: SheetVisibility }[];
+  /** Visibility of the standard sheets by name. */
+  visibility?: Record<string, SheetVisibility>;
 }
 
 export function workbook(opts: BuildOptions = {}): WorkbookSnapshot {
-  const { sheets } = standard2021_1;
-  const info = opts.info ?? INFO;
-  const headers = opts.headers ?? FORUM_HEADERS;
+  const { sheets } = opts.standard ?? standard2021_1;
+  const info = opts.info ?? (opts.standard ? { ...INFO, 표준버전: opts.standard.version } : INFO);
+  const headers = opts.headers ?? sheets.forums.columns.map((c) => c.header);
   const keys = opts.keys ?? headers.map((h) => sheets.forums.columns.find((c) => c.header === h)?.key ?? h);
   const forumRows: (Cell | null)[][] = [
     ...(opts.titleRows ?? []).map((r) => r.map(cellOf)),
@@ -90,6 +97,11 @@ export function workbook(opts: BuildOptions = {}): WorkbookSnapshot {
         ...(opts.councilRows ?? council(10)).map((r) => r.map(cellOf)),
       ],
     },
-  ];
-  return { sheets: all.filter((s) => !(opts.omitSheets ?? []).includes(s.name)) };
+  ].map((s) => (opts.visibility?.[s.name] ? { ...s, visibility: opts.visibility[s.name] } : s));
+  return {
+    sheets: [
+      ...all.filter((s) => !(opts.omitSheets ?? []).includes(s.name)),
+      ...(opts.extraSheets ?? []).map((s) => ({ rows: [], ...s })),
+    ],
+  };
 }

@@ -85,3 +85,41 @@ test('repairing a district copy: data untouched, missing header and computed for
   const q1 = standin.user.values(SUMMARY, 'A6:M6')[0];
   expect(q1[1]).toBe(report.metrics.byQuarter['1'].meetings);
 });
+
+test('a 2021.1 copy is repaired as 2021.1: no 2021.2 column, its list, and 표준버전 says so', async () => {
+  booted = await boot(workbook(3));
+  const { session, standin } = booted;
+  expect(session.getState().report?.standard).toBe('2021.1');
+  await session.insertStandardSheets();
+  const headerRow = standin.user.values(FORUMS, `A${layout.forums.headerRow}:Z${layout.forums.headerRow}`)[0];
+  expect(headerRow.filter((h) => h !== null)).toEqual(layout.forums.columns.map((c) => c.header));
+  const forums = standin.model.findSheet(FORUMS)!;
+  const typeList = forums.validations.find((v) => v.box.column === 3)?.rule as { list: { source: string } };
+  expect(typeList.list.source.split(',')).toEqual(standard2021_1.enums.forumType.map((t) => t.value));
+  const version = layout.info.rows.find((r) => r.preset !== undefined)!;
+  expect(standin.user.values(INFO, `B${version.row}`)).toEqual([['2021.1']]);
+  expect(session.getState().report).toMatchObject({ standard: '2021.1', valid: true });
+});
+
+test('a 2021.2 copy is repaired as 2021.2: a missing 관련 의제 is added, a typed 표준버전 stays as typed', async () => {
+  const v2 = standardLayout(newestStandard);
+  const wb = workbook(3);
+  const info = wb.sheets.find((s) => s.name === INFO)!;
+  const versionRow = v2.info.rows.find((r) => r.preset !== undefined)!.row;
+  // Typed by hand into a General cell, Excel keeps 2021.2 as a number: still read as the version.
+  info.rows![versionRow - 1] = ['표준버전', ' 2021.2 '];
+  const forums = wb.sheets.find((s) => s.name === FORUMS)!;
+  forums.rows![v2.forums.headerRow - 1] = [...forums.rows![v2.forums.headerRow - 1], '단계', '진행방식'];
+  booted = await boot(wb);
+  const { session, standin } = booted;
+  expect(session.getState().report?.standard).toBe('2021.2');
+  await session.insertStandardSheets();
+  const last = v2.forums.columns[v2.forums.columns.length - 1].letter;
+  expect(standin.user.values(FORUMS, `${last}${v2.forums.headerRow}`)).toEqual([['관련 의제']]);
+  expect(standin.user.values(INFO, `B${versionRow}`)).toEqual([[2021.2]]);
+  const typeList = standin.model.findSheet(FORUMS)!.validations.find((v) => v.box.column === 3)?.rule as {
+    list: { source: string };
+  };
+  expect(typeList.list.source.split(',')).toContain('성과공유회');
+  expect(session.getState().report?.findings.filter((f) => f.code === 'missing-column')).toEqual([]);
+});

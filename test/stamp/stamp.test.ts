@@ -1,11 +1,14 @@
 // The stamp's pure parts: SHA-256, canonical data, the XML format and the verdict.
 import { createHash } from 'node:crypto';
+import path from 'node:path';
 import fc from 'fast-check';
 import { validateWorkbook } from '../../src/engine';
 import {
   STAMP_NAMESPACE,
   StampRefused,
+  canonicalData,
   canonicalJson,
+  dataHash,
   createStamp,
   rowDigests,
   stampDataOf,
@@ -19,6 +22,8 @@ import type { WorkbookSnapshot } from '../../src/engine';
 import { installOfficeStandIn } from '../standins/office-js';
 import { COUNCIL, FORUMS, forumCell, workbook } from '../excel/fixtures';
 import { parseAddress } from '../../src/engine/snapshot';
+import { readWorkbookFile } from '../../src/xlsx/read';
+import { SAMPLES } from '../support/samples';
 
 test('SHA-256 equals node:crypto for any text, including Korean and block-boundary lengths', () => {
   for (const n of [0, 1, 55, 56, 63, 64, 65, 119, 120, 1000]) {
@@ -110,4 +115,52 @@ test('malformed stamp XML is rejected, not half-read', () => {
   expect(() => stampFromXml('<stamp/>')).toThrow();
   const xml = stampToXml(createStamp(validateWorkbook(snapshotOf()), context));
   expect(() => stampFromXml(xml.replace(/<digests[^>]*>/, '<digests count="1">zz '))).toThrow();
+});
+
+describe('the hash of a 2021.1 workbook does not move with the registry', () => {
+  // Pinned from the engine before records were keyed by the standard's columns (commit 04523da):
+  // stamps made then must stay valid.
+  const pinned: Record<string, string> = {
+    'dobong-2021-q2-messy.xlsx': '1ea11acb1c285fd230d6341d1cb597cd496bfc2d46b3d39df19457c59b73f9d1',
+    'gangseo-2021-q1.xlsx': '0a63995e225fb3b6d3edca3fe0b5854bc4ab0f1d9529d7662545c81de99b2dce',
+  };
+  const load = async (file: string) =>
+    validateWorkbook((await readWorkbookFile(path.join(SAMPLES, file))).snapshot);
+
+  it.each(Object.keys(pinned))('%s', async (file) => {
+    expect(dataHash(stampDataOf(await load(file)))).toBe(pinned[file]);
+  });
+
+  it('declaring 표준버전 2021.1 changes nothing; declaring another version changes the hash', async () => {
+    const { snapshot } = await readWorkbookFile(path.join(SAMPLES, 'gangseo-2021-q1.xlsx'));
+    const declared = (version: string | number) => ({
+      sheets: snapshot.sheets.map((s) =>
+        s.name === '기본정보' ? { ...s, rows: [...s.rows, [{ value: '표준버전' }, { value: version }]] } : s,
+      ),
+    });
+    expect(dataHash(stampDataOf(validateWorkbook(declared('2021.1'))))).toBe(pinned['gangseo-2021-q1.xlsx']);
+    const v2 = validateWorkbook(declared('2021.2'));
+    expect(v2.report.standard).toBe('2021.2');
+    expect(dataHash(stampDataOf(v2))).not.toBe(pinned['gangseo-2021-q1.xlsx']);
+  });
+
+  it('a 2021.2 column enters the hash and the row digests', async () => {
+    const { snapshot } = await readWorkbookFile(path.join(SAMPLES, 'gangseo-2021-q1.xlsx'));
+    const withStage = (stage: string) => ({
+      sheets: snapshot.sheets.map((s) => {
+        if (s.name === '기본정보')
+          return { ...s, rows: [...s.rows, [{ value: '표준버전' }, { value: '2021.2' }]] };
+        if (s.name !== '숙의공론장') return s;
+        const rows = s.rows.map((r) => [...r]);
+        rows[0][13] = { value: '단계' };
+        rows[1][13] = { value: stage };
+        return { ...s, rows };
+      }),
+    });
+    const a = validateWorkbook(withStage('실행'));
+    const b = validateWorkbook(withStage('평가'));
+    expect(a.report.findings).toEqual([]);
+    expect(canonicalData(stampDataOf(a))).toContain('"stage":"실행"');
+    expect(verdictOf(createStamp(a, context), b)).toMatchObject({ status: 'changed', rowsChanged: 1 });
+  });
 });

@@ -162,6 +162,7 @@ export function installOfficeStandIn(
     },
     DataValidationType: { list: 'List' },
     SpecialCellType: { formulas: 'Formulas', constants: 'Constants', blanks: 'Blanks' },
+    SheetVisibility: { visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidden' },
   };
   g.OfficeExtension = {
     ErrorCodes: { propertyNotLoaded: 'PropertyNotLoaded', itemNotFound: 'ItemNotFound' },

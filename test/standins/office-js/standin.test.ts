@@ -198,3 +198,42 @@ test('getSpecialCellsOrNullObject finds formula cells and constant errors, or gi
     expect(none.isNullObject).toBe(true);
   });
 });
+
+test('Worksheet.visibility: PropertyNotLoaded before load, set at sync, events only with ExcelApi 1.17', async () => {
+  standin.uninstall();
+  standin = installOfficeStandIn(
+    globalThis,
+    { sheets: [{ name: 'A' }, { name: 'B', visibility: 'VeryHidden' }] },
+    { requirementSets: { ExcelApi: '1.17' } },
+  );
+  const seen: string[] = [];
+  await Excel.run(async (context) => {
+    const sheets = context.workbook.worksheets;
+    sheets.load('items/name');
+    await context.sync();
+    expect(() => sheets.items[1].visibility).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+    sheets.load('items/name,items/visibility');
+    sheets.onVisibilityChanged.add(async (e) => void seen.push(`${e.visibilityBefore}→${e.visibilityAfter}`));
+    await context.sync();
+    expect(sheets.items.map((s) => s.visibility)).toEqual(['Visible', 'VeryHidden']);
+    const b = sheets.getItem('B');
+    b.visibility = Excel.SheetVisibility.visible;
+    expect(standin.model.findSheet('B')!.visibility).toBe('VeryHidden');
+    await context.sync();
+    expect(standin.model.findSheet('B')!.visibility).toBe('Visible');
+  });
+  standin.user.setVisibility('A', 'Hidden');
+  await standin.settled();
+  expect(seen).toEqual(['VeryHidden→Visible', 'Visible→Hidden']);
+  // Excel keeps one sheet visible.
+  expect(() => standin.user.setVisibility('B', 'Hidden')).toThrow(
+    expect.objectContaining({ code: 'InvalidOperation' }),
+  );
+});
+
+test('onVisibilityChanged on a host without ExcelApi 1.17 fails its sync with ApiNotFound', async () => {
+  await Excel.run(async (context) => {
+    context.workbook.worksheets.onVisibilityChanged.add(async () => undefined);
+    await expect(context.sync()).rejects.toMatchObject({ code: 'ApiNotFound' });
+  });
+});

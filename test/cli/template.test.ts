@@ -58,6 +58,40 @@ describe('delib template', () => {
     expect(new Set(report.findings.map((f) => f.code))).toEqual(new Set(['missing-info', 'council-empty']));
   });
 
+  it.each(['2021.1', '2021.2'])(
+    '--standard %s writes that version, which validates against itself',
+    async (version) => {
+      for (const example of [false, true]) {
+        const file = `v${version}-${example}.xlsx`;
+        const run = await delib(
+          ['template', ...(example ? ['--example'] : []), '--standard', version, file],
+          dir,
+        );
+        expect(run.code).toBe(0);
+        expect(run.out).toContain(version);
+        const check = await delib(['validate', '--format', 'json', file], dir);
+        const report: ValidationReport = JSON.parse(check.out);
+        expect(report.standard).toBe(version);
+        // The example has no finding at all; the blank form only its blanks to fill.
+        if (example) expect(report.findings).toEqual([]);
+        else
+          expect(new Set(report.findings.map((f) => f.code))).toEqual(
+            new Set(['missing-info', 'council-empty']),
+          );
+        const { snapshot } = await readWorkbookFile(path.join(dir, file));
+        const forums = snapshot.sheets.find((s) => s.name === '숙의공론장')!;
+        expect(forums.rows.some((r) => r.some((c) => c?.value === '관련 의제'))).toBe(version === '2021.2');
+      }
+    },
+  );
+
+  it('--standard with a version the product does not know is a usage error naming the known ones', async () => {
+    const run = await delib(['template', '--standard', '2030.1', 'x.xlsx'], dir);
+    expect(run.code).toBe(2);
+    expect(run.err).toContain('2021.1, 2021.2');
+    expectNoStack(run);
+  });
+
   it('usage errors', async () => {
     for (const args of [['template'], ['template', 'a.xlsx', 'b.xlsx'], ['template', 'out.csv']]) {
       const run = await delib(args, dir);

@@ -186,10 +186,10 @@ describe('hidden-sheet', () => {
 
   it('two visible twins: the exact name is checked, the other is the finding', () => {
     const v = validateWorkbook(
-      workbook({ forums: [forum()], extraSheets: [{ name: `　${FORUMS}`, rows: bad }] }),
+      workbook({ forums: [forum()], extraSheets: [{ name: `\u3000${FORUMS}`, rows: bad }] }),
     );
     expect(v.report.findings.filter((f) => f.code === 'hidden-sheet')).toMatchObject([
-      { sheet: `　${FORUMS}` },
+      { sheet: `\u3000${FORUMS}` },
     ]);
     expect(v.report.findings.map((f) => f.code)).not.toContain('enum-error');
   });

@@ -6,10 +6,13 @@ import {
   validateWorkbook,
   type Cell,
   type CellValue,
+  type Finding,
   type SheetVisibility,
   type WorkbookSnapshot,
 } from '../../src/engine';
 import type { Standard } from '../../src/standard/types';
+import { registry } from '../../src/standard';
+import { generalReader, valuesRule } from '../../src/engine/rules/values';
 import { standard2021_1 } from '../../src/standard/2021.1';
 import { standard2021_2 } from '../../src/standard/2021.2';
 import { COUNCIL_HEADERS, FORUM_HEADERS, INFO } from './build';
@@ -269,5 +272,50 @@ describe('incremental validation', () => {
       revalidateRows(validateWorkbook(plausible(rows, [])), snap, [{ sheet: sheets.forums.name, rows: [2] }])
         .report.stats.errors,
     ).toBe(1);
+  });
+});
+
+describe('compiled readers', () => {
+  // Each column's reader takes common values on a fast path; whatever a cell holds, it must give
+  // exactly what the general path gives, findings included.
+  const columns = [standard2021_1, standard2021_2].flatMap((standard) =>
+    [...standard.sheets.forums.columns, ...standard.sheets.council.columns]
+      .filter((def) => !def.computed)
+      .map((def) => ({ standard, def })),
+  );
+  const cell: fc.Arbitrary<Cell | null | undefined> = fc.oneof(
+    anyCell,
+    fc.constant(undefined),
+    fc.record({ value: fc.oneof(fc.double(), fc.integer({ min: -3, max: 30 }), fc.constant(Infinity)) }),
+    // Around the 200-character bounds (명칭, 관련 의제), with surrounding spaces.
+    fc.record({
+      value: fc
+        .tuple(fc.constantFrom('', ' '), fc.integer({ min: 195, max: 205 }))
+        .map(([pad, n]) => pad + '가'.repeat(n) + pad),
+    }),
+    fc.record({
+      value: fc.constantFrom(
+        ...columns.flatMap(({ standard, def }) =>
+          def.enum ? standard.enums[def.enum].map((e) => e.value) : [],
+        ),
+        ' 대면',
+        '',
+      ),
+    }),
+  );
+  it('agree with the general path on any cell', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...columns), cell, ({ standard, def }, c) => {
+        const context = { standard, registry };
+        const at = { sheet: 's', column: 'C', row: 3 };
+        const fast: Finding[] = [];
+        const general: Finding[] = [];
+        expect(valuesRule.compile(def, context)(c, at, fast)).toEqual(
+          generalReader(def, context)(c, at, general),
+        );
+        expect(fast).toEqual(general);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

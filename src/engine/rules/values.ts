@@ -196,69 +196,76 @@ function typeError(
   return null;
 }
 
+/** The general path alone, as a reader: what every fast path must agree with (tested). */
+export function generalReader(
+  def: ColumnDefinition,
+  context: CompileContext,
+  index: EnumIndex | null = def.type === 'enum' && def.enum ? enumIndex(def.enum, context) : null,
+): CellReader {
+  return (cell, at, out) => readSlow(context.standard, def, index, cell, at, out);
+}
+
+interface NumberBounds {
+  min: number;
+  minExclusive: boolean;
+  /** Finite: Infinity must take the general path (it is not a number a cell can mean). */
+  max: number;
+  integer: boolean;
+  /** Only without a number format (a time-of-day format turns days into hours). */
+  plainOnly: boolean;
+  /** Dates: the day of a date-time. */
+  floor: boolean;
+}
+
 /**
  * The reader of one column. Each fast path accepts only what the general path would return
- * unchanged and without a finding, so both always agree (the property tests hold them to it).
+ * unchanged and without a finding, so both always agree (the property tests hold them to it). All
+ * number columns share one reader shape, so the per-row loop calls few distinct functions.
  */
 function compileReader(def: ColumnDefinition, context: CompileContext): CellReader {
   const { standard } = context;
   const index = def.type === 'enum' && def.enum ? enumIndex(def.enum, context) : null;
   if (def.type === 'enum' && !index) throw new Error(`the column '${def.key}' names no list`);
-  const slow: CellReader = (cell, at, out) => readSlow(standard, def, index, cell, at, out);
-  const min = def.min ?? -Infinity;
-  const max = def.max ?? Infinity;
+  const slow = generalReader(def, context, index);
   // An empty cell of an optional column (비고, 주관 — mostly empty) is null without a finding.
   const optional = !def.required;
+  const numbers = (b: NumberBounds): CellReader => {
+    return (cell, at, out) => {
+      if (cell) {
+        const v = cell.value;
+        if (
+          typeof v === 'number' &&
+          cell.error === undefined &&
+          (b.minExclusive ? v > b.min : v >= b.min) &&
+          v <= b.max &&
+          (!b.integer || Number.isInteger(v)) &&
+          (!b.plainOnly || cell.numberFormat === undefined)
+        )
+          return b.floor ? Math.floor(v) : v;
+        if (v === null && optional && cell.error === undefined) return null;
+      } else if (optional) return null;
+      return slow(cell, at, out);
+    };
+  };
+  const min = def.min ?? -Number.MAX_VALUE;
+  const max = Math.min(def.max ?? Number.MAX_VALUE, def.warnAbove?.value ?? Number.MAX_VALUE);
+  const minExclusive = def.minExclusive === true;
   switch (def.type) {
     case 'count':
-    case 'integer': {
-      if (def.warnAbove) return slow;
-      return (cell, at, out) => {
-        if (cell) {
-          const v = cell.value;
-          if (
-            typeof v === 'number' &&
-            cell.error === undefined &&
-            Number.isInteger(v) &&
-            v >= min &&
-            v <= max
-          )
-            return v;
-          if (v === null && optional && cell.error === undefined) return null;
-        } else if (optional) return null;
-        return slow(cell, at, out);
-      };
-    }
+    case 'integer':
+      return numbers({ min, minExclusive, max, integer: true, plainOnly: false, floor: false });
     case 'hours':
-    case 'decimal': {
-      const ceiling = Math.min(max, def.warnAbove?.value ?? Infinity);
-      const exclusive = def.minExclusive === true;
-      return (cell, at, out) => {
-        if (cell) {
-          const v = cell.value;
-          if (
-            typeof v === 'number' &&
-            cell.error === undefined &&
-            cell.numberFormat === undefined &&
-            v <= ceiling &&
-            (exclusive ? v > min : v >= min)
-          )
-            return v;
-          if (v === null && optional && cell.error === undefined) return null;
-        } else if (optional) return null;
-        return slow(cell, at, out);
-      };
-    }
+    case 'decimal':
+      return numbers({ min, minExclusive, max, integer: false, plainOnly: true, floor: false });
     case 'date':
-      return (cell, at, out) => {
-        if (cell) {
-          const v = cell.value;
-          if (typeof v === 'number' && cell.error === undefined && v >= 1 && v <= MAX_SERIAL)
-            return Math.floor(v);
-          if (v === null && optional && cell.error === undefined) return null;
-        } else if (optional) return null;
-        return slow(cell, at, out);
-      };
+      return numbers({
+        min: 1,
+        minExclusive: false,
+        max: MAX_SERIAL,
+        integer: false,
+        plainOnly: false,
+        floor: true,
+      });
     case 'text': {
       const longest = def.maxLength ?? Infinity;
       return (cell, at, out) => {

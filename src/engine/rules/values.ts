@@ -223,7 +223,6 @@ interface NumberBounds {
  * number columns share one reader shape, so the per-row loop calls few distinct functions.
  */
 function compileReader(def: ColumnDefinition, context: CompileContext): CellReader {
-  const { standard } = context;
   const index = def.type === 'enum' && def.enum ? enumIndex(def.enum, context) : null;
   if (def.type === 'enum' && !index) throw new Error(`the column '${def.key}' names no list`);
   const slow = generalReader(def, context, index);

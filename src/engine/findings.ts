@@ -35,16 +35,21 @@ function partsOf(template: string): string[] {
   return parts;
 }
 
-function fill(template: string, params: Params, lang: keyof Text): string {
+/** `fallback` answers the names `params` lacks (a finding's `{value}` and `{sheet}`). */
+function fill(template: string, params: Params, lang: keyof Text, fallback?: Params): string {
   const parts = partsOf(template);
   let out = parts[0];
-  for (let i = 1; i < parts.length; i += 2) out += inLanguage(params[parts[i]], lang) + parts[i + 1];
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i];
+    const v = name in params || !fallback ? params[name] : fallback[name];
+    out += inLanguage(v, lang) + parts[i + 1];
+  }
   return out;
 }
 
 /** Fills `{name}` placeholders of a bilingual template; unknown names become ''. */
-export function fillText(template: Text, params: Params): Text {
-  return { ko: fill(template.ko, params, 'ko'), en: fill(template.en, params, 'en') };
+export function fillText(template: Text, params: Params, fallback?: Params): Text {
+  return { ko: fill(template.ko, params, 'ko', fallback), en: fill(template.en, params, 'en', fallback) };
 }
 
 /** Bilingual texts joined with a bilingual separator (`행정·민간`, `officials and citizens`). */
@@ -71,7 +76,7 @@ export function makeFinding(
     row: place.row,
     field: place.field,
     value: shown,
-    message: fillText(def.message, { value: shown, sheet: place.sheet, ...params }),
+    message: fillText(def.message, params, { value: shown, sheet: place.sheet }),
     fix,
   };
 }

@@ -22,39 +22,64 @@ interface BoundInput {
 }
 
 /**
- * Key → the Excel rows holding it, in ascending order. Almost every key has one row, so that
- * case is stored as a bare number: a full pass indexes every row and must not allocate for it.
+ * The Excel rows holding one key, ascending. Almost every key has one row, so that case is a bare
+ * number: a full pass indexes every row and must not allocate for it.
  */
+type Held = number | number[] | undefined;
+
+function withRow(held: Held, row: number): Held {
+  if (held === undefined) return row;
+  if (typeof held === 'number') return held < row ? [held, row] : [row, held];
+  let i = held.length;
+  while (i > 0 && held[i - 1] > row) i--;
+  held.splice(i, 0, row);
+  return held;
+}
+
+function withoutRow(held: Held, row: number): Held {
+  if (held === undefined || typeof held === 'number') return held === row ? undefined : held;
+  const i = held.indexOf(row);
+  if (i >= 0) held.splice(i, 1);
+  return held.length === 1 ? held[0] : held;
+}
+
+/** The first row holding the key when `row` is a later repeat of it; null otherwise. */
+const firstOf = (held: Held, row: number): number | null =>
+  held !== undefined && typeof held !== 'number' && held[0] !== row ? held[0] : null;
+
+/** Key → the rows holding it. */
 export class RowIndex<K> {
   private readonly map = new Map<K, number | number[]>();
 
   add(key: K, row: number): void {
-    const held = this.map.get(key);
-    if (held === undefined) this.map.set(key, row);
-    else if (typeof held === 'number') this.map.set(key, held < row ? [held, row] : [row, held]);
-    else {
-      let i = held.length;
-      while (i > 0 && held[i - 1] > row) i--;
-      held.splice(i, 0, row);
-    }
+    this.map.set(key, withRow(this.map.get(key), row)!);
   }
 
   remove(key: K, row: number): void {
-    const held = this.map.get(key);
-    if (held === undefined) return;
-    if (typeof held === 'number') {
-      if (held === row) this.map.delete(key);
-      return;
-    }
-    const i = held.indexOf(row);
-    if (i >= 0) held.splice(i, 1);
-    if (held.length === 1) this.map.set(key, held[0]);
+    const held = withoutRow(this.map.get(key), row);
+    if (held === undefined) this.map.delete(key);
+    else this.map.set(key, held);
   }
 
-  /** The first row holding the key when `row` is a later repeat of it; null otherwise. */
   firstBefore(key: K, row: number): number | null {
-    const held = this.map.get(key);
-    return held !== undefined && typeof held !== 'number' && held[0] !== row ? held[0] : null;
+    return firstOf(this.map.get(key), row);
+  }
+}
+
+/** The rows of one key, held by whoever needs them without a lookup. */
+export class RowSet {
+  private held: Held;
+
+  add(row: number): void {
+    this.held = withRow(this.held, row);
+  }
+
+  remove(row: number): void {
+    this.held = withoutRow(this.held, row);
+  }
+
+  firstBefore(row: number): number | null {
+    return firstOf(this.held, row);
   }
 }
 
@@ -63,45 +88,30 @@ export class RowIndex<K> {
  * indexed without building a key string. Rows with a blank part are not indexed.
  */
 export class CompoundRowIndex {
-  private readonly root = new Map<FieldValue, unknown>();
+  private readonly root = new Map<FieldValue, Map<FieldValue, unknown> | RowSet>();
 
   constructor(private readonly slots: readonly number[]) {}
 
-  private leaf(values: readonly FieldValue[], create: boolean): RowIndex<FieldValue> | undefined {
-    let map = this.root;
+  /**
+   * Indexes the row; returns the rows equal to it in every part (itself included), or null when a
+   * part is blank. The caller keeps it: removing the row and asking for its first twin then need no
+   * walk down the maps, which every pass would do for every row.
+   */
+  add(values: readonly FieldValue[], row: number): RowSet | null {
+    for (const s of this.slots) if (values[s] === null) return null;
+    let map = this.root as Map<FieldValue, unknown>;
     const last = this.slots.length - 1;
     for (let i = 0; i < last; i++) {
       const v = values[this.slots[i]];
       let next = map.get(v) as Map<FieldValue, unknown> | undefined;
-      if (!next) {
-        if (!create) return undefined;
-        map.set(v, (next = new Map()));
-      }
+      if (!next) map.set(v, (next = new Map()));
       map = next;
     }
     const v = values[this.slots[last]];
-    let rows = map.get(v) as RowIndex<FieldValue> | undefined;
-    if (!rows && create) map.set(v, (rows = new RowIndex()));
+    let rows = map.get(v) as RowSet | undefined;
+    if (!rows) map.set(v, (rows = new RowSet()));
+    rows.add(row);
     return rows;
-  }
-
-  /** Whether every part is readable: only such rows are indexed. */
-  complete(values: readonly FieldValue[]): boolean {
-    for (const s of this.slots) if (values[s] === null) return false;
-    return true;
-  }
-
-  add(values: readonly FieldValue[], row: number): void {
-    if (this.complete(values)) this.leaf(values, true)!.add(0, row);
-  }
-
-  remove(values: readonly FieldValue[], row: number): void {
-    if (this.complete(values)) this.leaf(values, false)?.remove(0, row);
-  }
-
-  firstBefore(values: readonly FieldValue[], row: number): number | null {
-    if (!this.complete(values)) return null;
-    return this.leaf(values, false)?.firstBefore(0, row) ?? null;
   }
 }
 
@@ -111,7 +121,9 @@ export class TableState {
   /** Indexed by Excel row; undefined for blank rows. */
   readonly rows: (RowResult | undefined)[] = [];
   readonly ids = new RowIndex<number>();
-  readonly repeats: CompoundRowIndex | null;
+  private readonly repeats: CompoundRowIndex | null;
+  /** By Excel row: the rows equal to it in every duplicate key (see CompoundRowIndex.add). */
+  private readonly twins: (RowSet | null | undefined)[] = [];
   private readonly inputs: BoundInput[];
   private readonly input: RowInput;
   private readonly at: CellAt;
@@ -150,7 +162,8 @@ export class TableState {
     if (old) {
       const id = this.idOf(old.record);
       if (id !== null) this.ids.remove(id, r);
-      this.repeats?.remove(old.record.values, r);
+      this.twins[r]?.remove(r);
+      this.twins[r] = undefined;
       this.tally?.add(old.record, -1);
     }
     const row = this.read(r) ?? undefined;
@@ -158,9 +171,14 @@ export class TableState {
     if (row) {
       const id = this.idOf(row.record);
       if (id !== null) this.ids.add(id, r);
-      this.repeats?.add(row.record.values, r);
+      this.twins[r] = this.repeats?.add(row.record.values, r);
       this.tally?.add(row.record);
     }
+  }
+
+  /** The first row equal to `record` in every duplicate key when it is a later repeat; else null. */
+  firstDuplicateBefore(record: TableRecord): number | null {
+    return this.twins[record.row]?.firstBefore(record.row) ?? null;
   }
 
   private idOf(record: TableRecord): number | null {

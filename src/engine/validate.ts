@@ -144,7 +144,7 @@ function viewOf(table: TableState): TableView {
     sheet: table.sheet.name,
     layout: table.layout,
     firstIdBefore: (id, row) => table.ids.firstBefore(id, row),
-    firstDuplicateBefore: (record) => table.repeats?.firstBefore(record.values, record.row) ?? null,
+    firstDuplicateBefore: (record) => table.firstDuplicateBefore(record),
   };
 }
 

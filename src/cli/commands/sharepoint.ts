@@ -34,6 +34,7 @@ export const sharepointCommand: Command = {
         env: io.env,
       });
       const tokens = cliTokenProvider(config, io.env, (m) => io.err(`${m}\n`));
+      // The lists hold every version's rows: they follow the newest standard (docs/standard.md).
       const graph = createGraphSubmission({ config, tokens, standard: newestStandard });
       if (action === 'check') {
         const drift = await graph.checkSchema();

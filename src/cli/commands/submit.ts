@@ -85,6 +85,7 @@ export const submitCommand: Command = {
       graph = createGraphSubmission({
         config,
         tokens: cliTokenProvider(config, io.env, (m) => io.err(`${m}\n`)),
+        // The lists hold every version's rows: they follow the newest standard (docs/standard.md).
         standard: newestStandard,
       });
     } catch (e) {

@@ -41,6 +41,7 @@ export function createSubmitService(deps: SubmitServiceDeps): SubmitService {
   const graph = createGraphSubmission({
     config: deps.config,
     tokens: deps.tokens,
+    // The lists hold every version's rows: they follow the newest standard (docs/standard.md).
     standard: newestStandard,
   });
   // Excel on some hosts (and the browser preview's stand-in) has no getFileAsync: then the rows and

@@ -60,7 +60,9 @@ function declaredVersion(snapshot: WorkbookSnapshot, versions: readonly Standard
     const at = labelledValues(sheet, labels).get(field.key);
     if (!at) continue;
     const place = { sheet: sheet.name, cell: at.address, row: at.row };
-    if (isBlankCell(at.cell) || at.cell?.error) return { declared: null, at: place };
+    // An Excel error there names no version the product knows: reported, not taken as absent.
+    if (at.cell?.error) return { declared: at.cell.error, at: place };
+    if (isBlankCell(at.cell)) return { declared: null, at: place };
     const text = parseText(at.cell!.value);
     return { declared: text === null ? null : fold(text).trim() || null, at: place };
   }

@@ -37,6 +37,11 @@ describe('unknown-standard', () => {
     expect(v.report.valid).toBe(false);
   });
 
+  it('fires for an Excel error in 표준버전 rather than taking it as absent', () => {
+    const info = { ...INFO, 표준버전: { value: null, error: '#REF!' } as unknown as string };
+    expect(withCode({ info, forums: [forum()] }, 'unknown-standard')).toMatchObject([{ value: '#REF!' }]);
+  });
+
   it('is quiet for an absent, blank, known or number-typed version', () => {
     for (const version of [undefined, null, ' ', '2021.1', ' 2021.2 ', 2021.2, '２０２１.２']) {
       const info = version === undefined ? INFO : { ...INFO, 표준버전: version };

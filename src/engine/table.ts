@@ -196,10 +196,8 @@ export class TableState {
     for (let i = 0; i < inputs.length; i++) {
       // isBlankCell, inlined: this runs for every row on every pass.
       const cell = cells[inputs[i].column];
-      if (
-        cell &&
-        (cell.error || (cell.value !== null && (typeof cell.value !== 'string' || cell.value.trim() !== '')))
-      ) {
+      const v = cell?.value;
+      if (cell && (cell.error || (v != null && (typeof v !== 'string' || v.trim() !== '')))) {
         blank = false;
         break;
       }

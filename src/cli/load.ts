@@ -3,7 +3,7 @@
 import path from 'node:path';
 import type { CliIO } from './command';
 import { validateWorkbook, type Validation, type ValidationReport } from '../engine';
-import { readWorkbookFile } from '../xlsx/read';
+import { onlySheets, readWorkbookFile } from '../xlsx/read';
 import { describeError } from './errors';
 import type { Standard } from '../standard/types';
 import { currentStandard } from '../standard';
@@ -37,6 +37,14 @@ export function withoutNames(
   };
 }
 
+/**
+ * The sheets whose cells the CLI reads: the standard's. Every other sheet is still listed, with its
+ * name and visibility, but its cells are never inflated.
+ */
+export function standardSheets(standard: Standard = currentStandard): (name: string) => boolean {
+  return onlySheets(Object.values(standard.sheets).map((s) => s.name));
+}
+
 /** The report as the CLI publishes it: `file` first, as the documented JSON shape lists it. */
 function published(file: string, report: ValidationReport): ValidationReport {
   const { file: _ignored, ...rest } = withoutNames(report);
@@ -48,7 +56,7 @@ export async function loadFiles(files: string[], io: CliIO): Promise<{ loaded: L
   const failed: string[] = [];
   for (const file of files) {
     try {
-      const { snapshot } = await readWorkbookFile(path.resolve(io.cwd, file));
+      const { snapshot } = await readWorkbookFile(path.resolve(io.cwd, file), { sheets: standardSheets() });
       const validation = validateWorkbook(snapshot);
       loaded.push({ file, validation, report: published(file, validation.report) });
     } catch (e) {

@@ -57,7 +57,6 @@ export const STAMP_MAX_CHARS = 4_000_000;
 export const STAMP_MAX_FIELD = 256;
 
 const TEXT_FIELDS = ['standard', 'engine', 'hash', 'at', 'by', 'digests'] as const;
-const COUNTS = ['rows', 'council', 'errors', 'warnings'] as const;
 
 type TextField = (typeof TEXT_FIELDS)[number];
 
@@ -126,7 +125,7 @@ function field(h: StampHandler, name: TextField): string {
   return text;
 }
 
-function count(h: StampHandler, name: (typeof COUNTS)[number]): number {
+function count(h: StampHandler, name: 'rows' | 'council' | 'errors' | 'warnings'): number {
   const v = h.counts?.[name];
   if (v === undefined || !/^\d{1,15}$/.test(v)) throw new StampFormatError(`counts/@${name} missing`);
   return Number(v);

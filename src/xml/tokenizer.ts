@@ -69,7 +69,9 @@ const NAME_START =
   'A-Za-z_\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD';
 const NAME_CHAR = `${NAME_START}\\-.0-9\\u00B7\\u0300-\\u036F\\u203F\\u2040`;
 const NCNAME = `[${NAME_START}][${NAME_CHAR}]*`;
+// eslint-disable-next-line no-misleading-character-class -- ranges of XML name characters (combining marks may follow a name's first character), not joined sequences
 const QNAME = new RegExp(`^(?:(${NCNAME}):)?(${NCNAME})$`);
+// eslint-disable-next-line no-control-regex -- the control characters XML 1.0 forbids
 const INVALID_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 const ALL_SPACE = /^[ \t\r\n]*$/;
 const ATTR_SPACE = /[\t\r\n]/g;

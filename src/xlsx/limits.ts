@@ -25,6 +25,11 @@ export const XLSX_LIMITS = {
   cellFormats: 65_536,
   /** XML limits for every part: element nesting, one tag, attributes of one element. */
   xmlDepth: 64,
+  /**
+   * XML elements in all the parts read: a 100,000-row sheet has about 3 million; this bounds the time
+   * a part of tiny elements takes (about 3 s at worst).
+   */
+  xmlElements: 10_000_000,
   xmlMarkup: 100_000,
   xmlAttributes: 256,
 } as const;
@@ -163,6 +168,11 @@ export const limitError = {
       en: `${p.en}: XML elements nested deeper than ${XLSX_LIMITS.xmlDepth} levels`,
     });
   },
+  xmlElements: (file: string) =>
+    refused(file, {
+      ko: `읽을 XML 요소가 모두 합쳐 ${count(XLSX_LIMITS.xmlElements)}개를 넘습니다`,
+      en: `the XML to read holds more than ${count(XLSX_LIMITS.xmlElements)} elements`,
+    }),
   xmlMarkup: (file: string, part: PartRef) => {
     const p = partName(part);
     return refused(file, {

@@ -59,6 +59,9 @@ export const PART_XML_LIMITS = {
   maxAttributes: XLSX_LIMITS.xmlAttributes,
 };
 
+/** Elements parsed so far in each archive's parts (the limit is for the whole read). */
+const elementsRead = new WeakMap<ZipArchive, number>();
+
 /** Parses one part; resolves when the handler has stopped the parse or the part has ended. */
 export async function parsePart(
   archive: ZipArchive,
@@ -67,7 +70,11 @@ export async function parsePart(
   handler: PartHandler,
 ): Promise<void> {
   const { file } = archive;
-  const tokenizer = new XmlTokenizer(handler, PART_XML_LIMITS);
+  const before = elementsRead.get(archive) ?? 0;
+  const tokenizer = new XmlTokenizer(handler, {
+    ...PART_XML_LIMITS,
+    maxElements: XLSX_LIMITS.xmlElements - before,
+  });
   handler.attach?.(tokenizer);
   const decoder = new PartDecoder();
   try {
@@ -81,6 +88,7 @@ export async function parsePart(
     }
   } catch (e) {
     if (!(e instanceof XmlError)) throw e;
+    if (e.limit === 'elements') throw limitError.xmlElements(file);
     if (e.limit === 'depth') throw limitError.xmlDepth(file, part);
     if (e.limit === 'markup') throw limitError.xmlMarkup(file, part);
     if (e.limit === 'attributes') throw limitError.xmlAttributes(file, part);
@@ -90,6 +98,8 @@ export async function parsePart(
       throw handler.textTooLong?.(found, atLeast) ?? limitError.cellText(file, entry.name, found, atLeast);
     }
     throw corrupt(file, `${entry.name}: ${e.message}`);
+  } finally {
+    elementsRead.set(archive, before + tokenizer.elements);
   }
 }
 

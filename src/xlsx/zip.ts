@@ -75,6 +75,8 @@ const MAX_COMMENT = 0xffff;
 const U16_MAX = 0xffff;
 const U32_MAX = 0xffffffff;
 const CHUNK = 64 * 1024;
+/** Lets inflate (on libuv's threads) work ahead while the parser (on the main thread) runs. */
+const AHEAD = 1024 * 1024;
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 // An OLE compound file: what Excel writes for a password-protected .xlsx, and the old .xls format.
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -190,6 +192,7 @@ export class ZipArchive {
     let seen = 0;
     let crc = 0;
     const sink = new Writable({
+      highWaterMark: AHEAD,
       write: (chunk: Buffer, _encoding, done) => {
         seen += chunk.length;
         this.inflated += chunk.length;
@@ -205,7 +208,7 @@ export class ZipArchive {
     });
     const input = Readable.from(this.chunks(start, entry.compressedSize), { objectMode: false });
     try {
-      if (entry.method === 8) await pipeline(input, zlib.createInflateRaw({ chunkSize: CHUNK }), sink);
+      if (entry.method === 8) await pipeline(input, zlib.createInflateRaw({ chunkSize: CHUNK, highWaterMark: AHEAD }), sink);
       else await pipeline(input, sink);
     } catch (e) {
       if (e === STOP) return false;

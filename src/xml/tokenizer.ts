@@ -6,7 +6,7 @@
 // element depth, one text node, one tag. Every byte is looked at a bounded number of times, so the
 // time is linear in the input whatever it holds. Text the handler does not want is skipped unread.
 
-export type XmlLimitKind = 'depth' | 'text' | 'markup' | 'attributes';
+export type XmlLimitKind = 'depth' | 'text' | 'markup' | 'attributes' | 'elements';
 
 export class XmlError extends Error {
   constructor(
@@ -32,6 +32,8 @@ export interface XmlLimits {
   maxMarkupLength: number;
   /** Attributes of one element. */
   maxAttributes: number;
+  /** Elements in the document (bounds the time a document of small elements takes). */
+  maxElements?: number;
 }
 
 /** Prefix → namespace URI; '' is the default namespace. A prototype chain per declaring element. */
@@ -124,6 +126,23 @@ function checkChars(s: string): void {
   if (INVALID_CHAR.test(s)) throw malformed('a character XML does not allow');
 }
 
+// eslint-disable-next-line no-control-regex -- anything that needs more than a copy: references, control characters
+const NEEDS_WORK = /[\u0000-\u001F&\uFFFE\uFFFF]/;
+
+/** Text as written → its value (most texts need nothing). */
+function textValue(raw: string): string {
+  if (!NEEDS_WORK.test(raw)) return raw;
+  checkChars(raw);
+  return decodeReferences(raw);
+}
+
+/** An attribute value: literal tabs and line breaks become spaces (XML's normalisation), then references. */
+function attributeValue(raw: string): string {
+  if (!NEEDS_WORK.test(raw)) return raw;
+  checkChars(raw);
+  return decodeReferences(raw.replace(ATTR_SPACE, ' '));
+}
+
 export class XmlTokenizer {
   private buf = '';
   private pos = 0;
@@ -141,6 +160,8 @@ export class XmlTokenizer {
   private rootClosed = false;
   private readonly names = new Map<string, { prefix: string; local: string }>();
   private stopped = false;
+  /** Elements opened so far. */
+  elements = 0;
 
   constructor(
     private readonly handler: XmlHandler,
@@ -242,11 +263,10 @@ export class XmlTokenizer {
 
   private decodePending(): void {
     if (this.textRaw.length === 0) return;
-    const raw = this.textRaw.join('');
+    const raw = this.textRaw.length === 1 ? this.textRaw[0] : this.textRaw.join('');
     this.textRaw = [];
     this.textRawLength = 0;
-    checkChars(raw);
-    this.textDecoded += decodeReferences(raw);
+    this.textDecoded += textValue(raw);
     if (this.textDecoded.length > this.limits.maxTextLength)
       throw new XmlError('a text is too long', 'text', this.textDecoded.length);
   }
@@ -341,10 +361,8 @@ export class XmlTokenizer {
       return this.incomplete(len);
     }
     this.flushText();
-    let end = i;
-    const selfClosing = buf.charCodeAt(end - 1) === 0x2f;
-    if (selfClosing) end--;
-    const element = this.openElement(buf.slice(pos + 1, end));
+    const selfClosing = buf.charCodeAt(i - 1) === 0x2f;
+    const element = this.openElement(buf, pos + 1, selfClosing ? i - 1 : i);
     if (selfClosing && !this.stopped) this.closeElement(element.name);
     return i + 1;
   }
@@ -359,44 +377,48 @@ export class XmlTokenizer {
     return known;
   }
 
-  private openElement(tag: string): XmlElement {
+  /** The start tag held in buf[start, end) (after `<`, before `>` or `/>`). */
+  private openElement(buf: string, start: number, end: number): XmlElement {
     if (this.rootClosed) throw malformed('content after the root element');
     if (this.stack.length >= this.limits.maxDepth)
       throw new XmlError('elements nested too deep', 'depth', this.stack.length + 1);
-    let n = 0;
-    while (n < tag.length && !isSpace(tag.charCodeAt(n))) n++;
-    const name = tag.slice(0, n);
+    if (++this.elements > (this.limits.maxElements ?? Infinity))
+      throw new XmlError('too many elements', 'elements', this.elements);
+    let i = start;
+    while (i < end && !isSpace(buf.charCodeAt(i))) i++;
+    const name = buf.slice(start, i);
     const { prefix, local } = this.qname(name);
     const parent = this.stack.length ? this.stack[this.stack.length - 1].scope : this.rootScope;
-    const attrs = Object.create(null) as Record<string, string>;
+    // A plain object is far cheaper than a prototype-less one; handlers read only known names, and
+    // duplicates are checked with hasOwn.
+    const attrs: Record<string, string> = {};
     let scope = parent;
     let count = 0;
     let prefixed = false;
-    let i = n;
-    while (i < tag.length) {
+    while (i < end) {
       const before = i;
-      while (i < tag.length && isSpace(tag.charCodeAt(i))) i++;
-      if (i >= tag.length) break;
+      while (i < end && isSpace(buf.charCodeAt(i))) i++;
+      if (i >= end) break;
       if (i === before) throw malformed('attributes must be separated by white space');
       let e = i;
-      while (e < tag.length && tag.charCodeAt(e) !== 0x3d && !isSpace(tag.charCodeAt(e))) e++;
-      const attr = tag.slice(i, e);
+      while (e < end && buf.charCodeAt(e) !== 0x3d && !isSpace(buf.charCodeAt(e))) e++;
+      const attr = buf.slice(i, e);
       this.qname(attr);
-      while (e < tag.length && isSpace(tag.charCodeAt(e))) e++;
-      if (tag.charCodeAt(e) !== 0x3d) throw malformed(`attribute ${attr.slice(0, 40)} has no value`);
+      while (e < end && isSpace(buf.charCodeAt(e))) e++;
+      if (buf.charCodeAt(e) !== 0x3d) throw malformed(`attribute ${attr.slice(0, 40)} has no value`);
       e++;
-      while (e < tag.length && isSpace(tag.charCodeAt(e))) e++;
-      const q = tag.charCodeAt(e);
-      if (q !== 0x22 && q !== 0x27) throw malformed('an attribute value must be quoted');
-      const close = tag.indexOf(String.fromCharCode(q), e + 1);
-      const value = tag.slice(e + 1, close);
-      checkChars(value);
-      if (attr in attrs) throw malformed(`attribute ${attr.slice(0, 40)} given twice`);
+      while (e < end && isSpace(buf.charCodeAt(e))) e++;
+      const q = buf.charCodeAt(e);
+      if (e >= end || (q !== 0x22 && q !== 0x27)) throw malformed('an attribute value must be quoted');
+      const close = buf.indexOf(q === 0x22 ? '"' : "'", e + 1);
+      if (close < 0 || close >= end) throw malformed('an attribute value is not closed');
+      if (Object.hasOwn(attrs, attr)) throw malformed(`attribute ${attr.slice(0, 40)} given twice`);
       if (++count > this.limits.maxAttributes) throw new XmlError('too many attributes', 'attributes', count);
-      attrs[attr] = decodeReferences(value.replace(ATTR_SPACE, ' '));
+      const value = attributeValue(buf.slice(e + 1, close));
+      attrs[attr] = value;
       if (attr === 'xmlns' || attr.startsWith('xmlns:')) {
         if (scope === parent) scope = Object.create(parent) as XmlScope;
-        scope[attr === 'xmlns' ? '' : attr.slice(6)] = attrs[attr];
+        scope[attr === 'xmlns' ? '' : attr.slice(6)] = value;
       } else if (attr.includes(':')) prefixed = true;
       i = close + 1;
     }

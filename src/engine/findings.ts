@@ -15,6 +15,22 @@ export type Params = Record<string, string | number | null | undefined>;
 
 const PLACEHOLDER = /\{(\w+)\}/g;
 
+/** A finding quotes at most this much of a long cell text, so a report stays readable and small. */
+export const QUOTE_LIMIT = 100;
+
+/** The first QUOTE_LIMIT characters of a long text, marked with '…' (a surrogate pair is never cut). */
+export function quoted(text: string): string {
+  if (text.length <= QUOTE_LIMIT) return text;
+  const end = /[\uD800-\uDBFF]/.test(text[QUOTE_LIMIT - 1]) ? QUOTE_LIMIT - 1 : QUOTE_LIMIT;
+  return `${text.slice(0, end)}…`;
+}
+
+function clampParams(params: Params): Params {
+  const out: Params = {};
+  for (const [k, v] of Object.entries(params)) out[k] = typeof v === 'string' ? quoted(v) : v;
+  return out;
+}
+
 function fill(template: string, params: Params): string {
   return template.replace(PLACEHOLDER, (_, name: string) => {
     const v = params[name];
@@ -32,8 +48,15 @@ export function makeFinding(
 ): Finding {
   const def = standard.findings[code];
   const shown =
-    value === undefined || value === null ? null : typeof value === 'boolean' ? String(value) : value;
-  const all: Params = { value: shown, sheet: place.sheet, ...params };
+    value === undefined || value === null
+      ? null
+      : typeof value === 'boolean'
+        ? String(value)
+        : typeof value === 'string'
+          ? quoted(value)
+          : value;
+  params = clampParams(params);
+  const all: Params = { value: shown, sheet: place.sheet ? quoted(place.sheet) : place.sheet, ...params };
   const message: Text = {
     ko: fill(def.message.ko, all),
     en: fill(def.message.en, { ...all, ...englishOverrides(params) }),

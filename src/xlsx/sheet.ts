@@ -227,12 +227,9 @@ export class SheetHandler implements PartHandler {
   private finishCell(): void {
     this.inCell = false;
     const formula = this.hasF ? this.formula() : undefined;
-    const cell = this.value();
-    if (!cell) {
-      if (!formula) return;
-      this.place({ value: null, formula });
-      return;
-    }
+    // A formula without a cached result (never calculated) is still a cell.
+    const cell = this.value() ?? (formula ? { value: null } : null);
+    if (!cell) return;
     if (formula) cell.formula = formula;
     const format = this.ctx.formats[this.style];
     if (format?.code) cell.numberFormat = format.code;

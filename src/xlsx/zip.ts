@@ -77,6 +77,8 @@ const U32_MAX = 0xffffffff;
 const CHUNK = 64 * 1024;
 /** Lets inflate (on libuv's threads) work ahead while the parser (on the main thread) runs. */
 const AHEAD = 1024 * 1024;
+// zlib streams take Transform options too, though the type does not list them.
+const INFLATE_OPTIONS = { chunkSize: CHUNK, highWaterMark: AHEAD } as zlib.ZlibOptions;
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 // An OLE compound file: what Excel writes for a password-protected .xlsx, and the old .xls format.
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -208,7 +210,7 @@ export class ZipArchive {
     });
     const input = Readable.from(this.chunks(start, entry.compressedSize), { objectMode: false });
     try {
-      if (entry.method === 8) await pipeline(input, zlib.createInflateRaw({ chunkSize: CHUNK, highWaterMark: AHEAD }), sink);
+      if (entry.method === 8) await pipeline(input, zlib.createInflateRaw(INFLATE_OPTIONS), sink);
       else await pipeline(input, sink);
     } catch (e) {
       if (e === STOP) return false;

@@ -14,7 +14,7 @@ import {
   type ZipOptions,
 } from './zip-writer';
 
-const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+export const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const PKG = 'http://schemas.openxmlformats.org/package/2006/relationships';
 const FORUMS = currentStandard.sheets.forums.name;
@@ -65,7 +65,13 @@ export async function sheetBomb(path: string, bytes: number, declare?: number): 
   return exampleWith(path, (parts) => {
     const head = `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${MAIN}"><sheetData>`;
     const block = '<row><c t="n"><v>1</v></c></row>'.repeat(32_768);
-    const entry = repeatedEntry(sheetPath(parts, FORUMS), head, block, Math.ceil(bytes / block.length), '</sheetData></worksheet>');
+    const entry = repeatedEntry(
+      sheetPath(parts, FORUMS),
+      head,
+      block,
+      Math.ceil(bytes / block.length),
+      '</sheetData></worksheet>',
+    );
     if (declare !== undefined) entry.declared = { size: declare };
     return [entry];
   });
@@ -79,38 +85,94 @@ export async function sheetOfJunk(path: string, bytes: number): Promise<number> 
   return exampleWith(path, (parts) => {
     const head = `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${MAIN}"><sheetData>`;
     const block = '<x a="1"/>'.repeat(100_000);
-    return [repeatedEntry(sheetPath(parts, FORUMS), head, block, Math.floor(bytes / block.length), '</sheetData></worksheet>')];
+    return [
+      repeatedEntry(
+        sheetPath(parts, FORUMS),
+        head,
+        block,
+        Math.floor(bytes / block.length),
+        '</sheetData></worksheet>',
+      ),
+    ];
   });
 }
 
-/** A minimal workbook: the given sheets (each its <sheetData> rows), an optional shared string table. */
-export function minimalWorkbook(
-  path: string,
-  sheets: { name: string; rows: RawEntry | string; state?: string }[],
-  sharedStrings?: RawEntry,
-  extra: RawEntry[] = [],
-): number {
-  const list = sheets
-    .map((s, i) => `<sheet name="${s.name}" sheetId="${i + 1}" r:id="rId${i + 1}"${s.state ? ` state="${s.state}"` : ''}/>`)
+export interface MinimalSheet {
+  name: string;
+  /** The rows inside <sheetData>, or a whole prepared entry. */
+  rows: RawEntry | string;
+  state?: string;
+}
+
+export interface MinimalWorkbook {
+  sheets: MinimalSheet[];
+  sharedStrings?: RawEntry | string;
+  /** styles.xml, whole. */
+  styles?: string;
+  /** Elements before <sheets> in workbook.xml (e.g. `<workbookPr date1904="1"/>`). */
+  workbookPr?: string;
+  /** The SpreadsheetML namespace and the prefix its elements are written with (tests of both). */
+  ns?: string;
+  prefix?: string;
+  extra?: RawEntry[];
+}
+
+/** A workbook written by hand, part by part: any cell form the tests need, however rare. */
+export function minimalEntries(wb: MinimalWorkbook): RawEntry[] {
+  const ns = wb.ns ?? MAIN;
+  const p = wb.prefix ? `${wb.prefix}:` : '';
+  const decl = wb.prefix ? `xmlns:${wb.prefix}="${ns}"` : `xmlns="${ns}"`;
+  const list = wb.sheets
+    .map(
+      (s, i) =>
+        `<${p}sheet name="${s.name}" sheetId="${i + 1}" r:id="rId${i + 1}"${s.state ? ` state="${s.state}"` : ''}/>`,
+    )
     .join('');
-  const rels = sheets
-    .map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`)
+  const rels = wb.sheets
+    .map(
+      (_, i) =>
+        `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
+    )
     .join('');
-  const sst = sharedStrings ? `<Relationship Id="rIdS" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>` : '';
-  const entries: RawEntry[] = [
-    deflatedEntry('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
-    deflatedEntry('_rels/.rels', `<Relationships xmlns="${PKG}"><Relationship Id="r1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
-    deflatedEntry('xl/workbook.xml', `<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets>${list}</sheets></workbook>`),
-    deflatedEntry('xl/_rels/workbook.xml.rels', `<Relationships xmlns="${PKG}">${rels}${sst}</Relationships>`),
-    ...sheets.map((s, i) => {
-      const name = `xl/worksheets/sheet${i + 1}.xml`;
-      if (typeof s.rows !== 'string') return { ...s.rows, name };
-      return deflatedEntry(name, `<worksheet xmlns="${MAIN}"><sheetData>${s.rows}</sheetData></worksheet>`);
-    }),
-    ...(sharedStrings ? [{ ...sharedStrings, name: 'xl/sharedStrings.xml' }] : []),
-    ...extra,
+  const sst = wb.sharedStrings
+    ? `<Relationship Id="rIdS" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>`
+    : '';
+  const styles = wb.styles ? `<Relationship Id="rIdY" Type="${REL}/styles" Target="styles.xml"/>` : '';
+  const part = (name: string, content: RawEntry | string) =>
+    typeof content === 'string' ? deflatedEntry(name, content) : { ...content, name };
+  return [
+    deflatedEntry(
+      '[Content_Types].xml',
+      '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+    ),
+    deflatedEntry(
+      '_rels/.rels',
+      `<Relationships xmlns="${PKG}"><Relationship Id="r1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    ),
+    deflatedEntry(
+      'xl/workbook.xml',
+      `<${p}workbook ${decl} xmlns:r="${REL}">${wb.workbookPr ?? ''}<${p}sheets>${list}</${p}sheets></${p}workbook>`,
+    ),
+    deflatedEntry(
+      'xl/_rels/workbook.xml.rels',
+      `<Relationships xmlns="${PKG}">${rels}${sst}${styles}</Relationships>`,
+    ),
+    ...wb.sheets.map((s, i) =>
+      part(
+        `xl/worksheets/sheet${i + 1}.xml`,
+        typeof s.rows === 'string'
+          ? `<${p}worksheet ${decl}><${p}sheetData>${s.rows}</${p}sheetData></${p}worksheet>`
+          : s.rows,
+      ),
+    ),
+    ...(wb.sharedStrings ? [part('xl/sharedStrings.xml', wb.sharedStrings)] : []),
+    ...(wb.styles ? [deflatedEntry('xl/styles.xml', wb.styles)] : []),
+    ...(wb.extra ?? []),
   ];
-  return writeZip(path, entries);
+}
+
+export function minimalWorkbook(path: string, wb: MinimalWorkbook, options?: ZipOptions): number {
+  return writeZip(path, minimalEntries(wb), options);
 }
 
 const headerRow = () =>
@@ -121,10 +183,17 @@ const headerRow = () =>
 /** One `bytes`-long shared string, used by the 명칭 cell of `cells` forum rows. */
 export function hugeSharedString(path: string, bytes: number, cells: number): number {
   let rows = headerRow();
-  for (let r = 5; r < 5 + cells; r++) rows += `<row r="${r}"><c r="A${r}"><v>${r - 4}</v></c><c r="C${r}" t="s"><v>0</v></c></row>`;
+  for (let r = 5; r < 5 + cells; r++)
+    rows += `<row r="${r}"><c r="A${r}"><v>${r - 4}</v></c><c r="C${r}" t="s"><v>0</v></c></row>`;
   const block = '공론'.repeat(50_000);
-  const sst = repeatedEntry('', `<sst xmlns="${MAIN}" count="1" uniqueCount="1"><si><t>`, block, Math.ceil(bytes / Buffer.byteLength(block)), '</t></si></sst>');
-  return minimalWorkbook(path, [{ name: FORUMS, rows }], sst);
+  const sst = repeatedEntry(
+    '',
+    `<sst xmlns="${MAIN}" count="1" uniqueCount="1"><si><t>`,
+    block,
+    Math.ceil(bytes / Buffer.byteLength(block)),
+    '</t></si></sst>',
+  );
+  return minimalWorkbook(path, { sheets: [{ name: FORUMS, rows }], sharedStrings: sst });
 }
 
 /** A forum sheet with `count` filled rows (the observed 1,048,532). */
@@ -139,11 +208,16 @@ export function manyRows(path: string, count: number): number {
     }
     yield '</sheetData></worksheet>';
   }
-  return minimalWorkbook(path, [{ name: FORUMS, rows: streamedEntry('', chunks()) }]);
+  return minimalWorkbook(path, { sheets: [{ name: FORUMS, rows: streamedEntry('', chunks()) }] });
 }
 
 /** Zeros in a media part nobody reads; `declare` makes the directory lie about their size. */
-export async function unusedEntries(path: string, count: number, bytes: number, declare?: number): Promise<number> {
+export async function unusedEntries(
+  path: string,
+  count: number,
+  bytes: number,
+  declare?: number,
+): Promise<number> {
   const block = Buffer.alloc(10 * MB);
   const entry = repeatedEntry('', '', block, Math.round(bytes / block.length));
   return exampleWith(path, () =>
@@ -164,14 +238,21 @@ export async function miscountedDirectory(path: string): Promise<number> {
 /** A stamp part (customXml/item1.xml) with the given XML, in the example workbook. */
 export async function withStampPart(path: string, xml: string | RawEntry): Promise<number> {
   return exampleWith(path, () => [
-    typeof xml === 'string' ? deflatedEntry('customXml/item1.xml', xml) : { ...xml, name: 'customXml/item1.xml' },
+    typeof xml === 'string'
+      ? deflatedEntry('customXml/item1.xml', xml)
+      : { ...xml, name: 'customXml/item1.xml' },
   ]);
 }
 
 export const hostileStamps = {
   /** 200,000 unclosed tags: the old parser's regexes went quadratic on it. */
   unclosed: () =>
-    repeatedEntry('', `<?xml version="1.0"?><stamp xmlns="${STAMP_NAMESPACE}" version="1"><digests>`, '<digests>'.repeat(1000), 200),
+    repeatedEntry(
+      '',
+      `<?xml version="1.0"?><stamp xmlns="${STAMP_NAMESPACE}" version="1"><digests>`,
+      '<digests>'.repeat(1000),
+      200,
+    ),
   /** A character reference beyond Unicode: the old parser threw a RangeError that broke the pane. */
   badReference: () =>
     `<stamp xmlns="${STAMP_NAMESPACE}" version="1"><standard>2021.1</standard><engine>1</engine><hash algorithm="SHA-256">${'0'.repeat(64)}</hash><at>x</at><by>&#99999999;</by><counts rows="0" council="0" errors="0" warnings="0"/><digests count="0"></digests></stamp>`,

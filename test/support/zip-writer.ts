@@ -115,7 +115,9 @@ export function writeZip(path: string, entries: RawEntry[], options: ZipOptions 
       );
       write(Buffer.concat([u16(name.length), u16(0), name]));
       for (const p of e.pieces) write(p);
-      const extra = z64 ? Buffer.concat([u16(1), u16(24), u64(size), u64(csize), u64(local)]) : Buffer.alloc(0);
+      const extra = z64
+        ? Buffer.concat([u16(1), u16(24), u64(size), u64(csize), u64(local)])
+        : Buffer.alloc(0);
       central.push(
         Buffer.concat([
           u32(0x02014b50),

@@ -9,10 +9,19 @@ import type { Standard } from '../standard/types';
 import { currentStandard } from '../standard';
 import { sheetKey } from '../engine/text';
 
+/**
+ * A report prints at most this many findings, errors first (`stats` keeps the exact counts): a
+ * workbook with more needs fixing, not reading, and the output of any file stays small.
+ */
+export const FINDINGS_SHOWN = 1_000;
+
+/** The report as the CLI publishes it; `findingsOmitted` only when findings were left out. */
+export type PublishedReport = ValidationReport & { findingsOmitted?: number };
+
 export interface Loaded {
   file: string;
   validation: Validation;
-  report: ValidationReport;
+  report: PublishedReport;
 }
 
 /**
@@ -45,10 +54,23 @@ export function standardSheets(standard: Standard = currentStandard): (name: str
   return onlySheets(Object.values(standard.sheets).map((s) => s.name));
 }
 
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
 /** The report as the CLI publishes it: `file` first, as the documented JSON shape lists it. */
-function published(file: string, report: ValidationReport): ValidationReport {
-  const { file: _ignored, ...rest } = withoutNames(report);
-  return { file, ...rest };
+function published(file: string, report: ValidationReport): PublishedReport {
+  const all = report.findings;
+  const findings =
+    all.length <= FINDINGS_SHOWN
+      ? all
+      : all
+          .map((f, i) => ({ f, i }))
+          .sort((a, b) => SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.i - b.i)
+          .slice(0, FINDINGS_SHOWN)
+          .map(({ f }) => f);
+  const { file: _ignored, ...rest } = withoutNames({ ...report, findings });
+  const out: PublishedReport = { file, ...rest };
+  if (all.length > FINDINGS_SHOWN) out.findingsOmitted = all.length - FINDINGS_SHOWN;
+  return out;
 }
 
 export async function loadFiles(files: string[], io: CliIO): Promise<{ loaded: Loaded[]; failed: string[] }> {

@@ -49,10 +49,11 @@ export function stampToXml(stamp: Stamp): string {
 export class StampFormatError extends Error {}
 
 /**
- * The largest stamp part read: a digest is 18 characters, so 4 MB holds the digests of two sheets at
- * the reader's 100,000-row limit with room to spare (a 10,000-row stamp is ≈170 KB).
+ * The largest stamp part read: a digest is 18 characters, so a million characters hold the digests
+ * of two sheets at the .xlsx reader's 20,000-row limit with room to spare (a 10,000-row stamp is
+ * ≈170 KB).
  */
-export const STAMP_MAX_CHARS = 4_000_000;
+export const STAMP_MAX_CHARS = 1_000_000;
 /** The stamp's short texts (standard, engine, time, who): shown to people, so kept short. */
 export const STAMP_MAX_FIELD = 256;
 

@@ -13,23 +13,27 @@ export const XLSX_LIMITS = {
   sheets: 1_000,
   /** Inflated bytes of all the parts read, together. */
   totalBytes: 500_000_000,
-  /** A value in a row past this one refuses the file: a district-year is hundreds of rows. */
-  rowsPerSheet: 100_000,
-  /** Cells with a value in all the sheets read. */
-  cells: 2_000_000,
+  /**
+   * A value in a row past this one refuses the file. A district-year is hundreds of rows; 20,000 is
+   * fifty times the largest, and keeps the engine's worst case (every cell wrong: a finding each)
+   * within seconds and a few hundred MB.
+   */
+  rowsPerSheet: 20_000,
+  /** Cells in all the sheets read, counting the empty ones before each row's last value. */
+  cells: 500_000,
   /** Excel's own limit for the text of one cell (also applied to a formula's text). */
   cellText: 32_767,
   /** Characters of text (strings and formulas) in all the cells read. */
-  textTotal: 50_000_000,
+  textTotal: 20_000_000,
   /** Cell formats (styles.xml cellXfs); Excel itself allows 64,000. */
   cellFormats: 65_536,
   /** XML limits for every part: element nesting, one tag, attributes of one element. */
   xmlDepth: 64,
   /**
-   * XML elements in all the parts read: a 100,000-row sheet has about 3 million; this bounds the time
-   * a part of tiny elements takes (about 3 s at worst).
+   * XML elements in all the parts read: 500,000 cells are about 1.5 million; this bounds the time a
+   * part of tiny elements takes (about 1.5 s).
    */
-  xmlElements: 10_000_000,
+  xmlElements: 5_000_000,
   xmlMarkup: 100_000,
   xmlAttributes: 256,
 } as const;
@@ -43,8 +47,8 @@ export const PART_BYTES: Record<PartKind, number> = {
   styles: 100_000_000,
   sharedStrings: 200_000_000,
   sheet: 200_000_000,
-  // UTF-16 doubles the stamp's 4-million-character limit (src/stamp/format.ts).
-  stamp: 8_000_000,
+  // UTF-16 doubles the stamp's 1-million-character limit (src/stamp/format.ts).
+  stamp: 2_000_000,
 };
 
 /** Where a part is, for messages: its kind and, for a sheet, its name. */
@@ -143,8 +147,8 @@ export const limitError = {
     }),
   cells: (file: string) =>
     refused(file, {
-      ko: `값이 있는 셀이 ${count(XLSX_LIMITS.cells)}개를 넘습니다`,
-      en: `more than ${count(XLSX_LIMITS.cells)} cells hold a value`,
+      ko: `읽을 셀이 ${count(XLSX_LIMITS.cells)}개를 넘습니다(행마다 마지막 값까지의 빈 셀 포함)`,
+      en: `more than ${count(XLSX_LIMITS.cells)} cells to read (empty cells before a row's last value included)`,
     }),
   cellText: (file: string, where: string, found: number, atLeast: boolean) =>
     refused(file, {

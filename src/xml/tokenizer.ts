@@ -231,11 +231,9 @@ export class XmlTokenizer {
         this.quote = 0;
       }
       const next = this.markup(buf, pos);
-      if (next < 0) {
-        if (len - pos > this.limits.maxMarkupLength)
-          throw new XmlError('a tag is too long', 'markup', len - pos);
-        break;
-      }
+      const length = (next < 0 ? len : next) - pos;
+      if (length > this.limits.maxMarkupLength) throw new XmlError('a tag is too long', 'markup', length);
+      if (next < 0) break;
       this.inMarkup = false;
       pos = next;
     }

@@ -180,17 +180,17 @@ const headerRow = () =>
     .map((c, i) => `<c r="${String.fromCharCode(65 + i)}4" t="inlineStr"><is><t>${c.header}</t></is></c>`)
     .join('')}</row>`;
 
-/** One `bytes`-long shared string, used by the 명칭 cell of `cells` forum rows. */
-export function hugeSharedString(path: string, bytes: number, cells: number): number {
+/** One shared string of `chars` characters (Korean: 3 bytes each), used by the 명칭 cell of `cells` forum rows. */
+export function hugeSharedString(path: string, chars: number, cells: number): number {
   let rows = headerRow();
   for (let r = 5; r < 5 + cells; r++)
     rows += `<row r="${r}"><c r="A${r}"><v>${r - 4}</v></c><c r="C${r}" t="s"><v>0</v></c></row>`;
-  const block = '공론'.repeat(50_000);
+  const block = '공론'.repeat(500);
   const sst = repeatedEntry(
     '',
     `<sst xmlns="${MAIN}" count="1" uniqueCount="1"><si><t>`,
     block,
-    Math.ceil(bytes / Buffer.byteLength(block)),
+    Math.ceil(chars / block.length),
     '</t></si></sst>',
   );
   return minimalWorkbook(path, { sheets: [{ name: FORUMS, rows }], sharedStrings: sst });
@@ -204,6 +204,22 @@ export function manyRows(path: string, count: number): number {
       let s = '';
       for (let k = r; k < Math.min(r + 10_000, 5 + count); k++)
         s += `<row r="${k}"><c r="A${k}"><v>${k - 4}</v></c><c r="C${k}" t="inlineStr"><is><t>회의</t></is></c></row>`;
+      yield s;
+    }
+    yield '</sheetData></worksheet>';
+  }
+  return minimalWorkbook(path, { sheets: [{ name: FORUMS, rows: streamedEntry('', chunks()) }] });
+}
+
+/** A forum sheet of `count` rows with every cell wrong: the engine's worst case, a finding per cell. */
+export function everyCellWrong(path: string, count: number): number {
+  const columns = currentStandard.sheets.forums.columns;
+  function* chunks(): Generator<string> {
+    yield `<worksheet xmlns="${MAIN}"><sheetData>${headerRow()}`;
+    for (let r = 5; r < 5 + count; r += 2_000) {
+      let s = '';
+      for (let k = r; k < Math.min(r + 2_000, 5 + count); k++)
+        s += `<row r="${k}">${columns.map((_, i) => `<c r="${String.fromCharCode(65 + i)}${k}" t="inlineStr"><is><t>잘못된 값 ${k}</t></is></c>`).join('')}</row>`;
       yield s;
     }
     yield '</sheetData></worksheet>';

@@ -15,7 +15,15 @@ export interface RawEntry {
   size: number;
   crc: number;
   /** What the headers claim instead, to build liars. */
-  declared?: { size?: number; compressedSize?: number; crc?: number };
+  declared?: {
+    size?: number;
+    compressedSize?: number;
+    crc?: number;
+    method?: number;
+    flags?: number;
+    /** The name in the local header, when it should disagree with the directory's. */
+    localName?: string;
+  };
 }
 
 const FINAL_EMPTY_BLOCK = Buffer.from([0x03, 0x00]);
@@ -72,7 +80,7 @@ export interface ZipOptions {
   /** Write zip64 records (extra fields and end records) even where 32 bits would do. */
   zip64?: boolean;
   /** Overrides for the end of central directory record (liars). */
-  eocd?: { entries?: number; disk?: number; cdOffset?: number };
+  eocd?: { entries?: number; disk?: number; cdOffset?: number; cdSize?: number };
 }
 
 const u16 = (n: number) => {
@@ -103,17 +111,17 @@ export function writeZip(path: string, entries: RawEntry[], options: ZipOptions 
   try {
     for (const e of entries) {
       const name = Buffer.from(e.name, 'utf8');
-      const flags = /[^\x20-\x7e]/.test(e.name) ? 0x800 : 0;
+      const flags = e.declared?.flags ?? (/[^\x20-\x7e]/.test(e.name) ? 0x800 : 0);
+      const method = e.declared?.method ?? e.method;
+      const localName = Buffer.from(e.declared?.localName ?? e.name, 'utf8');
       const compressed = e.pieces.reduce((s, p) => s + p.length, 0);
       const size = e.declared?.size ?? e.size;
       const csize = e.declared?.compressedSize ?? compressed;
       const crc = e.declared?.crc ?? e.crc;
       const local = offset;
       const sizes32 = z64 ? [u32(0xffffffff), u32(0xffffffff)] : [u32(csize), u32(size)];
-      write(
-        Buffer.concat([u32(0x04034b50), u16(20), u16(flags), u16(e.method), u32(0), u32(crc), ...sizes32]),
-      );
-      write(Buffer.concat([u16(name.length), u16(0), name]));
+      write(Buffer.concat([u32(0x04034b50), u16(20), u16(flags), u16(method), u32(0), u32(crc), ...sizes32]));
+      write(Buffer.concat([u16(localName.length), u16(0), localName]));
       for (const p of e.pieces) write(p);
       const extra = z64
         ? Buffer.concat([u16(1), u16(24), u64(size), u64(csize), u64(local)])
@@ -124,7 +132,7 @@ export function writeZip(path: string, entries: RawEntry[], options: ZipOptions 
           u16(45),
           u16(20),
           u16(flags),
-          u16(e.method),
+          u16(method),
           u32(0),
           u32(crc),
           ...(z64 ? [u32(0xffffffff), u32(0xffffffff)] : [u32(csize), u32(size)]),
@@ -170,7 +178,7 @@ export function writeZip(path: string, entries: RawEntry[], options: ZipOptions 
         u16(disk),
         u16(z64 ? 0xffff : count),
         u16(z64 ? 0xffff : count),
-        u32(z64 ? 0xffffffff : cdSize),
+        u32(z64 ? 0xffffffff : (options.eocd?.cdSize ?? cdSize)),
         u32(z64 ? 0xffffffff : (options.eocd?.cdOffset ?? cdOffset)),
         u16(0),
       ]),

@@ -4,7 +4,8 @@
 // processing instructions, end tags matched against start tags, one root element, entity and
 // character references checked. It refuses DOCTYPE (so no entity can expand) and stops at its limits:
 // element depth, one text node, one tag. Every byte is looked at a bounded number of times, so the
-// time is linear in the input whatever it holds. Text the handler does not want is skipped unread.
+// time is linear in the input whatever it holds and however it is cut into chunks (a tag split over
+// many chunks is joined once, when its '>' arrives). Text the handler does not want is skipped unread.
 
 export type XmlLimitKind = 'depth' | 'text' | 'markup' | 'attributes' | 'elements';
 
@@ -148,6 +149,9 @@ export class XmlTokenizer {
   private pos = 0;
   /** Inside markup that has started (`<` seen) but not ended. */
   private inMarkup = false;
+  /** Chunks that arrived while a tag was pending, without a '>' that could end it. */
+  private pending: string[] = [];
+  private pendingLength = 0;
   /** Where the pending markup's scan resumes, and the quote it is inside (start tags). */
   private scanFrom = 0;
   private quote = 0;
@@ -186,13 +190,25 @@ export class XmlTokenizer {
 
   write(chunk: string): void {
     if (this.stopped) return;
-    if (this.pos < this.buf.length) {
-      this.buf = this.buf.slice(this.pos) + chunk;
+    // Every kind of markup ends with '>': until a chunk brings one, a pending tag cannot end, and
+    // the chunk is only set aside (joining and rescanning on every chunk would be quadratic).
+    if (this.inMarkup && chunk.indexOf('>') < 0) {
+      this.pending.push(chunk);
+      this.pendingLength += chunk.length;
+      const length = this.buf.length - this.pos + this.pendingLength;
+      if (length > this.limits.maxMarkupLength) throw new XmlError('a tag is too long', 'markup', length);
+      return;
+    }
+    const rest = this.pos < this.buf.length ? this.buf.slice(this.pos) : '';
+    if (rest || this.pending.length) {
+      this.buf = rest + this.pending.join('') + chunk;
       this.scanFrom -= this.pos;
     } else {
       this.buf = chunk;
       this.scanFrom = 0;
     }
+    this.pending = [];
+    this.pendingLength = 0;
     this.pos = 0;
     this.run();
   }
@@ -388,7 +404,7 @@ export class XmlTokenizer {
     const { prefix, local } = this.qname(name);
     const parent = this.stack.length ? this.stack[this.stack.length - 1].scope : this.rootScope;
     // A plain object is far cheaper than a prototype-less one; handlers read only known names, and
-    // duplicates are checked with hasOwn.
+    // duplicates are checked on own properties only.
     const attrs: Record<string, string> = {};
     let scope = parent;
     let count = 0;
@@ -410,7 +426,8 @@ export class XmlTokenizer {
       if (e >= end || (q !== 0x22 && q !== 0x27)) throw malformed('an attribute value must be quoted');
       const close = buf.indexOf(q === 0x22 ? '"' : "'", e + 1);
       if (close < 0 || close >= end) throw malformed('an attribute value is not closed');
-      if (Object.hasOwn(attrs, attr)) throw malformed(`attribute ${attr.slice(0, 40)} given twice`);
+      if (Object.prototype.hasOwnProperty.call(attrs, attr))
+        throw malformed(`attribute ${attr.slice(0, 40)} given twice`);
       if (++count > this.limits.maxAttributes) throw new XmlError('too many attributes', 'attributes', count);
       const value = attributeValue(buf.slice(e + 1, close));
       attrs[attr] = value;

@@ -5,6 +5,8 @@ import type { Text } from '../standard/types';
 import { XlsxReadError } from './errors';
 
 export const XLSX_LIMITS = {
+  /** A consolidated table given as .csv or .md (`summary --check`): 25 districts are a few KB. */
+  tableFileBytes: 10_000_000,
   /** Entries in the zip. A workbook has tens; hundreds with many pictures. */
   zipEntries: 10_000,
   /** The zip's central directory (the list of entries), read whole before anything else. */
@@ -112,6 +114,11 @@ function refused(file: string, text: Text): XlsxReadError {
 }
 
 export const limitError = {
+  tableFile: (file: string, found: number) =>
+    refused(file, {
+      ko: `표 파일이 ${size(XLSX_LIMITS.tableFileBytes, '')}를 넘습니다 (${size(found, '')})`,
+      en: `the table file exceeds ${size(XLSX_LIMITS.tableFileBytes, ' ')} (${size(found, ' ')})`,
+    }),
   zipEntries: (file: string, found: number) =>
     refused(file, {
       ko: `zip 항목이 ${count(XLSX_LIMITS.zipEntries)}개를 넘습니다 (${count(found)}개)`,

@@ -55,11 +55,11 @@ export function makeFinding(
         : typeof value === 'string'
           ? quoted(value)
           : value;
-  params = clampParams(params);
-  const all: Params = { value: shown, sheet: place.sheet ? quoted(place.sheet) : place.sheet, ...params };
+  const clamped = clampParams(params);
+  const all: Params = { value: shown, sheet: place.sheet ? quoted(place.sheet) : place.sheet, ...clamped };
   const message: Text = {
     ko: fill(def.message.ko, all),
-    en: fill(def.message.en, { ...all, ...englishOverrides(params) }),
+    en: fill(def.message.en, { ...all, ...englishOverrides(clamped) }),
   };
   return {
     code,

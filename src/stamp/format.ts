@@ -65,7 +65,6 @@ type TextField = (typeof TEXT_FIELDS)[number];
 class StampHandler implements XmlHandler {
   readonly texts = new Map<TextField, string>();
   counts: Record<string, string> | null = null;
-  rootOk = false;
   private field: TextField | null = null;
   private depth = 0;
 
@@ -76,8 +75,7 @@ class StampHandler implements XmlHandler {
   open(el: XmlElement): void {
     this.depth++;
     if (this.depth === 1) {
-      this.rootOk = el.local === 'stamp' && el.ns === STAMP_NAMESPACE;
-      if (!this.rootOk) throw new StampFormatError('not a delib stamp');
+      if (el.local !== 'stamp' || el.ns !== STAMP_NAMESPACE) throw new StampFormatError('not a delib stamp');
       return;
     }
     if (this.depth !== 2 || el.ns !== STAMP_NAMESPACE) return;

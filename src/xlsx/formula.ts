@@ -3,8 +3,9 @@
 // Relative references move, `$`-anchored parts stay; strings, quoted sheet names, structured
 // references and function names are left alone.
 
-const MAX_COLUMN = 16_384;
-const MAX_ROW = 1_048_576;
+/** Excel's grid: column XFD, row 1,048,576. */
+export const MAX_COLUMN = 16_384;
+export const MAX_ROW = 1_048_576;
 const CELL = /^(\$?)([A-Za-z]{1,3})(\$?)(\d{1,7})$/;
 const COLUMN = /^(\$?)([A-Za-z]{1,3})$/;
 const ROW = /^(\$?)(\d{1,7})$/;

@@ -13,6 +13,8 @@ export const XLSX_LIMITS = {
   centralDirectoryBytes: 16_000_000,
   /** Sheets listed in workbook.xml (names and visibility are kept for every one). */
   sheets: 1_000,
+  /** Characters of a sheet name (Excel allows 31; every finding carries its sheet's name). */
+  sheetName: 255,
   /** Inflated bytes of all the parts read, together. */
   totalBytes: 500_000_000,
   /**
@@ -133,6 +135,11 @@ export const limitError = {
     refused(file, {
       ko: `시트가 ${count(XLSX_LIMITS.sheets)}개를 넘습니다 (${count(found)}개)`,
       en: `more than ${count(XLSX_LIMITS.sheets)} sheets (${count(found)})`,
+    }),
+  sheetName: (file: string, found: number) =>
+    refused(file, {
+      ko: `시트 이름이 ${XLSX_LIMITS.sheetName}자를 넘습니다 (${count(found)}자)`,
+      en: `a sheet name exceeds ${XLSX_LIMITS.sheetName} characters (${count(found)})`,
     }),
   part: (file: string, part: PartRef, found: number) => {
     const s = subject(part);

@@ -6,7 +6,7 @@
 import { cellAddress, type Cell } from '../engine/snapshot';
 import type { XmlElement, XmlTokenizer } from '../xml/tokenizer';
 import { corrupt } from './errors';
-import { columnNumber, shiftFormula } from './formula';
+import { MAX_COLUMN, MAX_ROW, columnNumber, shiftFormula } from './formula';
 import { XLSX_LIMITS, limitError, shortName } from './limits';
 import type { CellFormat } from './numfmt';
 import { NS, type PartHandler } from './xml-part';
@@ -42,7 +42,7 @@ export class SharedStringRefs {
     this.cells.push(cell);
     this.indexes.push(index);
     this.places.push(sheet);
-    this.at.push(row * 16_384 + column);
+    this.at.push(row * MAX_COLUMN + column);
   }
 
   /** 'sheet!A1' of the first cell using string `index`. */
@@ -50,7 +50,7 @@ export class SharedStringRefs {
     const k = this.indexes.indexOf(index);
     if (k < 0) return `#${index}`;
     const rc = this.at[k];
-    return `${shortName(this.places[k])}!${cellAddress(rc % 16_384, Math.floor(rc / 16_384))}`;
+    return `${shortName(this.places[k])}!${cellAddress(rc % MAX_COLUMN, Math.floor(rc / MAX_COLUMN))}`;
   }
 }
 
@@ -63,8 +63,6 @@ export interface SheetContext {
   strings: SharedStringRefs;
 }
 
-const MAX_ROW = 1_048_576;
-const MAX_COLUMN = 16_384;
 /** Days between the 1900 and 1904 date systems' day zero. */
 const DAYS_1904 = 1462;
 const ADDRESS = /^([A-Za-z]{1,3})(\d{1,7})$/;

@@ -70,9 +70,10 @@ class WorkbookHandler extends Handler {
     } else if (el.local === 'sheet') {
       if (this.sheets.length >= XLSX_LIMITS.sheets)
         throw limitError.sheets(this.file, this.sheets.length + 1);
-      const state = el.attrs.state;
+      const { state, name = '' } = el.attrs;
+      if (name.length > XLSX_LIMITS.sheetName) throw limitError.sheetName(this.file, name.length);
       this.sheets.push({
-        name: el.attrs.name ?? '',
+        name,
         visibility: state === 'hidden' || state === 'veryHidden' ? state : 'visible',
         relationship: NS.relationships.map((ns) => attribute(el, 'id', ns)).find((v) => v) ?? '',
       });

@@ -15,7 +15,12 @@ test('short values are quoted whole, long ones cut to 100 characters and marked'
 
 test('makeFinding clamps the value, the parameters and the sheet name in both messages', () => {
   const long = '공론'.repeat(25_000);
-  const f = makeFinding(currentStandard, 'constraint-error', place, long, { field: long, fieldEn: long, detailKo: long, detailEn: long });
+  const f = makeFinding(currentStandard, 'constraint-error', place, long, {
+    field: long,
+    fieldEn: long,
+    detailKo: long,
+    detailEn: long,
+  });
   expect(f.value).toBe(`${'공론'.repeat(50)}…`);
   expect(f.message.ko.length).toBeLessThan(400);
   expect(f.message.en.length).toBeLessThan(400);

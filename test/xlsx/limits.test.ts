@@ -271,11 +271,15 @@ describe('limits while reading', () => {
     });
   });
 
-  it('more than 1,000 sheets; more than 65,536 cell formats', async () => {
+  it('more than 1,000 sheets; a sheet name over 255 characters; more than 65,536 cell formats', async () => {
     let r = await refusal((f) =>
       minimalWorkbook(f, { sheets: Array.from({ length: 1_001 }, (_, i) => ({ name: `s${i}`, rows: '' })) }),
     );
     expect(r.error.en).toBe('book.xlsx: more than 1,000 sheets (1,001)');
+    r = await refusal((f) =>
+      minimalWorkbook(f, { sheets: [{ name: `숙의공론장${' '.repeat(300)}`, rows: '' }] }),
+    );
+    expect(r.error.en).toBe('book.xlsx: a sheet name exceeds 255 characters (305)');
     const styles = `<styleSheet xmlns="${MAIN}"><cellXfs>${'<xf numFmtId="0"/>'.repeat(65_537)}</cellXfs></styleSheet>`;
     r = await refusal(workbookOf('', { styles }));
     expect(r.error.en).toBe('book.xlsx: more than 65,536 cell formats (at least 65,537)');

@@ -6,6 +6,7 @@ async function main(): Promise<void> {
   if (!only || only === 'engine') benchEngine();
   if (!only || only === 'live') await (await import('./live')).benchLive();
   if (!only || only === 'graph') await (await import('./graph')).benchGraph();
+  if (!only || only === 'reader') await (await import('./reader')).benchReader();
 }
 
 main().catch((e: unknown) => {

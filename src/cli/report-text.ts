@@ -4,6 +4,7 @@ import type { Standard, Text } from '../standard/types';
 import { standardForDisplay } from '../standard';
 import { sheetKey } from '../engine/text';
 import { formatCount, formatHours, formatRate, textTable, type Lang } from './format';
+import type { PublishedReport } from './load';
 
 const WORDS = {
   error: { ko: '오류', en: 'error' },
@@ -20,6 +21,10 @@ const WORDS = {
   fix: { ko: '수정', en: 'fix' },
   row: { ko: '행', en: 'row' },
   noFindings: { ko: '발견된 문제가 없습니다.', en: 'No findings.' },
+  omitted: {
+    ko: '… 그 밖에 {n}건 (처음 {shown}건만 보입니다. 오류부터 보입니다)',
+    en: '… and {n} more (the first {shown} are shown, errors first)',
+  },
   metrics: { ko: '지표', en: 'Metrics' },
   group: { ko: '구분', en: 'group' },
   overall: { ko: '전체', en: 'overall' },
@@ -98,6 +103,11 @@ export function reportText(
   const labels = fieldLabels(standard, lang);
   if (report.findings.length === 0) out.push(`  ${WORDS.noFindings[lang]}`);
   for (const f of report.findings) out.push(findingLine(f, labels, lang));
+  const omitted = (report as PublishedReport).findingsOmitted;
+  if (omitted)
+    out.push(
+      `  ${WORDS.omitted[lang].replace('{n}', formatCount(omitted)).replace('{shown}', formatCount(report.findings.length))}`,
+    );
   const m = report.metrics;
   const quarter = (q: string) => WORDS.quarter[lang].replace('{q}', q);
   const groups = [

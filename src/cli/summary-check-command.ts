@@ -10,6 +10,7 @@ import type { Finding } from '../engine';
 import type { WorkbookSnapshot } from '../engine/snapshot';
 import { readWorkbookFile } from '../xlsx/read';
 import { XlsxReadError } from '../xlsx/errors';
+import { XLSX_LIMITS, limitError } from '../xlsx/limits';
 import { parseCsv, parseMarkdownTable, textRowsToSnapshot } from '../workbook/text-table';
 import { newestStandard } from '../standard';
 import { sheetKey } from '../engine/text';
@@ -30,8 +31,12 @@ export async function snapshotOfTableFile(file: string): Promise<WorkbookSnapsho
   if (ext === '.csv' || ext === '.md' || ext === '.markdown' || ext === '.txt') {
     let text: string;
     try {
+      const { size } = await fs.stat(file);
+      // Checked before reading: the file is read whole.
+      if (size > XLSX_LIMITS.tableFileBytes) throw limitError.tableFile(file, size);
       text = await fs.readFile(file, 'utf8');
     } catch (e) {
+      if (e instanceof XlsxReadError) throw e;
       const code = (e as NodeJS.ErrnoException).code;
       throw new XlsxReadError(code === 'ENOENT' ? 'missing' : 'unreadable', file, e);
     }

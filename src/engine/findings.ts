@@ -18,9 +18,20 @@ export type Params = Record<string, Param>;
 
 const PLACEHOLDER = /\{(\w+)\}/g;
 
+/** A finding quotes at most this much of a long cell text, so a report stays readable and small. */
+export const QUOTE_LIMIT = 100;
+
+/** The first QUOTE_LIMIT characters of a long text, marked with '…' (a surrogate pair is never cut). */
+export function quoted(text: string): string {
+  if (text.length <= QUOTE_LIMIT) return text;
+  const end = /[\uD800-\uDBFF]/.test(text[QUOTE_LIMIT - 1]) ? QUOTE_LIMIT - 1 : QUOTE_LIMIT;
+  return `${text.slice(0, end)}…`;
+}
+
 function inLanguage(v: Param, lang: keyof Text): string {
   if (v === null || v === undefined) return '';
-  return typeof v === 'object' ? v[lang] : String(v);
+  // Plain values may come from a cell and are quoted short; bilingual ones are the catalog's words.
+  return typeof v === 'object' ? v[lang] : quoted(String(v));
 }
 
 /** A template split once into literal text and placeholder names: [text, name, text, name, …, text]. */
@@ -67,7 +78,13 @@ export function makeFinding(
 ): Finding {
   const def = standard.findings[code];
   const shown =
-    value === undefined || value === null ? null : typeof value === 'boolean' ? String(value) : value;
+    value === undefined || value === null
+      ? null
+      : typeof value === 'boolean'
+        ? String(value)
+        : typeof value === 'string'
+          ? quoted(value)
+          : value;
   return {
     code,
     severity: def.severity,

@@ -2,6 +2,7 @@
 // per-unit digests) and short custom document properties a reviewer sees in File › Properties.
 // This file is the stamp format's definition; docs/excel.md describes it for readers.
 import type { StampSummary } from './types';
+import { XmlError, XmlTokenizer, type XmlElement, type XmlHandler } from '../xml/tokenizer';
 
 export const STAMP_NAMESPACE = 'urn:seoul:delib:stamp:1';
 export const STAMP_FORMAT_VERSION = '1';
@@ -29,17 +30,6 @@ function esc(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-function unesc(s: string): string {
-  return s
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&#(\d+);/g, (_, n) => String.fromCodePoint(Number(n)))
-    .replace(/&#x([0-9a-f]+);/gi, (_, n) => String.fromCodePoint(parseInt(n, 16)))
-    .replace(/&amp;/g, '&');
-}
-
 export function stampToXml(stamp: Stamp): string {
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
@@ -58,36 +48,109 @@ export function stampToXml(stamp: Stamp): string {
 
 export class StampFormatError extends Error {}
 
-function element(xml: string, name: string): string {
-  const m = new RegExp(`<${name}(?:\\s[^>]*)?>([\\s\\S]*?)</${name}>`).exec(xml);
-  if (!m) throw new StampFormatError(`<${name}> missing`);
-  return unesc(m[1].trim());
+/**
+ * The largest stamp part read: a digest is 18 characters, so a million characters hold the digests
+ * of two sheets at the .xlsx reader's 20,000-row limit with room to spare (a 10,000-row stamp is
+ * ≈170 KB).
+ */
+export const STAMP_MAX_CHARS = 1_000_000;
+/** The stamp's short texts (standard, engine, time, who): shown to people, so kept short. */
+export const STAMP_MAX_FIELD = 256;
+
+const TEXT_FIELDS = ['standard', 'engine', 'hash', 'at', 'by', 'digests'] as const;
+
+type TextField = (typeof TEXT_FIELDS)[number];
+
+/** Collects the root's child elements in the stamp namespace; anything else is ignored. */
+class StampHandler implements XmlHandler {
+  readonly texts = new Map<TextField, string>();
+  counts: Record<string, string> | null = null;
+  private field: TextField | null = null;
+  private depth = 0;
+
+  get wantText(): boolean {
+    return this.field !== null && this.depth === 2;
+  }
+
+  open(el: XmlElement): void {
+    this.depth++;
+    if (this.depth === 1) {
+      if (el.local !== 'stamp' || el.ns !== STAMP_NAMESPACE) throw new StampFormatError('not a delib stamp');
+      return;
+    }
+    if (this.depth !== 2 || el.ns !== STAMP_NAMESPACE) return;
+    if ((TEXT_FIELDS as readonly string[]).includes(el.local)) {
+      this.field = el.local as TextField;
+      if (this.texts.has(this.field)) throw new StampFormatError(`<${el.local}> given twice`);
+      this.texts.set(this.field, '');
+    } else if (el.local === 'counts') {
+      if (this.counts) throw new StampFormatError('<counts> given twice');
+      this.counts = el.attrs;
+    }
+  }
+
+  close(): void {
+    if (this.depth === 2) this.field = null;
+    this.depth--;
+  }
+
+  text(text: string): void {
+    if (this.field) this.texts.set(this.field, this.texts.get(this.field) + text);
+  }
 }
 
-function attribute(xml: string, elementName: string, attr: string): number {
-  const tag = new RegExp(`<${elementName}\\s[^>]*>`).exec(xml)?.[0] ?? '';
-  const m = new RegExp(`\\s${attr}="(\\d+)"`).exec(tag);
-  if (!m) throw new StampFormatError(`${elementName}/@${attr} missing`);
-  return Number(m[1]);
+function parsed(xml: string): StampHandler {
+  if (xml.length > STAMP_MAX_CHARS) throw new StampFormatError('the stamp part is too large');
+  const handler = new StampHandler();
+  try {
+    XmlTokenizer.parse(xml.replace(/^\uFEFF/, ''), handler, {
+      maxDepth: 16,
+      maxTextLength: STAMP_MAX_CHARS,
+      maxMarkupLength: 64 * 1024,
+      maxAttributes: 64,
+    });
+  } catch (e) {
+    if (e instanceof XmlError) throw new StampFormatError(`damaged stamp XML: ${e.message}`);
+    throw e;
+  }
+  return handler;
 }
 
-/** Reads a stamp written by stampToXml (or by anything writing the same elements). */
+function field(h: StampHandler, name: TextField): string {
+  const v = h.texts.get(name);
+  if (v === undefined) throw new StampFormatError(`<${name}> missing`);
+  const text = v.trim();
+  if (name !== 'digests' && text.length > STAMP_MAX_FIELD) throw new StampFormatError(`<${name}> too long`);
+  return text;
+}
+
+function count(h: StampHandler, name: 'rows' | 'council' | 'errors' | 'warnings'): number {
+  const v = h.counts?.[name];
+  if (v === undefined || !/^\d{1,15}$/.test(v)) throw new StampFormatError(`counts/@${name} missing`);
+  return Number(v);
+}
+
+/**
+ * Reads a stamp written by stampToXml (or by anything writing the same elements). Any damage — bad
+ * XML, a DOCTYPE, a bad reference, a missing or repeated element, an oversized part — is a
+ * StampFormatError, never another exception: the pane's full pass and `delib verify` rely on it.
+ */
 export function stampFromXml(xml: string): Stamp {
-  if (!xml.includes(`xmlns="${STAMP_NAMESPACE}"`)) throw new StampFormatError('not a delib stamp');
-  const digests = element(xml, 'digests').split(/\s+/).filter(Boolean);
+  const h = parsed(xml);
+  const digests = field(h, 'digests').split(/\s+/).filter(Boolean);
   if (!digests.every((d) => /^[icfn][0-9a-f]{16}$/.test(d))) throw new StampFormatError('bad digest');
-  const hash = element(xml, 'hash');
+  const hash = field(h, 'hash');
   if (!/^[0-9a-f]{64}$/.test(hash)) throw new StampFormatError('bad hash');
   return {
-    standard: element(xml, 'standard'),
-    engine: element(xml, 'engine'),
+    standard: field(h, 'standard'),
+    engine: field(h, 'engine'),
     hash,
-    at: element(xml, 'at'),
-    by: element(xml, 'by'),
-    rows: attribute(xml, 'counts', 'rows'),
-    council: attribute(xml, 'counts', 'council'),
-    errors: attribute(xml, 'counts', 'errors'),
-    warnings: attribute(xml, 'counts', 'warnings'),
+    at: field(h, 'at'),
+    by: field(h, 'by'),
+    rows: count(h, 'rows'),
+    council: count(h, 'council'),
+    errors: count(h, 'errors'),
+    warnings: count(h, 'warnings'),
     digests,
   };
 }

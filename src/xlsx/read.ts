@@ -1,147 +1,136 @@
 // The Node reader: an .xlsx file → the host-neutral WorkbookSnapshot the engine validates. It must
-// agree with the Office.js reader (src/excel), so dates become Excel serial numbers, rich text and
-// hyperlinks become their plain text, and a formula cell carries its cached result.
-import { promises as fs } from 'node:fs';
-import ExcelJS from 'exceljs';
-import type { Cell, CellValue, SheetSnapshot, WorkbookSnapshot } from '../engine/snapshot';
-import { XlsxReadError } from './errors';
+// agree with the Office.js reader (src/excel), so dates become Excel serial numbers, rich text
+// becomes its plain text, and a formula cell carries its cached result. It reads the zip's directory
+// first and refuses what is beyond its limits (src/xlsx/limits.ts, docs/cli.md) before inflating
+// anything, then inflates only what the snapshot needs: workbook.xml and its relationships, the
+// number formats, the chosen sheets up to their last row, and the shared strings those sheets use.
+import type { SheetSnapshot, WorkbookSnapshot } from '../engine/snapshot';
+import { sheetKey } from '../engine/text';
+import { corrupt } from './errors';
+import type { PartRef } from './limits';
+import { ReadBudget, SharedStringRefs, SheetHandler } from './sheet';
+import { resolveSharedStrings } from './shared-strings';
+import { entryOf, readRelationships, readStyles, readWorkbookPart, type Relationship } from './structure';
+import { parsePart } from './xml-part';
+import { ZipArchive, bufferSource, fileSource, type ZipEntry } from './zip';
 
 export { XlsxReadError } from './errors';
 export type { XlsxReadErrorKind } from './errors';
+export { ZipArchive } from './zip';
 
-const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
-// An OLE compound file: what Excel writes for a password-protected .xlsx, and the old .xls format.
-const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-
-const MS_PER_DAY = 86_400_000;
-// 1970-01-01 is serial 25569 in the 1900 system (which counts the fictitious 1900-02-29).
-const UNIX_EPOCH_SERIAL_1900 = 25569;
-
-function startsWith(buf: Buffer, magic: number[]): boolean {
-  return buf.length >= magic.length && magic.every((b, i) => buf[i] === b);
+export interface ReadOptions {
+  /**
+   * Which sheets' cells to read, by their name in the workbook. The others are still listed, with
+   * their visibility and no rows. Default: every sheet.
+   */
+  sheets?: (name: string) => boolean;
 }
 
-/**
- * exceljs gives date cells as JS Dates holding the date's wall-clock time in UTC (it applies a 1904
- * workbook's base itself), so the snapshot's serial is always the 1900-system one the engine uses.
- */
-export function dateToSerial(d: Date): number {
-  const days = d.getTime() / MS_PER_DAY + UNIX_EPOCH_SERIAL_1900;
-  // Rounding to the millisecond removes float noise without moving any real time of day.
-  return Math.round(days * MS_PER_DAY) / MS_PER_DAY;
+/** Reads the sheets named (compared as the engine finds sheets: trimmed, full-width folded). */
+export function onlySheets(names: readonly string[]): (name: string) => boolean {
+  const keys = new Set(names.map(sheetKey));
+  return (name) => keys.has(sheetKey(name));
 }
 
-type RichText = { richText: { text: string }[] };
+const byType = (rels: Relationship[], type: string) => rels.filter((r) => r.type.endsWith(`/${type}`));
 
-function plainText(v: unknown): string {
-  if (typeof v === 'string') return v;
-  if (v && typeof v === 'object' && Array.isArray((v as RichText).richText)) {
-    return (v as RichText).richText.map((r) => r.text ?? '').join('');
-  }
-  return v === null || v === undefined ? '' : String(v);
-}
-
-function scalar(v: unknown): Pick<Cell, 'value' | 'error'> {
-  if (v === null || v === undefined) return { value: null };
-  if (v instanceof Date) return { value: Number.isNaN(v.getTime()) ? null : dateToSerial(v) };
-  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return { value: v };
-  if (typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    if (typeof o.error === 'string') return { value: null, error: o.error };
-    if ('richText' in o) return { value: plainText(o) };
-    // A hyperlink: its shown text (itself maybe rich text), never the address.
-    if ('hyperlink' in o || 'text' in o) return { value: plainText(o.text) };
-  }
-  return { value: String(v) as CellValue };
-}
-
-/**
- * `cell.formula` also translates a shared formula to this cell's own references; a shared formula
- * whose master cell is gone cannot be translated, and the cell keeps just its cached result.
- */
-function formulaText(
-  cell: ExcelJS.Cell,
-  fv: ExcelJS.CellFormulaValue | ExcelJS.CellSharedFormulaValue,
-): string {
-  try {
-    return cell.formula || ('formula' in fv ? fv.formula : '') || '';
-  } catch {
-    return '';
-  }
-}
-
-function readCell(cell: ExcelJS.Cell): Cell | null {
-  // The other cells of a merged area are empty in Excel (and in Office.js values).
-  if (cell.type === ExcelJS.ValueType.Null || cell.type === ExcelJS.ValueType.Merge) return null;
-  const numFmt = cell.numFmt && cell.numFmt !== 'General' ? cell.numFmt : undefined;
-  let out: Cell;
-  if (cell.type === ExcelJS.ValueType.Formula) {
-    const fv = cell.value as ExcelJS.CellFormulaValue | ExcelJS.CellSharedFormulaValue;
-    const text = formulaText(cell, fv);
-    // `cell.result`, not `cell.value.result`: exceljs's value copy drops falsy results (0, '', false).
-    out = { ...scalar(cell.result as unknown), formula: text ? `=${text.replace(/^=/, '')}` : undefined };
-    if (out.formula === undefined) delete out.formula;
-  } else {
-    out = scalar(cell.value);
-  }
-  if (numFmt) out.numberFormat = numFmt;
-  return out;
-}
-
-function readSheet(ws: ExcelJS.Worksheet): SheetSnapshot {
-  const rows: (Cell | null)[][] = [];
-  ws.eachRow({ includeEmpty: false }, (row, r) => {
-    const cells: (Cell | null)[] = [];
-    row.eachCell({ includeEmpty: false }, (cell, c) => {
-      const read = readCell(cell);
-      if (!read) return;
-      while (cells.length < c - 1) cells.push(null);
-      cells[c - 1] = read;
-    });
-    if (cells.length) {
-      while (rows.length < r - 1) rows.push([]);
-      rows[r - 1] = cells;
-    }
+export async function readWorkbook(
+  archive: ZipArchive,
+  options: ReadOptions = {},
+): Promise<{ snapshot: WorkbookSnapshot }> {
+  const { file } = archive;
+  const root = await readRelationships(archive, '');
+  const workbookPath = byType(root, 'officeDocument')[0]?.target ?? 'xl/workbook.xml';
+  // A zip that is not a workbook (a .docx, a zipped folder) has no workbook part.
+  const workbookEntry = archive.entry(workbookPath);
+  if (!workbookEntry) throw corrupt(file, 'no workbook part');
+  const rels = await readRelationships(archive, workbookPath);
+  const listing = await readWorkbookPart(archive, workbookEntry, workbookPath);
+  const relById = new Map(rels.map((r) => [r.id, r]));
+  // Worksheets only, as Office.js lists them: chart sheets hold no cells.
+  const listed = listing.sheets.flatMap((s) => {
+    const rel = relById.get(s.relationship);
+    return rel && rel.type.endsWith('/worksheet') ? [{ ...s, path: rel.target }] : [];
   });
-  return { name: ws.name, rows };
+  if (listed.length === 0) throw corrupt(file, 'no worksheet');
+  const select = options.sheets ?? (() => true);
+  const chosen = listed.filter((s) => select(s.name));
+
+  const parts: { entry: ZipEntry; part: PartRef }[] = chosen.map((s) => ({
+    entry: entryOf(archive, s.path),
+    part: { kind: 'sheet', sheet: s.name, path: s.path },
+  }));
+  const stylesPath = byType(rels, 'styles')[0]?.target;
+  const stylesEntry = stylesPath ? archive.entry(stylesPath) : undefined;
+  const stringsPath = byType(rels, 'sharedStrings')[0]?.target ?? '';
+  const stringsEntry = stringsPath ? archive.entry(stringsPath) : undefined;
+  if (stylesEntry) parts.push({ entry: stylesEntry, part: { kind: 'styles', path: stylesPath! } });
+  if (stringsEntry) parts.push({ entry: stringsEntry, part: { kind: 'sharedStrings', path: stringsPath } });
+  archive.checkDeclared(parts);
+
+  const formats = stylesEntry ? await readStyles(archive, stylesEntry, stylesPath!) : [];
+  const budget = new ReadBudget(file);
+  const strings = new SharedStringRefs();
+  const rowsByPath = new Map<string, SheetSnapshot['rows']>();
+  for (const [k, s] of chosen.entries()) {
+    const handler = new SheetHandler({
+      file,
+      sheet: s.name,
+      formats,
+      date1904: listing.date1904,
+      budget,
+      strings,
+    });
+    await parsePart(archive, parts[k].entry, parts[k].part, handler);
+    rowsByPath.set(s.path, handler.rows);
+  }
+  await resolveSharedStrings(archive, stringsEntry, stringsPath, strings, budget);
+  return {
+    snapshot: {
+      sheets: listed.map((s) => ({
+        name: s.name,
+        rows: rowsByPath.get(s.path) ?? [],
+        visibility: s.visibility,
+      })),
+    },
+  };
+}
+
+/** Opens an .xlsx file without reading it whole; close the archive when done. */
+export async function openXlsxFile(path: string, shown: string = path): Promise<ZipArchive> {
+  const src = await fileSource(path, shown);
+  try {
+    return await ZipArchive.open(src, shown);
+  } catch (e) {
+    await src.close();
+    throw e;
+  }
+}
+
+export function openXlsxBuffer(buf: Uint8Array, file: string): Promise<ZipArchive> {
+  return ZipArchive.open(bufferSource(buf), file);
+}
+
+async function readAndClose(archive: ZipArchive, options: ReadOptions) {
+  try {
+    return await readWorkbook(archive, options);
+  } finally {
+    await archive.close();
+  }
 }
 
 /** Reads an .xlsx held in memory; `file` names it in error messages. */
-export async function readWorkbookBuffer(buf: Buffer, file: string): Promise<{ snapshot: WorkbookSnapshot }> {
-  if (startsWith(buf, OLE_MAGIC)) throw new XlsxReadError('encrypted', file);
-  if (!startsWith(buf, ZIP_MAGIC)) throw new XlsxReadError('not-xlsx', file);
-  const wb = new ExcelJS.Workbook();
-  try {
-    // Validation rules are not values, and exceljs expands a whole-column rule into a million
-    // cells (20 s for one such sheet): the engine never needs them, so they are not parsed.
-    await wb.xlsx.load(
-      buf as unknown as ArrayBuffer,
-      {
-        ignoreNodes: ['dataValidations', 'conditionalFormatting', 'extLst'],
-      } as ExcelJS.XlsxReadOptions,
-    );
-  } catch (e) {
-    throw new XlsxReadError('corrupt', file, e);
-  }
-  // A zip that is not a workbook (a .docx, a zipped folder) loads as a workbook without sheets.
-  if (wb.worksheets.length === 0) throw new XlsxReadError('corrupt', file);
-  try {
-    return { snapshot: { sheets: wb.worksheets.map((ws) => readSheet(ws)) } };
-  } catch (e) {
-    throw new XlsxReadError('corrupt', file, e);
-  }
+export async function readWorkbookBuffer(
+  buf: Uint8Array,
+  file: string,
+  options: ReadOptions = {},
+): Promise<{ snapshot: WorkbookSnapshot }> {
+  return readAndClose(await openXlsxBuffer(buf, file), options);
 }
 
-export async function readWorkbookFile(path: string): Promise<{ snapshot: WorkbookSnapshot }> {
-  let buf: Buffer;
-  try {
-    const stat = await fs.stat(path);
-    if (!stat.isFile()) throw new XlsxReadError('not-xlsx', path);
-    buf = await fs.readFile(path);
-  } catch (e) {
-    if (e instanceof XlsxReadError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new XlsxReadError(code === 'ENOENT' || code === 'ENOTDIR' ? 'missing' : 'unreadable', path, e);
-  }
-  return readWorkbookBuffer(buf, path);
+export async function readWorkbookFile(
+  path: string,
+  options: ReadOptions = {},
+): Promise<{ snapshot: WorkbookSnapshot }> {
+  return readAndClose(await openXlsxFile(path), options);
 }

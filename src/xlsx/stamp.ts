@@ -1,13 +1,18 @@
 // Reading the validation stamp's custom XML part straight from an .xlsx (a zip): the part lives in
-// customXml/itemN.xml; we take the one in the stamp's namespace, whatever its number.
-import JSZip from 'jszip';
+// customXml/itemN.xml; we take the one in the stamp's namespace, whatever its number. Parts are read
+// within the stamp's size limit; a bigger one is only peeked at to see whose it is.
 import { STAMP_NAMESPACE, type Stamp, StampFormatError, stampFromXml } from '../stamp';
+import { PART_BYTES } from './limits';
+import { bufferSource, ZipArchive } from './zip';
 
 export interface StoredStamp {
   stamp: Stamp | null;
-  /** A part in our namespace exists but cannot be read (edited by hand, truncated …). */
+  /** A part in our namespace exists but cannot be read (edited by hand, truncated, oversized …). */
   damaged: boolean;
 }
+
+/** Enough of a part's start to hold its root element and namespace declaration. */
+const PEEK_BYTES = 4096;
 
 /** UTF-8 or UTF-16 (Excel may re-save custom XML parts as UTF-16 with a byte-order mark). */
 function decode(bytes: Uint8Array): string {
@@ -16,18 +21,42 @@ function decode(bytes: Uint8Array): string {
   return new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
 }
 
-export async function readStampFromXlsx(buf: Uint8Array): Promise<StoredStamp> {
-  const zip = await JSZip.loadAsync(buf);
-  const parts = Object.values(zip.files).filter((f) => !f.dir && /^customXml\/item\d+\.xml$/i.test(f.name));
-  for (const part of parts) {
-    const xml = decode(await part.async('uint8array'));
-    if (!xml.includes(STAMP_NAMESPACE)) continue;
-    try {
-      return { stamp: stampFromXml(xml), damaged: false };
-    } catch (e) {
-      if (e instanceof StampFormatError) return { stamp: null, damaged: true };
-      throw e;
+function partNumber(name: string): number {
+  return Number(/(\d+)\.xml$/i.exec(name)?.[1] ?? 0);
+}
+
+export async function readStampFromXlsx(source: Uint8Array | ZipArchive): Promise<StoredStamp> {
+  const archive =
+    source instanceof ZipArchive ? source : await ZipArchive.open(bufferSource(source), 'stamp');
+  try {
+    const names = archive
+      .names()
+      .filter((n) => /^customXml\/item\d+\.xml$/i.test(n))
+      .sort((a, b) => partNumber(a) - partNumber(b));
+    for (const name of names) {
+      const entry = archive.entry(name)!;
+      if (entry.size > PART_BYTES.stamp) {
+        // Too big to be a stamp we would read: damaged if it is ours, someone else's part otherwise.
+        if (decode(await archive.peek(entry, PEEK_BYTES)).includes(STAMP_NAMESPACE))
+          return { stamp: null, damaged: true };
+        continue;
+      }
+      const chunks: Buffer[] = [];
+      await archive.read(entry, { kind: 'stamp', path: name }, (chunk) => {
+        chunks.push(chunk);
+        return true;
+      });
+      const xml = decode(Buffer.concat(chunks));
+      if (!xml.includes(STAMP_NAMESPACE)) continue;
+      try {
+        return { stamp: stampFromXml(xml), damaged: false };
+      } catch (e) {
+        if (e instanceof StampFormatError) return { stamp: null, damaged: true };
+        throw e;
+      }
     }
+    return { stamp: null, damaged: false };
+  } finally {
+    if (!(source instanceof ZipArchive)) await archive.close();
   }
-  return { stamp: null, damaged: false };
 }

@@ -65,7 +65,7 @@ test('an unknown 표준버전: unknown-standard, and the data still checked', as
   expect(report.findings.map((f) => f.code).sort()).toEqual(['enum-error', 'unknown-standard']);
 });
 
-test('a twin of a standard sheet is an error (exit 1), whichever of the two is checked', async () => {
+test('a very hidden real sheet and a visible twin with errors: the twin is checked (exit 1)', async () => {
   const name = await file('twin.xlsx', (wb) => {
     const real = wb.getWorksheet(layout.forums.name)!;
     const twin = wb.addWorksheet(`${layout.forums.name} `);
@@ -76,4 +76,7 @@ test('a twin of a standard sheet is an error (exit 1), whichever of the two is c
   const { code, report } = await validate(name);
   expect(code).toBe(1);
   expect(report.findings.filter((f) => f.code === 'hidden-sheet')).toHaveLength(1);
+  // The sheet the district sees is the one validated: its planted error is reported.
+  const planted = report.findings.find((f) => f.code === 'enum-error');
+  expect(planted).toMatchObject({ sheet: `${layout.forums.name} `, value: '회식' });
 });

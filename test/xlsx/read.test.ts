@@ -2,7 +2,9 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { readWorkbookFile, readWorkbookBuffer, dateToSerial, XlsxReadError } from '../../src/xlsx/read';
+import { readWorkbookFile, readWorkbookBuffer, XlsxReadError } from '../../src/xlsx/read';
+import { dateToSerial } from './exceljs-reader';
+import { fillValues } from './fixtures';
 
 let dir: string;
 beforeAll(async () => {
@@ -30,40 +32,7 @@ describe('readWorkbookFile: values as the engine expects them', () => {
   let rows: unknown[][];
 
   beforeAll(async () => {
-    const file = await writeWorkbook('values.xlsx', (wb) => {
-      const ws = wb.addWorksheet('숙의공론장');
-      ws.getCell('A1').value = 12;
-      ws.getCell('B1').value = '12명';
-      ws.getCell('C1').value = true;
-      ws.getCell('D1').value = new Date(Date.UTC(2021, 2, 5));
-      ws.getCell('D1').numFmt = 'yyyy-mm-dd';
-      ws.getCell('E1').value = new Date(Date.UTC(2021, 2, 5, 18, 0, 0));
-      ws.getCell('F1').value = { formula: 'A1+1', result: 13 };
-      ws.getCell('G1').value = { formula: '1/0', result: { error: '#DIV/0!' } };
-      ws.getCell('H1').value = { error: '#REF!' };
-      ws.getCell('I1').value = { richText: [{ text: '워킹' }, { font: { bold: true }, text: ' 그룹' }] };
-      ws.getCell('J1').value = { text: '시청 누리집', hyperlink: 'https://www.seoul.go.kr' };
-      ws.getCell('K1').value = 0.817;
-      ws.getCell('K1').numFmt = '0.0%';
-      // A shared formula: K3 and K4 reuse K2's with their own row references.
-      ws.getCell('A2').value = 1;
-      ws.getCell('A3').value = 2;
-      ws.getCell('A4').value = 3;
-      ws.getCell('K2').value = {
-        formula: 'A2*2',
-        result: 2,
-        shareType: 'shared',
-        ref: 'K2:K4',
-      } as ExcelJS.CellValue;
-      ws.getCell('K3').value = { sharedFormula: 'K2', result: 4 } as ExcelJS.CellValue;
-      ws.getCell('K4').value = { sharedFormula: 'K2', result: 6 } as ExcelJS.CellValue;
-      ws.getCell('L1').value = { formula: 'A1-12', result: 0 };
-      ws.getCell('M1').value = { formula: 'A1>100', result: false };
-      ws.getCell('N1').value = { formula: 'IF(A1=0,1,"")', result: '' };
-      ws.getCell('A7').value = '제목';
-      ws.mergeCells('A7:C7');
-      ws.getCell('B9').value = 'x';
-    });
+    const file = await writeWorkbook('values.xlsx', fillValues);
     const { snapshot } = await readWorkbookFile(file);
     expect(snapshot.sheets.map((s) => s.name)).toEqual(['숙의공론장']);
     rows = snapshot.sheets[0].rows;
@@ -137,7 +106,7 @@ describe('dates in a 1904-system workbook', () => {
   });
 });
 
-describe('dateToSerial', () => {
+describe('dateToSerial (the exceljs oracle)', () => {
   it('converts exceljs UTC dates exactly', () => {
     expect(dateToSerial(new Date(Date.UTC(1970, 0, 1)))).toBe(25569);
     expect(dateToSerial(new Date(Date.UTC(2021, 11, 31)))).toBe(44561);

@@ -1,14 +1,14 @@
 // `delib verify FILE... [--lang ko|en] [--format text|json]`: is the workbook's validation stamp
 // still true of its data? The same verdict the Excel pane shows: valid, changed (N rows) or absent.
 // Exit: 0 every file valid, 1 some stamp changed, absent or damaged, 2 usage error or unreadable file.
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Command } from '../command';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from '../command';
 import { describeError, parseCommandLine } from '../errors';
 import { parseLang, parseReportFormat } from '../options';
 import { validateWorkbook } from '../../engine';
-import { readWorkbookBuffer, XlsxReadError } from '../../xlsx/read';
+import { openXlsxFile, readWorkbook } from '../../xlsx/read';
+import { standardSheets } from '../load';
 import { readStampFromXlsx } from '../../xlsx/stamp';
 import { shortHash, verdictOf } from '../../stamp';
 import type { StampVerdict } from '../../session/state';
@@ -44,20 +44,14 @@ function line(r: Result, lang: 'ko' | 'en'): string {
 }
 
 async function verifyFile(file: string, cwd: string): Promise<Result> {
-  const full = path.resolve(cwd, file);
-  let buf: Buffer;
+  // One archive for the data and the stamp: the file is never read whole.
+  const archive = await openXlsxFile(path.resolve(cwd, file), file);
+  let snapshot, stored;
   try {
-    buf = await fs.readFile(full);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new XlsxReadError(code === 'ENOENT' || code === 'ENOTDIR' ? 'missing' : 'unreadable', file, e);
-  }
-  const { snapshot } = await readWorkbookBuffer(buf, file);
-  let stored;
-  try {
-    stored = await readStampFromXlsx(buf);
-  } catch (e) {
-    throw new XlsxReadError('corrupt', file, e);
+    ({ snapshot } = await readWorkbook(archive, { sheets: standardSheets() }));
+    stored = await readStampFromXlsx(archive);
+  } finally {
+    await archive.close();
   }
   if (stored.damaged) return { file, verdict: { status: 'damaged' } };
   return { file, verdict: verdictOf(stored.stamp, validateWorkbook(snapshot)) };

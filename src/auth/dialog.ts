@@ -1,62 +1,47 @@
-/// <reference types="office-js" />
-// The Office dialog fallback's page (auth-dialog.html): where the host lacks nested app auth, the pane
-// opens this page in an Office dialog; it runs MSAL's redirect flow (sign-in happens in the dialog's
-// own top-level window) and messages the access token to the pane, which keeps it in memory.
-import { answerOpener } from '../excel/office';
+// The Office dialog fallback's sign-in (the page src/taskpane/auth-dialog.ts wires it to Office): where
+// the host lacks nested app auth, the pane opens our dialog page; it runs MSAL's redirect flow
+// (sign-in happens in the dialog's own top-level window) and answers with the access token, which
+// the pane keeps in memory. The dialog reads the deployed configuration itself, so its URL carries
+// nothing anyone could change.
+//
+// Storage: MSAL's token cache is in memory here too. The redirect itself cannot be: MSAL keeps the
+// interaction's state (PKCE verifier, request) in this window's sessionStorage across the round trip
+// to the sign-in page, and clears it when handleRedirectPromise finishes. That is the one use of
+// browser storage in the add-in (docs/sharepoint.md §2).
 import { PublicClientApplication } from '@azure/msal-browser';
-import type { DialogMessage } from './browser';
+import type { DelibConfig } from '../config';
+import { expiresAt } from './cache';
+import type { DialogMessage } from './dialog-message';
+import { msalBrowserConfiguration } from './msal';
 
-const PARAMS_KEY = 'delib.auth.dialog';
-
-interface DialogParams {
-  clientId: string;
-  tenantId: string;
-  scopes: string[];
+/** Where the dialog page is, as MSAL must send the browser back (the registered redirect URI). */
+export interface DialogPage {
+  origin: string;
+  pathname: string;
 }
 
-function params(): DialogParams {
-  const q = new URLSearchParams(location.search);
-  if (q.get('clientId')) {
-    const p = {
-      clientId: q.get('clientId')!,
-      tenantId: q.get('tenantId') ?? 'organizations',
-      scopes: (q.get('scopes') ?? '').split(' ').filter(Boolean),
-    };
-    // Survives the round trip to the sign-in page (no secret: ids and scope names only).
-    sessionStorage.setItem(PARAMS_KEY, JSON.stringify(p));
-    return p;
-  }
-  const saved = sessionStorage.getItem(PARAMS_KEY);
-  if (!saved) throw new Error('missing sign-in parameters');
-  return JSON.parse(saved) as DialogParams;
-}
-
-async function run(): Promise<string> {
-  const p = params();
-  const app = new PublicClientApplication({
-    auth: {
-      clientId: p.clientId,
-      authority: `https://login.microsoftonline.com/${p.tenantId}`,
-      redirectUri: `${location.origin}${location.pathname}`,
-    },
-    cache: { cacheLocation: 'sessionStorage' },
-  });
+/**
+ * Resolves with the message for the pane once the sign-in page has sent the browser back with a
+ * result; before that, it starts the redirect and never resolves (the page is left).
+ */
+export async function signInByRedirect(auth: DelibConfig['auth'], page: DialogPage): Promise<string> {
+  const app = new PublicClientApplication(msalBrowserConfiguration(auth, `${page.origin}${page.pathname}`));
   await app.initialize();
   const result = await app.handleRedirectPromise();
   if (result) {
     const message: DialogMessage = {
       ok: true,
       accessToken: result.accessToken,
-      expiresOn: result.expiresOn?.getTime() ?? Date.now() + 300_000,
+      expiresOn: expiresAt(result.expiresOn),
     };
     return JSON.stringify(message);
   }
-  await app.acquireTokenRedirect({ scopes: p.scopes });
-  // The redirect leaves this page; the answer is sent when it comes back with the result.
+  await app.acquireTokenRedirect({ scopes: auth.scopes });
   return new Promise<string>(() => undefined);
 }
 
-answerOpener(run, (e: unknown) => {
+/** The message for the pane when signing in failed (the reason only: never a token). */
+export function dialogFailure(e: unknown): string {
   const message: DialogMessage = { ok: false, error: e instanceof Error ? e.message : String(e) };
   return JSON.stringify(message);
-});
+}

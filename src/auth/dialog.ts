@@ -4,15 +4,16 @@
 // the pane keeps in memory. The dialog reads the deployed configuration itself, so its URL carries
 // nothing anyone could change.
 //
-// Storage: MSAL's token cache is in memory here too. The redirect itself cannot be: MSAL keeps the
-// interaction's state (PKCE verifier, request) in this window's sessionStorage across the round trip
-// to the sign-in page, and clears it when handleRedirectPromise finishes. That is the one use of
-// browser storage in the add-in (docs/sharepoint.md §2).
+// Storage: the one use of browser storage in the add-in (docs/sharepoint.md §2). A redirect leaves
+// the page, so MSAL will not run it on a memory cache: the interaction's state (PKCE verifier,
+// request) and then the tokens go through this dialog window's own sessionStorage — per window, so
+// the pane never shares it — and the dialog empties it the moment the redirect has come back,
+// whatever the outcome, before it answers the pane.
 import { PublicClientApplication } from '@azure/msal-browser';
 import type { DelibConfig } from '../config';
 import { expiresAt } from './cache';
 import type { DialogMessage } from './dialog-message';
-import { msalBrowserConfiguration } from './msal';
+import { msalRedirectConfiguration } from './msal';
 
 /** Where the dialog page is, as MSAL must send the browser back (the registered redirect URI). */
 export interface DialogPage {
@@ -20,14 +21,29 @@ export interface DialogPage {
   pathname: string;
 }
 
+/** The dialog window's storage, emptied once the redirect is back (the window's own, nobody else's). */
+export interface DialogStorage {
+  clear(): void;
+}
+
 /**
  * Resolves with the message for the pane once the sign-in page has sent the browser back with a
  * result; before that, it starts the redirect and never resolves (the page is left).
  */
-export async function signInByRedirect(auth: DelibConfig['auth'], page: DialogPage): Promise<string> {
-  const app = new PublicClientApplication(msalBrowserConfiguration(auth, `${page.origin}${page.pathname}`));
+export async function signInByRedirect(
+  auth: DelibConfig['auth'],
+  page: DialogPage,
+  storage: DialogStorage = sessionStorage,
+): Promise<string> {
+  const app = new PublicClientApplication(msalRedirectConfiguration(auth, `${page.origin}${page.pathname}`));
   await app.initialize();
-  const result = await app.handleRedirectPromise();
+  let result;
+  try {
+    result = await app.handleRedirectPromise();
+  } finally {
+    // Back from the sign-in page (or never gone): nothing MSAL wrote may outlive this moment.
+    storage.clear();
+  }
   if (result) {
     const message: DialogMessage = {
       ok: true,

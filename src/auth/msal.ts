@@ -9,17 +9,24 @@ export function authorityOf(auth: DelibConfig['auth']): string {
 }
 
 /**
- * Tokens, accounts and id tokens stay in this page's memory and die with it. (MSAL still keeps the
- * state of an interaction in progress in sessionStorage; only the dialog's redirect has one: see
- * docs/sharepoint.md §2.)
+ * The pane's MSAL: tokens, accounts and id tokens stay in the page's memory and die with it (MSAL's
+ * own default would be sessionStorage).
  */
-export function msalBrowserConfiguration(auth: DelibConfig['auth'], redirectUri?: string): Configuration {
+export function msalBrowserConfiguration(auth: DelibConfig['auth']): Configuration {
   return {
-    auth: {
-      clientId: auth.clientId,
-      authority: authorityOf(auth),
-      ...(redirectUri ? { redirectUri } : {}),
-    },
+    auth: { clientId: auth.clientId, authority: authorityOf(auth) },
     cache: { cacheLocation: 'memoryStorage' },
+  };
+}
+
+/**
+ * The sign-in dialog's MSAL. A redirect leaves the page and comes back, so MSAL refuses to run it on
+ * a memory cache (in_mem_redirect_unavailable): the dialog window's own sessionStorage carries the
+ * interaction across, and the dialog empties it as soon as the redirect has come back (./dialog.ts).
+ */
+export function msalRedirectConfiguration(auth: DelibConfig['auth'], redirectUri: string): Configuration {
+  return {
+    auth: { clientId: auth.clientId, authority: authorityOf(auth), redirectUri },
+    cache: { cacheLocation: 'sessionStorage' },
   };
 }

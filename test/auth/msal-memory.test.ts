@@ -1,7 +1,7 @@
-// MSAL keeps its tokens in memory: the configuration both browser flows create MSAL with (the pane's
-// nestable client and the dialog page's redirect client), caught at the library's door. The same
-// fact is checked in Chromium, where nothing may land in sessionStorage or localStorage
-// (test/e2e/addin.e2e.test.ts).
+// Where MSAL keeps tokens, caught at the library's door: the pane's nestable client in memory; the
+// dialog's redirect client in the dialog window's sessionStorage (MSAL refuses a redirect on a
+// memory cache), emptied the moment the redirect is back. The same facts are checked in Chromium on
+// the built pages (test/e2e/addin.e2e.test.ts, test/e2e/dialog.e2e.test.ts).
 import type { Configuration } from '@azure/msal-browser';
 import { browserTokenProvider } from '../../src/auth/browser';
 import { signInByRedirect } from '../../src/auth/dialog';
@@ -66,13 +66,16 @@ test('nested app auth: MSAL is created with its cache in memory, and a refused t
   expect(silent.map((r) => (r as { forceRefresh: boolean }).forceRefresh)).toEqual([false, true]);
 });
 
-test('the dialog page: MSAL in memory too, redirected back to the page itself', async () => {
-  const message = await signInByRedirect(config.auth, {
-    origin: 'https://addin.example',
-    pathname: '/auth-dialog.html',
-  });
+test('the dialog page: redirected back to itself, its window storage emptied before it answers', async () => {
+  let cleared = 0;
+  const message = await signInByRedirect(
+    config.auth,
+    { origin: 'https://addin.example', pathname: '/auth-dialog.html' },
+    { clear: () => cleared++ },
+  );
   expect(JSON.parse(message)).toMatchObject({ ok: true, accessToken: 'redirected' });
+  expect(cleared).toBe(1);
   expect(created).toHaveLength(1);
-  expect(created[0].config.cache?.cacheLocation).toBe('memoryStorage');
+  expect(created[0].config.cache?.cacheLocation).toBe('sessionStorage');
   expect(created[0].config.auth.redirectUri).toBe('https://addin.example/auth-dialog.html');
 });

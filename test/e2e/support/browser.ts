@@ -50,6 +50,8 @@ export interface PaneNetwork {
   relay?: (route: Route, url: URL) => Promise<boolean>;
   /** Runs before the page loads (e.g. init scripts standing in for what the host provides). */
   beforeLoad?: (page: Page) => Promise<void>;
+  /** The page to open instead of taskpane.html (e.g. auth-dialog.html). */
+  entry?: string;
 }
 
 export async function openPane(
@@ -98,7 +100,7 @@ export async function openPane(
     (window as unknown as { __delibE2e: E2eConfig }).__delibE2e = c;
   }, config);
   await network.beforeLoad?.(page);
-  await page.goto(`${origin}/taskpane.html`);
+  await page.goto(`${origin}/${network.entry ?? 'taskpane.html'}`);
   return harness;
 }
 

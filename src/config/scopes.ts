@@ -9,7 +9,8 @@ export const GRAPH_PERMISSIONS: readonly string[] = [
   'Sites.Selected',
   // The two lists only, where the workbook file is not uploaded.
   'Lists.SelectedOperations.Selected',
-  // The signed-in officer's own profile (name for the receipt); MSAL may ask for it itself.
+  // The signed-in officer's own basic profile: the permission every Graph app registration starts
+  // with; harmless, though the add-in's own calls do not need it.
   'User.Read',
 ];
 

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page, Route } from 'playwright-core';
 import { parseConfigText } from '../../src/config';
-import { openPane, type PaneHarness } from './support/browser';
+import { closeCleanly, openPane, type PaneHarness } from './support/browser';
 import { buildFolder, startDistPane, type DistPane } from './support/dist-pane';
 
 const LOGIN = 'https://login.microsoftonline.com';
@@ -28,7 +28,7 @@ afterAll(async () => {
   await served?.close();
 });
 afterEach(async () => {
-  for (const h of open.splice(0)) await h.page.context().close();
+  for (const h of open.splice(0)) await closeCleanly(h);
 });
 
 const b64url = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
@@ -175,14 +175,10 @@ test('the dialog signs in by redirect under its CSP and answers only its own ori
   // The page was opened with nothing in its URL: it read the deployed configuration itself.
   expect(h.page.url().split(/[?#]/)[0]).toBe(`${served.server.origin}/auth-dialog.html`);
   expect(storage).toEqual({ session: [], local: [] });
-  expect(h.cspViolations).toEqual([]);
-  expect(h.pageErrors).toEqual([]);
-  expect(h.blocked).toEqual([]);
 });
 
 test('on a host without DialogOrigin 1.1, messageParent is called as that host knows it', async () => {
-  const { h, sent } = await dialog({});
+  const { sent } = await dialog({});
   expect(JSON.parse(sent.message)).toMatchObject({ ok: true, accessToken: ACCESS_TOKEN });
   expect(sent.options).toBeUndefined();
-  expect(h.cspViolations).toEqual([]);
 });

@@ -14,7 +14,7 @@ import { parseConfigText } from '../../src/config';
 import { forumColumnName } from '../../src/graph/schema';
 import { currentStandard } from '../../src/standard';
 import { standardLayout, type TableSheetLayout } from '../../src/workbook/layout';
-import { openPane, waitForReady, type PaneHarness } from './support/browser';
+import { closeCleanly, openPane, waitForReady, type PaneHarness } from './support/browser';
 import { buildFolder, startDistPane, type DistPane } from './support/dist-pane';
 
 const layout = standardLayout();
@@ -55,13 +55,8 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  for (const h of open.splice(0)) {
-    expect(h.pageErrors).toEqual([]);
-    expect(h.dialogs).toEqual([]);
-    expect(h.blocked).toEqual([]);
-    expect(h.cspViolations).toEqual([]);
-    await h.page.context().close();
-  }
+  // Each pane ran under its own CSP (dist/preview's is the production one plus loopback).
+  for (const h of open.splice(0)) await closeCleanly(h);
   await graph?.close();
 });
 

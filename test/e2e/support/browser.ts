@@ -112,3 +112,17 @@ export async function waitForReady(page: Page, rows?: number, timeout = 60_000):
       : `[role="status"][data-status="ready"][data-rows="${rows}"]`;
   await page.waitForSelector(selector, { timeout });
 }
+
+/**
+ * What every pane must end a test with: no page error, no alert, no request off the machine, no CSP
+ * violation (the page ran under its own policy). Then its context is closed.
+ */
+export async function closeCleanly(h: PaneHarness): Promise<void> {
+  expect({ pageErrors: h.pageErrors, dialogs: h.dialogs, blocked: h.blocked, csp: h.cspViolations }).toEqual({
+    pageErrors: [],
+    dialogs: [],
+    blocked: [],
+    csp: [],
+  });
+  await h.page.context().close();
+}

@@ -1,5 +1,5 @@
-// How the pane and the sign-in dialog configure MSAL for the browser: one place, so both keep MSAL's
-// token cache in memory (MSAL's own default is sessionStorage).
+// How the pane and the sign-in dialog configure MSAL for the browser, in one place: the pane's cache in
+// memory; the dialog's in its own window's sessionStorage, only because a redirect needs it.
 import type { Configuration } from '@azure/msal-browser';
 import type { DelibConfig } from '../config';
 import { SIGN_IN_HOST } from '../config/csp';

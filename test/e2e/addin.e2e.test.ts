@@ -13,7 +13,14 @@ import { startGraphStandIn, type GraphStandIn } from '../../devtools/graph-stand
 import { parseConfigText } from '../../src/config';
 import { createGraphSubmission } from '../../src/graph';
 import { currentStandard } from '../../src/standard';
-import { closeCleanly, openPane, waitForReady, type PaneHarness } from './support/browser';
+import {
+  closeCleanly,
+  officeCalls,
+  openPane,
+  recordOfficeCalls,
+  waitForReady,
+  type PaneHarness,
+} from './support/browser';
 import { buildFolder, startDistPane, type DistPane } from './support/dist-pane';
 
 const GRAPH = 'https://graph.microsoft.com';
@@ -190,4 +197,28 @@ test('a hosted configuration edited to point at this computer is refused before 
   await expect(panel.getByRole('button', { name: '제출', exact: true }).isDisabled()).resolves.toBe(true);
   expect(authorizations).toEqual([]);
   expect(graph.stats().requests).toBe(0);
+});
+
+test('the ribbon commands page and the help page load under their own CSP', async () => {
+  const commands = await openPane(
+    served.browser,
+    served.server.origin,
+    served.standIn,
+    {},
+    { entry: 'commands.html', beforeLoad: recordOfficeCalls },
+  );
+  open.push(commands);
+  await commands.page.waitForFunction(
+    () =>
+      (window as unknown as { __officeCalls: { associated: string[] } }).__officeCalls.associated.length > 0,
+  );
+  expect((await officeCalls(commands.page)).associated.sort()).toEqual([
+    'insertStandardSheets',
+    'validateNow',
+  ]);
+  const help = await openPane(served.browser, served.server.origin, null, {}, { entry: 'help.html' });
+  open.push(help);
+  await help.page.waitForSelector('main h1');
+  // help.css applied (a stylesheet from 'self'), so the page is not the browser's default layout.
+  await expect(help.page.evaluate(() => getComputedStyle(document.body).maxWidth)).resolves.toBe('672px');
 });

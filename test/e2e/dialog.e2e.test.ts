@@ -7,9 +7,9 @@
 // once it answers (MSAL needs the window's sessionStorage across the redirect; the dialog empties it).
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page, Route } from 'playwright-core';
+import type { Route } from 'playwright-core';
 import { parseConfigText } from '../../src/config';
-import { closeCleanly, openPane, type PaneHarness } from './support/browser';
+import { closeCleanly, officeCalls, openPane, recordOfficeCalls, type PaneHarness } from './support/browser';
 import { buildFolder, startDistPane, type DistPane } from './support/dist-pane';
 
 const LOGIN = 'https://login.microsoftonline.com';
@@ -115,25 +115,6 @@ function identityPlatform() {
   return { handle, seen };
 }
 
-/** Office's dialog side: what the page sends to its opener, recorded (added to the stand-in's Office). */
-async function recordMessageParent(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const sent: { message: string; options: unknown }[] = [];
-    (window as unknown as { __parentMessages: unknown[] }).__parentMessages = sent;
-    let office: { context: { ui?: object } } | undefined;
-    Object.defineProperty(window, 'Office', {
-      configurable: true,
-      get: () => office,
-      set: (value: { context: { ui?: object } }) => {
-        value.context.ui = {
-          messageParent: (message: string, options?: unknown) => sent.push({ message, options }),
-        };
-        office = value;
-      },
-    });
-  });
-}
-
 async function dialog(requirementSets: Record<string, string>) {
   const login = identityPlatform();
   const h = await openPane(
@@ -141,18 +122,17 @@ async function dialog(requirementSets: Record<string, string>) {
     served.server.origin,
     served.standIn,
     { requirementSets },
-    { entry: 'auth-dialog.html', beforeLoad: recordMessageParent, relay: login.handle },
+    { entry: 'auth-dialog.html', beforeLoad: recordOfficeCalls, relay: login.handle },
   );
   open.push(h);
   await h.page.waitForFunction(
-    () => (window as unknown as { __parentMessages?: unknown[] }).__parentMessages?.length === 1,
+    () =>
+      (window as unknown as { __officeCalls: { parentMessages: unknown[] } }).__officeCalls.parentMessages
+        .length === 1,
     undefined,
     { timeout: 30_000 },
   );
-  const [sent] = await h.page.evaluate(
-    () =>
-      (window as unknown as { __parentMessages: { message: string; options: unknown }[] }).__parentMessages,
-  );
+  const [sent] = (await officeCalls(h.page)).parentMessages;
   const storage = await h.page.evaluate(() => ({
     session: Object.keys(sessionStorage),
     local: Object.keys(localStorage),

@@ -126,3 +126,39 @@ export async function closeCleanly(h: PaneHarness): Promise<void> {
   });
   await h.page.context().close();
 }
+
+/** What a page asked of Office beyond the stand-in's workbook: dialog answers and ribbon functions. */
+export interface OfficeCalls {
+  parentMessages: { message: string; options: unknown }[];
+  associated: string[];
+}
+
+/**
+ * Adds to the Office.js stand-in, as it installs itself, the two Office APIs it does not model and
+ * records their calls: `Office.context.ui.messageParent` (a dialog page answering its opener) and
+ * `Office.actions.associate` (the ribbon's functions). Read them with `officeCalls(page)`.
+ */
+export async function recordOfficeCalls(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const calls: OfficeCalls = { parentMessages: [], associated: [] };
+    (window as unknown as { __officeCalls: OfficeCalls }).__officeCalls = calls;
+    type Office = { context: { ui?: object }; actions?: object };
+    let office: Office | undefined;
+    Object.defineProperty(window, 'Office', {
+      configurable: true,
+      get: () => office,
+      set: (value: Office) => {
+        value.context.ui = {
+          messageParent: (message: string, options?: unknown) =>
+            calls.parentMessages.push({ message, options }),
+        };
+        value.actions = { associate: (name: string) => calls.associated.push(name) };
+        office = value;
+      },
+    });
+  });
+}
+
+export function officeCalls(page: Page): Promise<OfficeCalls> {
+  return page.evaluate(() => (window as unknown as { __officeCalls: OfficeCalls }).__officeCalls);
+}

@@ -42,16 +42,13 @@ async function waitFor(url, pid) {
   return false;
 }
 
-/** The Graph helper's stand-in, when the project has one: its compiled copy, else its TypeScript via tsx. */
+/** The local Graph stand-in, run from its TypeScript with tsx (devtools are never compiled into dist/). */
 function graphStandInCommand() {
-  // The lists are provisioned from the configuration the pane is served with (config/, copied
-  // beside taskpane.html), named explicitly so the compiled copy under dist/ reads the same file.
-  const config = ['--config', path.join(repoRoot, 'config', 'delib.config.json')];
-  const compiled = path.join(repoRoot, 'dist', 'devtools', 'graph-standin', 'run.js');
-  if (fs.existsSync(compiled)) return [compiled, ...config];
+  // The lists are provisioned from the configuration the preview pane is served with (config/,
+  // copied beside taskpane.html by the preview build).
   const source = path.join(repoRoot, 'devtools', 'graph-standin', 'run.ts');
-  if (fs.existsSync(source)) return [require.resolve('tsx/cli'), source, ...config];
-  return null;
+  if (!fs.existsSync(source)) return null;
+  return [require.resolve('tsx/cli'), source, '--config', path.join(repoRoot, 'config', 'delib.config.json')];
 }
 
 function desktopExcel() {

@@ -12,7 +12,7 @@ import { newestStandard } from '../../src/standard';
  */
 async function provisionFor(url: string, configFile: string | undefined): Promise<string> {
   // The same lookup as the CLI (--config, DELIB_CONFIG, else the package's config/delib.config.json
-  // found upwards from here), so the compiled copy in dist/devtools finds it as the source does.
+  // found upwards from here).
   const config = loadNodeConfig({ file: configFile, graphRoot: url, cwd: process.cwd(), env: process.env });
   const graph = createGraphSubmission({
     config,

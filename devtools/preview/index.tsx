@@ -9,6 +9,7 @@ import { ErrorBoundary } from '../../src/taskpane/components/ErrorBoundary';
 import { Pane } from '../../src/taskpane/components/Pane';
 import { PaneShell } from '../../src/taskpane/components/PaneShell';
 import { startLiveSession } from '../../src/taskpane/live';
+import { checkHost } from '../../src/excel';
 import type { LiveSession } from '../../src/session/state';
 import { exampleInitialWorkbook } from './example';
 import { SheetGrid } from './SheetGrid';
@@ -55,7 +56,7 @@ async function main(container: HTMLElement): Promise<void> {
     displayLanguage: params.get('lang') === 'en' ? 'en-US' : 'ko-KR',
   });
   (window as unknown as { __standIn: OfficeStandIn }).__standIn = standIn;
-  const { session, started } = startLiveSession();
+  const { session, started } = startLiveSession(await checkHost());
   createRoot(container).render(
     <PaneShell>
       <ErrorBoundary>

@@ -11,3 +11,23 @@ export interface TokenProvider {
 
 /** Auth failures the pane and the CLI explain to the user, in both languages. */
 export class AuthError extends BilingualError {}
+
+/** What the Office dialog answered: its message and the origin Office reports for its sender. */
+export interface DialogAnswer {
+  message: string;
+  /** Undefined where the host predates DialogOrigin 1.1. */
+  origin: string | undefined;
+}
+
+/**
+ * What the pane's sign-in needs from the host, passed in by the pane's wiring (src/auth never talks
+ * to Office.js itself): whether nested app authentication is there, and how to open a dialog.
+ */
+export interface HostSignIn {
+  /** NestedAppAuth 1.1: MSAL's nestable client signs in through the host. */
+  nestedAppAuth: boolean;
+  /** DialogOrigin 1.1: the dialog's messages carry an origin, so one without it is refused. */
+  dialogOrigin: boolean;
+  /** Opens a dialog on `url`; rejects with `{ reason: 'closed' }` when the user closes it. */
+  openDialog(url: string): Promise<DialogAnswer>;
+}

@@ -2,6 +2,7 @@
 // CLI's (same file, or --config). Bad configuration is explained in both languages, never guessed.
 import { BilingualError } from '../bilingual';
 import type { Text } from '../standard/types';
+import { ALLOWED_SCOPES, GRAPH_PERMISSIONS, OIDC_SCOPES, tenantWide } from './scopes';
 
 export interface DelibConfig {
   /** https://graph.microsoft.com/v1.0, or the local stand-in http://127.0.0.1:PORT/v1.0. */
@@ -10,7 +11,7 @@ export interface DelibConfig {
     tenantId: string;
     /** The Entra app (SPA) client id; empty only for the local stand-in. */
     clientId: string;
-    /** Delegated scopes: least privilege by default (Sites.Selected). */
+    /** Delegated scopes, each one of ALLOWED_SCOPES exactly (./scopes.ts); default Sites.Selected. */
     scopes: string[];
     /** The page the Office dialog fallback opens (relative to the pane), running MSAL redirect. */
     dialogPage: string;
@@ -22,9 +23,6 @@ export interface DelibConfig {
 }
 
 export const DEFAULT_SCOPES = ['https://graph.microsoft.com/Sites.Selected'];
-
-/** Scopes that grant write access to every site in the tenant: refused unless explicitly allowed. */
-const TENANT_WIDE = /Sites\.(ReadWrite|Manage|FullControl)\.All$/i;
 
 export class ConfigError extends BilingualError {
   constructor(text: Text) {
@@ -43,17 +41,41 @@ function str(v: unknown, field: string, allowEmpty = false): string {
   return v.trim();
 }
 
+/** This computer: localhost (and *.localhost), 127.0.0.0/8, 0.0.0.0, ::1 — as a URL's host. */
 export function isLoopback(root: string): boolean {
+  let host: string;
   try {
-    const host = new URL(root).hostname;
-    return host === '127.0.0.1' || host === 'localhost' || host === '[::1]';
+    host = new URL(root).hostname.replace(/\.$/, '');
   } catch {
     return false;
   }
+  return (
+    host === 'localhost' ||
+    host.endsWith('.localhost') ||
+    /^127\.\d+\.\d+\.\d+$/.test(host) ||
+    host === '0.0.0.0' ||
+    host === '[::1]' ||
+    host === '[::]' ||
+    /^\[::ffff:(7f[0-9a-f]{2}:[0-9a-f]{1,4}|127\.[\d.]+)\]$/.test(host)
+  );
 }
 
-/** Checks a parsed config file; `allowTenantWide` only for an admin's explicit opt-in. */
-export function parseConfig(raw: unknown, allowTenantWide = false): DelibConfig {
+function checkScopes(scopes: string[]): void {
+  const refused = scopes.filter((s) => !ALLOWED_SCOPES.has(s));
+  if (refused.length === 0) return;
+  const names = refused.map((s) => JSON.stringify(s)).join(', ');
+  const wide = refused.some(tenantWide);
+  const allowed = [...GRAPH_PERMISSIONS, ...OIDC_SCOPES].join(', ');
+  bad(
+    `'auth.scopes'에 허용되지 않은 권한이 있습니다: ${names}${wide ? ' (테넌트 전체 권한은 쓰지 않습니다)' : ''}. ` +
+      `허용되는 값은 정확히 ${allowed}입니다 (Graph 권한은 https://graph.microsoft.com/ 접두어도 가능). Sites.Selected를 쓰세요.`,
+    `'auth.scopes' names scopes that are not allowed: ${names}${wide ? ' (tenant-wide permissions are never used)' : ''}. ` +
+      `Allowed, exactly: ${allowed} (Graph permissions also with the https://graph.microsoft.com/ prefix). Use Sites.Selected.`,
+  );
+}
+
+/** Checks a parsed config file: every field, and the scopes against the exact allowlist. */
+export function parseConfig(raw: unknown): DelibConfig {
   if (!raw || typeof raw !== 'object') bad('JSON 객체가 아닙니다.', 'not a JSON object.');
   const o = raw as Record<string, Record<string, unknown> | unknown>;
   const graphRoot = str(o.graphRoot, 'graphRoot').replace(/\/+$/, '');
@@ -74,13 +96,7 @@ export function parseConfig(raw: unknown, allowTenantWide = false): DelibConfig 
   if (!Array.isArray(scopes) || scopes.some((s) => typeof s !== 'string') || scopes.length === 0) {
     bad("'auth.scopes'는 문자열 배열이어야 합니다.", "'auth.scopes' must be an array of strings.");
   }
-  const wide = (scopes as string[]).filter((s) => TENANT_WIDE.test(s));
-  if (wide.length > 0 && !allowTenantWide) {
-    bad(
-      `테넌트 전체 쓰기 권한(${wide.join(', ')})은 쓰지 않습니다. Sites.Selected 또는 Lists.SelectedOperations.Selected를 쓰세요.`,
-      `tenant-wide write scopes (${wide.join(', ')}) are refused; use Sites.Selected or Lists.SelectedOperations.Selected.`,
-    );
-  }
+  checkScopes(scopes as string[]);
   const clientId = str(auth.clientId ?? '', 'auth.clientId', true);
   if (!clientId && !isLoopback(graphRoot)) {
     bad(
@@ -120,7 +136,7 @@ export function parseConfig(raw: unknown, allowTenantWide = false): DelibConfig 
   };
 }
 
-export function parseConfigText(text: string, allowTenantWide = false): DelibConfig {
+export function parseConfigText(text: string): DelibConfig {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -128,5 +144,5 @@ export function parseConfigText(text: string, allowTenantWide = false): DelibCon
     const detail = e instanceof Error ? e.message : String(e);
     return bad(`JSON을 읽을 수 없습니다 (${detail}).`, `cannot read the JSON (${detail}).`);
   }
-  return parseConfig(raw, allowTenantWide);
+  return parseConfig(raw);
 }

@@ -1,5 +1,12 @@
 // The only folder that talks to Office.js. The pane gets a LiveSession from here.
 export { ExcelLiveSession, createLiveSession, USER_NAME_KEY, type SessionOptions } from './session';
 export { documentSettings, memorySettings, type DocumentSettings } from './settings';
-export { BASELINE_EXCEL_API, detectHost, hostPresent, supports, type ExcelRunner } from './host';
+export {
+  BASELINE_EXCEL_API,
+  checkHost,
+  supports,
+  type ExcelRunner,
+  type HostCapabilities,
+  type HostInfo,
+} from './host';
 export { HIGHLIGHT_COLOURS } from './highlights';

@@ -1,45 +1,7 @@
-// The Office (not Excel) APIs the add-in uses beyond the workbook: is this Excel, which requirement
-// sets exist, the ribbon's function commands, and the dialog that signs in where nested app
-// authentication is missing. Kept here so that src/excel stays the one folder touching Office.js.
-
-export interface HostCheck {
-  inExcel: boolean;
-  displayLanguage: string;
-}
-
-function browserLanguage(): string {
-  return typeof navigator !== 'undefined' && navigator.language ? navigator.language : 'ko-KR';
-}
-
-/**
- * Is this page running inside Excel? Office.js comes from the CDN; outside Office it may be missing
- * (blocked, offline) or present with no host. Either way the answer must come, not a hang.
- */
-export async function checkHost(timeoutMs = 15_000): Promise<HostCheck> {
-  if (typeof Office === 'undefined' || typeof Office.onReady !== 'function') {
-    return { inExcel: false, displayLanguage: browserLanguage() };
-  }
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<null>((resolve) => {
-    timer = setTimeout(() => resolve(null), timeoutMs);
-  });
-  try {
-    const info = await Promise.race([Office.onReady(), timeout]);
-    if (!info || info.host !== Office.HostType.Excel)
-      return { inExcel: false, displayLanguage: browserLanguage() };
-    return { inExcel: true, displayLanguage: Office.context?.displayLanguage || browserLanguage() };
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-export function requirementSupported(set: string, version: string): boolean {
-  try {
-    return typeof Office !== 'undefined' && Office.context.requirements.isSetSupported(set, version);
-  } catch {
-    return false;
-  }
-}
+// The Office (not Excel) APIs the add-in uses beyond the workbook: the ribbon's function commands and
+// the dialog that signs in where nested app authentication is missing. Kept here so that src/excel
+// stays the one folder touching Office.js; src/auth receives `openDialog` as a function.
+import { supports } from './host';
 
 export type RibbonAction = (event: Office.AddinCommands.Event) => void | Promise<void>;
 
@@ -60,8 +22,17 @@ export class DialogError extends Error {
   }
 }
 
-/** Opens an Office dialog on `url` and resolves with the first message it sends back. */
-export function openDialog(url: string, size = { height: 60, width: 30 }): Promise<string> {
+/** A dialog's message and the origin Office says it came from (undefined before DialogOrigin 1.1). */
+export interface DialogAnswer {
+  message: string;
+  origin: string | undefined;
+}
+
+/**
+ * Opens an Office dialog on `url` and resolves with the first message it sends back, closing the
+ * dialog. Whether that message may be trusted (its origin) is the caller's decision.
+ */
+export function openDialog(url: string, size = { height: 60, width: 30 }): Promise<DialogAnswer> {
   return new Promise((resolve, reject) => {
     Office.context.ui.displayDialogAsync(url, { ...size, promptBeforeOpen: false }, (res) => {
       if (res.status === Office.AsyncResultStatus.Failed) {
@@ -71,18 +42,29 @@ export function openDialog(url: string, size = { height: 60, width: 30 }): Promi
       const dialog = res.value;
       dialog.addEventHandler(Office.EventType.DialogMessageReceived, (arg) => {
         dialog.close();
-        resolve((arg as { message: string }).message);
+        const { message, origin } = arg as { message: unknown; origin?: unknown };
+        resolve({
+          message: typeof message === 'string' ? message : String(message),
+          origin: typeof origin === 'string' ? origin : undefined,
+        });
       });
       dialog.addEventHandler(Office.EventType.DialogEventReceived, () => reject(new DialogError('closed')));
     });
   });
 }
 
-/** Inside a dialog page: once Office is ready, run `body` and send what it answers to the opener. */
+/**
+ * Inside a dialog page: once Office is ready, run `body` and send what it answers to the opener.
+ * Where the host supports it (DialogOrigin 1.1) the message is addressed to this page's own origin,
+ * the pane's, so a pane of any other origin never receives it.
+ */
 export function answerOpener(body: () => Promise<string>, onError: (e: unknown) => string): void {
-  void Office.onReady(() => {
-    body()
-      .catch(onError)
-      .then((message) => Office.context.ui.messageParent(message));
+  void Office.onReady(async () => {
+    const message = await body().catch(onError);
+    if (supports('DialogOrigin', '1.1')) {
+      Office.context.ui.messageParent(message, { targetOrigin: location.origin });
+    } else {
+      Office.context.ui.messageParent(message);
+    }
   });
 }

@@ -11,7 +11,7 @@ import type { LiveSession, PaneState } from '../session/state';
 import { type ChangeBatch, ChangeCoalescer, parseChange } from './changes';
 import { insertStandardSheets } from './insert';
 import { loadMemory } from './highlights';
-import { type ExcelRunner, capabilities, defaultRunner, detectHost, displayLanguage } from './host';
+import { type ExcelRunner, type HostCapabilities, type HostInfo, checkHost, defaultRunner } from './host';
 import { WorkbookMirror } from './mirror';
 import { type DocumentSettings, documentSettings, memorySettings } from './settings';
 import { DATA_ROLES } from './sheets';
@@ -28,7 +28,8 @@ export interface SessionOptions {
   /** Who marks a workbook validated, when the pane knows (e.g. after sign-in). */
   userName?: string;
   now?: () => Date;
-  detect?: () => Promise<'excel' | 'no-host'>;
+  /** The host check (default `checkHost`); the pane passes the answer it already has. */
+  detect?: () => Promise<HostInfo>;
   /**
    * Sessions of the same scope replace each other's event handlers (a pane that loads again);
    * another scope (e.g. 'commands' in a shared runtime) leaves them alone. Default 'pane'.
@@ -57,6 +58,7 @@ export class ExcelLiveSession implements LiveSession {
   private workbookWatched = false;
   private disposed = false;
   private readonly own = new Set<Registration>();
+  private capabilities: HostCapabilities | null = null;
   /** Syncs of the last pass and passes so far, for the bench and the tests. */
   lastPassSyncs = 0;
   passCount = 0;
@@ -104,15 +106,16 @@ export class ExcelLiveSession implements LiveSession {
 
   /** Connects to Excel: removes handlers of an earlier session, reads, validates, listens. */
   async start(): Promise<void> {
-    const host = await (this.options.detect ?? detectHost)();
+    const host = await (this.options.detect ?? checkHost)();
     // Disposed while Office was getting ready (a pane unmounted at once): nothing to start.
     if (this.disposed) return;
-    if (host === 'no-host') {
+    if (!host.inExcel) {
       this.update({ status: 'no-host', problem: problems.noHost });
       return;
     }
+    this.capabilities = host.capabilities;
     if (!this.options.settings) this.settings = documentSettings();
-    this.update({ displayLanguage: displayLanguage() });
+    this.update({ displayLanguage: host.displayLanguage });
     await this.removeHandlers();
     this.mirror.memory = loadMemory(this.settings);
     this.update({ status: 'reading' });
@@ -218,11 +221,11 @@ export class ExcelLiveSession implements LiveSession {
     const structural = async () => this.coalescer.requestFull();
     this.register(sheets.onAdded.add(structural) as Registration);
     this.register(sheets.onDeleted.add(structural) as Registration);
-    const can = capabilities();
-    if (can.nameChanged) this.register(sheets.onNameChanged.add(structural) as Registration);
+    const can = this.capabilities;
+    if (can?.nameChanged) this.register(sheets.onNameChanged.add(structural) as Registration);
     // Hiding or showing a sheet changes which twin is validated and whether hidden-sheet holds.
     // Without the event (ExcelApi < 1.17) the next edit's pass notices it (src/excel/mirror.ts).
-    if (can.visibilityChanged) this.register(sheets.onVisibilityChanged.add(structural) as Registration);
+    if (can?.visibilityChanged) this.register(sheets.onVisibilityChanged.add(structural) as Registration);
     this.workbookWatched = true;
   }
 

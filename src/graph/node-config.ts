@@ -31,5 +31,5 @@ export function loadNodeConfig(options: {
   const text = fs.readFileSync(file, 'utf8');
   const raw = JSON.parse(text.trim() ? text : '{}') as Record<string, unknown>;
   if (options.graphRoot) raw.graphRoot = options.graphRoot;
-  return parseConfigText(JSON.stringify(raw), options.env.DELIB_ALLOW_TENANT_WIDE === '1');
+  return parseConfigText(JSON.stringify(raw));
 }

@@ -5,7 +5,7 @@ import { ErrorBoundary } from './components/ErrorBoundary';
 import { NoHost } from './components/NoHost';
 import { Pane } from './components/Pane';
 import { PaneShell } from './components/PaneShell';
-import { checkHost } from '../excel/office';
+import { checkHost } from '../excel';
 import { startLiveSession } from './live';
 import { strings } from './strings';
 import { paneLanguage } from './view/language';
@@ -26,7 +26,7 @@ async function main(container: HTMLElement): Promise<void> {
     return;
   }
   try {
-    const { session, started } = startLiveSession();
+    const { session, started } = startLiveSession(host);
     render(<Pane session={session} />);
     await started;
   } catch (error) {

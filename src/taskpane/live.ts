@@ -1,6 +1,6 @@
-// The pane's only door to src/excel: the live session that reads the workbook, runs the engine and
+// The pane's door to the live session in src/excel: it reads the workbook, runs the engine and
 // carries out the pane's intents.
-import { createLiveSession } from '../excel';
+import { createLiveSession, type HostInfo } from '../excel';
 import type { LiveSession } from '../session/state';
 import { attachSubmissionSession } from './submit/services';
 
@@ -15,9 +15,10 @@ export interface StartedSession {
  * session's own progress ('reading' → 'ready'). Starting also re-registers the change handlers,
  * which is what every pane load must do.
  */
-export function startLiveSession(): StartedSession {
-  const session = createLiveSession();
+export function startLiveSession(host: HostInfo): StartedSession {
+  // The host was checked once by the pane's entry; the session and the sign-in use that answer.
+  const session = createLiveSession({ detect: async () => host });
   // The submit panel builds its Office-backed services over this same session on first use.
-  attachSubmissionSession(session);
+  attachSubmissionSession(session, host);
   return { session, started: session.start() };
 }

@@ -1,8 +1,9 @@
-// The production pane's submit flow in headless Chromium: dist/taskpane.html (built by
-// `npm run build:addin`) on the Office.js stand-in, the live session and the submit panel exactly as
-// shipped, and the Graph stand-in started in this process on its own 127.0.0.1 port. The pane fetches
-// delib.config.json beside taskpane.html; the test answers that request with the deployed file whose
-// graphRoot names the stand-in (a loopback Graph root and no Entra app: the stand-in's development token).
+// The pane's submit flow in headless Chromium: dist/preview/taskpane.html (`npm run build:preview`:
+// the production code, built for the local Graph stand-in) on the Office.js stand-in, under the page's
+// CSP, with the Graph stand-in started in this process on its own 127.0.0.1 port. The pane fetches
+// delib.config.json beside taskpane.html; the test answers that request with the build's file whose
+// graphRoot names the stand-in (a loopback Graph root and no Entra app: the stand-in's development
+// token). The hosted build's own submit path (nested app auth, Graph by name) is addin.e2e.test.ts.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -13,8 +14,8 @@ import { parseConfigText } from '../../src/config';
 import { forumColumnName } from '../../src/graph/schema';
 import { newestStandard } from '../../src/standard';
 import { standardLayout, type TableSheetLayout } from '../../src/workbook/layout';
-import { openPane, waitForReady, type PaneHarness } from './support/browser';
-import { dist, startDistPane, type DistPane } from './support/dist-pane';
+import { closeCleanly, openPane, waitForReady, type PaneHarness } from './support/browser';
+import { buildFolder, startDistPane, type DistPane } from './support/dist-pane';
 
 const layout = standardLayout(newestStandard);
 const FORUMS = layout.forums.name;
@@ -35,14 +36,13 @@ afterAll(async () => {
 });
 
 // A fresh Graph stand-in per test on a random port, provisioned from the configuration the build
-// ships (dist/delib.config.json) with only its graphRoot changed; one batch in flight, so a cancel
+// ships (dist/preview/delib.config.json) with only its graphRoot changed; one batch in flight, so a cancel
 // lands between rows.
 beforeEach(async () => {
   graph = await startGraphStandIn({ latencyMs: 5 });
-  const shipped = JSON.parse(fs.readFileSync(path.join(dist, 'delib.config.json'), 'utf8')) as Record<
-    string,
-    unknown
-  >;
+  const shipped = JSON.parse(
+    fs.readFileSync(path.join(buildFolder('preview'), 'delib.config.json'), 'utf8'),
+  ) as Record<string, unknown>;
   paneConfig = JSON.stringify({ ...shipped, graphRoot: graph.url, batch: { concurrency: 1 } });
   const config = parseConfigText(paneConfig);
   sitePath = config.site.path;
@@ -55,12 +55,8 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  for (const h of open.splice(0)) {
-    expect(h.pageErrors).toEqual([]);
-    expect(h.dialogs).toEqual([]);
-    expect(h.blocked).toEqual([]);
-    await h.page.context().close();
-  }
+  // Each pane ran under its own CSP (dist/preview's is the production one plus loopback).
+  for (const h of open.splice(0)) await closeCleanly(h);
   await graph?.close();
 });
 

@@ -1,6 +1,7 @@
 // Where the submit panel gets its services. Tests call configureSubmission() with their own; the pane
 // calls attachSubmissionSession(session) once the live session runs, and the Office-backed service
 // is then built on first use from the deployed configuration (delib.config.json beside the pane).
+import type { HostInfo } from '../../excel/host';
 import type { SubmitService } from '../../submission/types';
 import type { SubmitSession } from './service';
 
@@ -17,11 +18,11 @@ export function setDefaultSubmissionFactory(factory: (() => Promise<SubmitServic
   defaultFactory = factory;
 }
 
-/** The pane's one line of wiring: the Office-backed submission over this live session. */
-export function attachSubmissionSession(session: SubmitSession): void {
+/** The pane's one line of wiring: the Office-backed submission over this live session and host. */
+export function attachSubmissionSession(session: SubmitSession, host: HostInfo): void {
   setDefaultSubmissionFactory(async () => {
     const { officeSubmitService } = await import('./office-service');
-    return officeSubmitService(session);
+    return officeSubmitService(session, host);
   });
 }
 

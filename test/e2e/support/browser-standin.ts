@@ -7,6 +7,8 @@ import type { OfficeStandIn } from '../../standins/office-js';
 export interface E2eConfig {
   rows?: number;
   displayLanguage?: string;
+  /** Requirement sets the stand-in host claims beyond ExcelApi 1.14 (e.g. NestedAppAuth 1.1). */
+  requirementSets?: Record<string, string>;
 }
 
 declare global {
@@ -19,4 +21,5 @@ declare global {
 const config = window.__delibE2e ?? {};
 window.__standIn = installOfficeStandIn(window, exampleInitialWorkbook({ rows: config.rows ?? 12 }), {
   displayLanguage: config.displayLanguage ?? 'ko-KR',
+  requirementSets: config.requirementSets,
 });

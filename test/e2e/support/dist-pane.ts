@@ -1,5 +1,6 @@
-// What every browser test of the production pane starts from: dist/ (or DELIB_E2E_DIST) served on a
-// random 127.0.0.1 port, the Office.js stand-in bundled for the page, and one headless Chromium.
+// What every browser test of a built pane starts from: dist/preview (the build for the local Graph
+// stand-in) or dist/addin (the hosted build) served on a random 127.0.0.1 port, the Office.js
+// stand-in bundled for the page, and one headless Chromium.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,8 +10,14 @@ import { buildStandInBundle } from './standin-bundle';
 import { serveDirectory, type StaticServer } from './static-server';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
-/** The build under test; DELIB_E2E_DIST points the tests at another one (e.g. made elsewhere in CI). */
-export const dist = process.env.DELIB_E2E_DIST || path.join(repoRoot, 'dist');
+/** Where the builds are; DELIB_E2E_DIST points the tests at others (e.g. made elsewhere in CI). */
+const distRoot = process.env.DELIB_E2E_DIST || path.join(repoRoot, 'dist');
+
+export type Build = 'preview' | 'addin';
+
+export function buildFolder(build: Build): string {
+  return path.join(distRoot, build);
+}
 
 export interface DistPane {
   browser: Browser;
@@ -20,9 +27,12 @@ export interface DistPane {
   close(): Promise<void>;
 }
 
-export async function startDistPane(): Promise<DistPane> {
+export async function startDistPane(build: Build = 'preview'): Promise<DistPane> {
+  const dist = buildFolder(build);
   if (!fs.existsSync(path.join(dist, 'taskpane.html'))) {
-    throw new Error('dist/taskpane.html is missing: run `npm run build:addin` before `npm run test:e2e`.');
+    throw new Error(
+      `${dist}/taskpane.html is missing: run \`npm run build:test\` before \`npm run test:e2e\`.`,
+    );
   }
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'delib-e2e-'));
   const [standIn, server, browser] = await Promise.all([

@@ -114,10 +114,7 @@ const fmt = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 export async function benchGraph(): Promise<void> {
   console.log('\n== Graph submission (stand-in) ==');
   for (const rows of [1000, 5000]) {
-    const plan = buildPlan(validateWorkbook(snapshotOf(rows)), {
-      engine: ENGINE_VERSION,
-      submittedBy: 'bench',
-    });
+    const plan = buildPlan(validateWorkbook(snapshotOf(rows)), { engine: ENGINE_VERSION });
     const a1 = await startGraphStandIn({ latencyMs: LATENCY });
     const ourA = await ours(a1, plan);
     await a1.close();
@@ -133,10 +130,7 @@ export async function benchGraph(): Promise<void> {
     );
   }
   for (const rows of [1000, 5000]) {
-    const plan = buildPlan(validateWorkbook(snapshotOf(rows)), {
-      engine: ENGINE_VERSION,
-      submittedBy: 'bench',
-    });
+    const plan = buildPlan(validateWorkbook(snapshotOf(rows)), { engine: ENGINE_VERSION });
     const clockScale = rows <= 1000 ? 4 : 10;
     const runB = async (client: typeof ours) => {
       const s = await startGraphStandIn({ latencyMs: LATENCY, budgetPerMinute: BUDGET, clockScale });

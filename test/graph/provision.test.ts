@@ -4,6 +4,7 @@ import { createGraphSubmission, type GraphSubmission } from '../../src/graph';
 import { parseConfig } from '../../src/config';
 import { uploadFile, SIMPLE_LIMIT } from '../../src/graph/upload';
 import { currentStandard } from '../../src/standard';
+import { KIM, USERS } from '../submission/harness';
 
 const SITE = { hostname: 'seoul.sharepoint.com', path: '/sites/delib' };
 
@@ -11,10 +12,10 @@ describe('lists and library', () => {
   let s: GraphStandIn;
   let g: GraphSubmission;
   beforeEach(async () => {
-    s = await startGraphStandIn({});
+    s = await startGraphStandIn({ users: USERS });
     g = createGraphSubmission({
       config: parseConfig({ graphRoot: s.url, site: SITE }),
-      tokens: { getToken: async () => 't' },
+      tokens: { getToken: async () => KIM },
       standard: currentStandard,
     });
   });

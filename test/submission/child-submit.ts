@@ -8,10 +8,7 @@ import { exampleValidation } from './example';
 import { graphFor } from './harness';
 
 const [url, journal, rows, seed] = process.argv.slice(2);
-const plan = buildPlan(exampleValidation(Number(rows), { seed: Number(seed) }), {
-  engine: ENGINE_VERSION,
-  submittedBy: 'child',
-});
+const plan = buildPlan(exampleValidation(Number(rows), { seed: Number(seed) }), { engine: ENGINE_VERSION });
 runSubmission({
   plan,
   target: graphFor(url, 1).target,

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { main } from '../../src/cli/main';
 import type { CliIO } from '../../src/cli/command';
-import { startGraphStandIn, type GraphStandIn } from '../../devtools/graph-standin';
+import { DEFAULT_USERS, startGraphStandIn, type GraphStandIn } from '../../devtools/graph-standin';
 import { listItems } from './harness';
 
 const repo = path.resolve(__dirname, '..', '..');
@@ -27,7 +27,17 @@ describe('delib submit / sharepoint', () => {
   let s: GraphStandIn;
   let dir: string;
   beforeEach(async () => {
-    s = await startGraphStandIn({});
+    // The development token (no token in the environment) and one officer's token from the environment.
+    s = await startGraphStandIn({
+      users: {
+        ...DEFAULT_USERS,
+        'env-token-value': {
+          id: 'u-env',
+          userPrincipalName: 'park@gangseo.example.kr',
+          displayName: '박강서',
+        },
+      },
+    });
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'delib-cli-'));
     fs.copyFileSync(sample, path.join(dir, 'gangseo.xlsx'));
   });

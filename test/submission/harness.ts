@@ -1,5 +1,11 @@
-// A stand-in Graph, provisioned lists and a memory journal: the pieces every fault run needs.
-import { startGraphStandIn, type GraphStandIn, type GraphStandInOptions } from '../../devtools/graph-standin';
+// A stand-in Graph that knows two officers by token, provisioned lists and a memory journal: the
+// pieces every fault run needs.
+import {
+  startGraphStandIn,
+  type GraphStandIn,
+  type GraphStandInOptions,
+  type UserTable,
+} from '../../devtools/graph-standin';
 import { createGraphSubmission, type GraphSubmission } from '../../src/graph';
 import { parseConfig } from '../../src/config';
 import { currentStandard } from '../../src/standard';
@@ -14,18 +20,34 @@ export interface Harness {
 
 export const SITE = { hostname: 'seoul.sharepoint.com', path: '/sites/delib' };
 
-export function graphFor(url: string, concurrency = 4, timeoutMs = 5000): GraphSubmission {
+/** Two officers the stand-in knows; any other token is answered 401. */
+export const KIM = 'token-kim-gangseo';
+export const LEE = 'token-lee-city';
+export const USERS: UserTable = {
+  [KIM]: {
+    id: '6d1f0c2a-0000-4000-8000-00000000a001',
+    userPrincipalName: 'kim@gangseo.example.kr',
+    displayName: '김강서',
+  },
+  [LEE]: {
+    id: '6d1f0c2a-0000-4000-8000-00000000b002',
+    userPrincipalName: 'lee@seoul.example.kr',
+    displayName: '이서울',
+  },
+};
+
+export function graphFor(url: string, concurrency = 4, timeoutMs = 5000, token = KIM): GraphSubmission {
   const config = parseConfig({ graphRoot: url, site: SITE, batch: { concurrency } });
   return createGraphSubmission({
     config,
-    tokens: { getToken: async () => 'test-token' },
+    tokens: { getToken: async () => token },
     standard: currentStandard,
     retry: { maxDelayMs: 200, timeoutMs },
   });
 }
 
 export async function startHarness(options: GraphStandInOptions = {}, concurrency = 4): Promise<Harness> {
-  const standIn = await startGraphStandIn({ clockScale: 100, ...options });
+  const standIn = await startGraphStandIn({ clockScale: 100, users: USERS, ...options });
   const graph = graphFor(standIn.url, concurrency);
   const { remaining } = await graph.provision();
   if (remaining.length > 0) throw new Error('provisioning left drift');

@@ -63,10 +63,7 @@ describe('kill -9 and resume', () => {
     expect(stored).toBeGreaterThan(0);
     expect(stored).toBeLessThan(rows);
 
-    const plan = buildPlan(exampleValidation(rows, { seed: 9 }), {
-      engine: ENGINE_VERSION,
-      submittedBy: 'resume',
-    });
+    const plan = buildPlan(exampleValidation(rows, { seed: 9 }), { engine: ENGINE_VERSION });
     const outcome = await runSubmission({
       plan,
       target: h.graph.target,

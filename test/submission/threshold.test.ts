@@ -6,7 +6,7 @@ import { runSubmission } from '../../src/submission/runner';
 import { editCount, exampleSnapshot } from './example';
 import { expectExactly, listItems, memoryStore, startHarness, type Harness } from './harness';
 
-const ctx = { engine: ENGINE_VERSION, submittedBy: 'test' };
+const ctx = { engine: ENGINE_VERSION };
 
 describe('past 5,000 items', () => {
   let h: Harness;

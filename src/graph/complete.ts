@@ -141,21 +141,51 @@ export async function completeSubmission(
     }
   };
 
-  /** Every submission of the district-year but `winner` superseded, their rows too. */
-  const supersedeAllBut = async (winner: string): Promise<void> => {
-    await settle(
-      'submissions',
-      `${currentOfYear} and fields/SubmissionKey ne ${q(winner)}`,
-      STATUS_SUPERSEDED,
-    );
+  /**
+   * The district-year's one current submission. Two current items mean two runs completed at once:
+   * the item made current last wins, whichever run looks, and the other is superseded.
+   */
+  const decide = async (): Promise<string | null> => {
+    for (let round = 0; ; round++) {
+      const current = await site.query('submissions', currentOfYear, ['SubmissionKey']);
+      if (current.length <= 1) return current.length ? String(current[0].fields.SubmissionKey) : null;
+      if (round >= maxRounds) throw new NotSettled('two submissions of the district-year stay current');
+      const last = current.reduce((a, b) =>
+        `${a.lastModifiedDateTime ?? ''}|${a.id.padStart(12, '0')}` >
+        `${b.lastModifiedDateTime ?? ''}|${b.id.padStart(12, '0')}`
+          ? a
+          : b,
+      );
+      const winner = String(last.fields.SubmissionKey);
+      await settle(
+        'submissions',
+        `${currentOfYear} and fields/SubmissionKey ne ${q(winner)}`,
+        STATUS_SUPERSEDED,
+      );
+    }
+  };
+
+  /**
+   * The winner's rows current, every other submission's rows of the district-year superseded (found
+   * through the Submissions list, one SubmissionId at a time). With no winner (another run has just
+   * superseded this one and is about to make its own current), only this submission's rows.
+   */
+  const settleRows = async (winner: string | null): Promise<void> => {
     const all = await site.query('submissions', `fields/DistrictYear eq ${dy}`, ['SubmissionKey']);
     for (const other of all) {
       const id = String(other.fields.SubmissionKey ?? '');
-      if (!id || id === winner) continue;
+      if (!id || id === winner || (winner === null && id !== plan.submissionId)) continue;
       await settle(
         'forums',
         `fields/SubmissionId eq ${q(id)} and fields/Status eq '${STATUS_CURRENT}'`,
         STATUS_SUPERSEDED,
+      );
+    }
+    if (winner) {
+      await settle(
+        'forums',
+        `fields/SubmissionId eq ${q(winner)} and fields/Status eq '${STATUS_SUPERSEDED}'`,
+        STATUS_CURRENT,
       );
     }
   };
@@ -163,24 +193,14 @@ export async function completeSubmission(
   try {
     await settle('submissions', `${currentOfYear} and fields/SubmissionKey ne ${key}`, STATUS_SUPERSEDED);
     await ensureItem();
-    await settle(
-      'forums',
-      `fields/SubmissionId eq ${key} and fields/Status eq '${STATUS_SUPERSEDED}'`,
-      STATUS_CURRENT,
-    );
-    await supersedeAllBut(plan.submissionId);
+    let winner = await decide();
     for (let round = 0; ; round++) {
-      const current = await site.query('submissions', currentOfYear, ['SubmissionKey']);
-      if (current.length <= 1) break;
-      if (round >= maxRounds) throw new NotSettled('two submissions of the district-year stay current');
-      // Two runs completed at once: the item made current last wins, whichever run looks.
-      const winner = current.reduce((a, b) =>
-        `${a.lastModifiedDateTime ?? ''}|${a.id.padStart(12, '0')}` >
-        `${b.lastModifiedDateTime ?? ''}|${b.id.padStart(12, '0')}`
-          ? a
-          : b,
-      );
-      await supersedeAllBut(String(winner.fields.SubmissionKey));
+      await settleRows(winner);
+      // A run that became current meanwhile owns the rows now: follow it.
+      const now = await decide();
+      if (now === winner) break;
+      if (round >= maxRounds) throw new NotSettled('the district-year’s current submission kept changing');
+      winner = now;
     }
     const [item] = await site.query('submissions', `fields/SubmissionKey eq ${key}`);
     if (!item) throw new NotSettled('the Submissions item is gone');

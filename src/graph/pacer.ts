@@ -34,9 +34,11 @@ export function resourceUnits(method: string, path: string): number {
 /** A batch's worth of units (20 writes of 2): the step in which the probing speed-up grows. */
 const BATCH_UNITS = 40;
 const RISING = 0.25;
-const TRACKING = 0.005;
+const TRACKING = 0.002;
 /** 429s kept for the measured rate: recent enough to follow a changing budget, enough to be precise. */
 const WINDOW = 4;
+/** Units accepted between two 429s for their interval to measure the rate. */
+const MEASURE_UNITS = 5 * BATCH_UNITS;
 
 export class Pacer {
   /** The most the budget holds (RateLimit-Limit, or the burst accepted before the first 429). */
@@ -56,6 +58,8 @@ export class Pacer {
   private events: { at: number; accepted: number }[] = [];
   /** Speed-up over the learned rate while probing for it (throttling only). */
   private probe = 1;
+  /** Whether the rate was measured between two 429s (else it is a guess, probed upwards quickly). */
+  private measured = false;
 
   constructor(private readonly now: () => number = () => Date.now()) {}
 
@@ -96,18 +100,25 @@ export class Pacer {
     this.estimate = 0;
     this.at = t;
     if (!fresh || !named || this.learnedFrom === 'headers') return;
-    this.events.push({ at: t, accepted: this.accepted });
-    if (this.events.length === 1) {
+    const earlier = this.events;
+    this.events = [...earlier, { at: t, accepted: this.accepted }].slice(-WINDOW - 1);
+    if (earlier.length === 0) {
       this.learnedFrom = 'throttling';
       this.limit = Math.max(this.accepted, cost);
       this.rate = cost / Math.max(retryAfterMs, 1) / 2;
       return;
     }
-    const base = this.events[Math.max(0, this.events.length - 1 - WINDOW)];
-    if (t > base.at && this.accepted > base.accepted) {
+    // Measured from the oldest 429 kept, if enough units passed since for a precise figure (answers
+    // arrive some milliseconds after the service counted them).
+    const base = earlier[0];
+    if (this.accepted - base.accepted >= MEASURE_UNITS && t > base.at) {
       this.rate = (this.accepted - base.accepted) / (t - base.at);
-      this.probe = 1;
+      this.measured = true;
+    } else if (this.rate !== null) {
+      // Too soon to measure: the guess was too high. Halve it and rise again.
+      this.rate /= 2;
     }
+    this.probe = 1;
   }
 
   private refill(): void {
@@ -126,7 +137,7 @@ export class Pacer {
     this.inFlight = Math.max(0, this.inFlight - cost);
     this.accepted += acceptedUnits;
     if (this.learnedFrom === 'throttling' && acceptedUnits >= cost && cost > 0) {
-      const step = this.events.length > 1 ? TRACKING : RISING;
+      const step = this.measured ? TRACKING : RISING;
       this.probe = Math.min(this.probe * Math.pow(1 + step, cost / BATCH_UNITS), 8);
     }
   }

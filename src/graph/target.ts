@@ -3,7 +3,7 @@
 import type { PlannedRow, SubmissionPlan } from '../submission/plan';
 import type { RowOutcome, SubmissionRecord, SubmissionTarget, WorkbookFile } from '../submission/types';
 import type { Standard, Text } from '../standard/types';
-import { MAX_BATCH, runBatches, type BatchJob } from './batch';
+import { runBatches, type BatchJob } from './batch';
 import { completeSubmission } from './complete';
 import { checkSchema } from './provision';
 import { STATUS_CURRENT, forumColumnName, listSpecs, metricColumnName } from './schema';

@@ -11,6 +11,7 @@ import { parseConfig } from '../../src/config';
 import { currentStandard } from '../../src/standard';
 import type { Journal, SubmissionStore } from '../../src/submission/types';
 import type { ListItem } from '../../devtools/graph-standin/store';
+import type { SubmissionPlan } from '../../src/submission/plan';
 
 export interface Harness {
   standIn: GraphStandIn;
@@ -75,4 +76,37 @@ export function expectExactly(items: ListItem[], keys: string[]): void {
   const stored = items.map((i) => String(i.fields.RowKey));
   expect(stored.length).toBe(new Set(stored).size);
   expect([...stored].sort()).toEqual([...keys].sort());
+}
+
+/** Records every moment (after any committed write) a district-year shows more than one current item. */
+export function watchCurrent(standIn: GraphStandIn): string[] {
+  const violations: string[] = [];
+  standIn.watch(() => {
+    const byYear = new Map<string, number>();
+    for (const s of listItems(standIn, 'Submissions'))
+      if (s.fields.Status === 'current')
+        byYear.set(String(s.fields.DistrictYear), (byYear.get(String(s.fields.DistrictYear)) ?? 0) + 1);
+    for (const [dy, n] of byYear) if (n > 1) violations.push(`${dy}: ${n} current`);
+  });
+  return violations;
+}
+
+/** Exactly one current submission, and its rows — only its rows — current. */
+export function expectSettled(
+  standIn: GraphStandIn,
+  current: SubmissionPlan,
+  others: SubmissionPlan[],
+): void {
+  const subs = listItems(standIn, 'Submissions');
+  expect(Object.fromEntries(subs.map((s) => [s.fields.SubmissionKey, s.fields.Status]))).toEqual(
+    Object.fromEntries([
+      [current.submissionId, 'current'],
+      ...others.map((o) => [o.submissionId, 'superseded']),
+    ]),
+  );
+  const forums = listItems(standIn, 'Forums');
+  const statusOf = (id: string) =>
+    new Set(forums.filter((f) => f.fields.SubmissionId === id).map((f) => f.fields.Status));
+  expect(statusOf(current.submissionId)).toEqual(new Set(['current']));
+  for (const o of others) expect(statusOf(o.submissionId)).toEqual(new Set(['superseded']));
 }

@@ -63,6 +63,15 @@ export class Pacer {
 
   constructor(private readonly now: () => number = () => Date.now()) {}
 
+  /** What the pacer believes: units per second and where it learned them (the bench prints it). */
+  get learned(): { unitsPerSecond: number | null; from: 'headers' | 'throttling' | null; measured: boolean } {
+    return {
+      unitsPerSecond: this.rate === null ? null : this.rate * 1000,
+      from: this.learnedFrom,
+      measured: this.learnedFrom === 'headers' || this.measured,
+    };
+  }
+
   /** Feeds the rate-limit headers of any answer (top level or a batch member). */
   observe(headers: Record<string, string>): void {
     const inFlightCost = this.inFlight;

@@ -76,11 +76,19 @@ export async function completeSubmission(
     await sleep(retryDelayMs(null, round - 1, site.http.policy), options.signal);
   };
 
-  /** Query what is still wrong, PATCH only that, until the query finds nothing. */
-  const settle = async (role: ListRole, filter: string, status: string): Promise<void> => {
+  /**
+   * Query what is still wrong, PATCH only that, until the query finds nothing. `first` is the answer
+   * of a query already made with the same filter.
+   */
+  const settle = async (
+    role: ListRole,
+    filter: string,
+    status: string,
+    first?: GraphItem[],
+  ): Promise<void> => {
     const base = await site.listPath(role);
     for (let round = 0; ; round++) {
-      const wrong = await site.query(role, filter, ['Status']);
+      const wrong = round === 0 && first ? first : await site.query(role, filter, ['Status']);
       if (wrong.length === 0) return;
       if (round >= maxRounds) throw new NotSettled(`${wrong.length} item(s) could not be marked ${status}`);
       await pause(round);
@@ -108,14 +116,17 @@ export async function completeSubmission(
     }
   };
 
-  /** This submission's item, created or brought up to date, as a query by its key reads it back. */
-  const ensureItem = async (): Promise<GraphItem> => {
+  /**
+   * This submission's item, created current, or found by its unique key and brought up to date —
+   * as Graph answered the create, or as a query by its key reads it back.
+   */
+  const ensureItem = async (first: GraphItem[]): Promise<void> => {
     for (let round = 0; ; round++) {
-      const [found] = await site.query('submissions', `fields/SubmissionKey eq ${key}`);
+      const [found] = round === 0 ? first : await site.query('submissions', `fields/SubmissionKey eq ${key}`);
       const differing = found
         ? Object.keys(desired).filter((k) => !sameValue(found.fields[k], desired[k]))
         : Object.keys(desired);
-      if (found && differing.length === 0) return found;
+      if (found && differing.length === 0) return;
       if (round >= maxRounds) throw new NotSettled('the Submissions item could not be written');
       await pause(round);
       try {
@@ -125,30 +136,36 @@ export async function completeSubmission(
             found.id,
             Object.fromEntries(differing.map((k) => [k, desired[k] ?? null])),
           );
-        } else {
-          const res = await site.createItem(
-            'submissions',
-            Object.fromEntries(Object.entries(desired).filter(([, v]) => v !== null && v !== undefined)),
-          );
-          // Created, refused as a duplicate key (a lost answer's item), or a 5xx that may have
-          // committed: the next query decides. Any other refusal is the answer.
-          if (res.status >= 400 && res.status < 500 && !isDuplicateRefusal(res.status, res.body))
-            expectOk(res, 'create the Submissions item');
+          continue;
         }
+        const res = await site.createItem(
+          'submissions',
+          Object.fromEntries(Object.entries(desired).filter(([, v]) => v !== null && v !== undefined)),
+        );
+        if (res.status === 201 || res.status === 200) return;
+        // Refused as a duplicate key (a lost answer's item), or a 5xx that may have committed: the
+        // next query decides. Any other refusal is the answer.
+        if (res.status < 500 && !isDuplicateRefusal(res.status, res.body))
+          expectOk(res, 'create the Submissions item');
       } catch (e) {
         if (!(e instanceof GraphTransportError)) throw e;
       }
     }
   };
 
+  /** Every Submissions item of the district-year: one per submission, a handful. */
+  const yearItems = (): Promise<GraphItem[]> => site.query('submissions', `fields/DistrictYear eq ${dy}`);
+  const keyOf = (i: GraphItem): string => String(i.fields.SubmissionKey ?? '');
+
   /**
-   * The district-year's one current submission. Two current items mean two runs completed at once:
-   * the item made current last wins, whichever run looks, and the other is superseded.
+   * The district-year's one current submission, from its items. Two current items mean two runs
+   * completed at once: the item made current last wins, whichever run looks, and the other is
+   * superseded (then the items are read again).
    */
-  const decide = async (): Promise<string | null> => {
+  const decide = async (items: GraphItem[]): Promise<{ winner: string | null; items: GraphItem[] }> => {
     for (let round = 0; ; round++) {
-      const current = await site.query('submissions', currentOfYear, ['SubmissionKey']);
-      if (current.length <= 1) return current.length ? String(current[0].fields.SubmissionKey) : null;
+      const current = items.filter((i) => i.fields.Status === STATUS_CURRENT);
+      if (current.length <= 1) return { winner: current.length ? keyOf(current[0]) : null, items };
       if (round >= maxRounds) throw new NotSettled('two submissions of the district-year stay current');
       const last = current.reduce((a, b) =>
         `${a.lastModifiedDateTime ?? ''}|${a.id.padStart(12, '0')}` >
@@ -156,53 +173,63 @@ export async function completeSubmission(
           ? a
           : b,
       );
-      const winner = String(last.fields.SubmissionKey);
       await settle(
         'submissions',
-        `${currentOfYear} and fields/SubmissionKey ne ${q(winner)}`,
+        `${currentOfYear} and fields/SubmissionKey ne ${q(keyOf(last))}`,
         STATUS_SUPERSEDED,
       );
+      items = await yearItems();
     }
   };
 
   /**
-   * The winner's rows current, every other submission's rows of the district-year superseded (found
-   * through the Submissions list, one SubmissionId at a time). With no winner (another run has just
-   * superseded this one and is about to make its own current), only this submission's rows.
+   * The winner's rows current, every other submission's rows of the district-year superseded, each
+   * submission's by its SubmissionId, all at once. With no winner (another run has just superseded
+   * this one and is about to make its own current), only this submission's rows.
    */
-  const settleRows = async (winner: string | null): Promise<void> => {
-    const all = await site.query('submissions', `fields/DistrictYear eq ${dy}`, ['SubmissionKey']);
-    for (const other of all) {
-      const id = String(other.fields.SubmissionKey ?? '');
-      if (!id || id === winner || (winner === null && id !== plan.submissionId)) continue;
-      await settle(
-        'forums',
-        `fields/SubmissionId eq ${q(id)} and fields/Status eq '${STATUS_CURRENT}'`,
-        STATUS_SUPERSEDED,
-      );
-    }
-    if (winner) {
-      await settle(
-        'forums',
-        `fields/SubmissionId eq ${q(winner)} and fields/Status eq '${STATUS_SUPERSEDED}'`,
-        STATUS_CURRENT,
-      );
-    }
+  const settleRows = async (winner: string | null, items: GraphItem[]): Promise<void> => {
+    const losers = items
+      .map(keyOf)
+      .filter((id) => id && id !== winner && (winner !== null || id === plan.submissionId));
+    await Promise.all([
+      ...losers.map((id) =>
+        settle(
+          'forums',
+          `fields/SubmissionId eq ${q(id)} and fields/Status eq '${STATUS_CURRENT}'`,
+          STATUS_SUPERSEDED,
+        ),
+      ),
+      ...(winner
+        ? [
+            settle(
+              'forums',
+              `fields/SubmissionId eq ${q(winner)} and fields/Status eq '${STATUS_SUPERSEDED}'`,
+              STATUS_CURRENT,
+            ),
+          ]
+        : []),
+    ]);
   };
 
   try {
-    await settle('submissions', `${currentOfYear} and fields/SubmissionKey ne ${key}`, STATUS_SUPERSEDED);
-    await ensureItem();
-    let winner = await decide();
+    const othersFilter = `${currentOfYear} and fields/SubmissionKey ne ${key}`;
+    const [others, own] = await Promise.all([
+      site.query('submissions', othersFilter, ['Status']),
+      site.query('submissions', `fields/SubmissionKey eq ${key}`),
+    ]);
+    await settle('submissions', othersFilter, STATUS_SUPERSEDED, others);
+    await ensureItem(own);
+    let { winner, items } = await decide(await yearItems());
     for (let round = 0; ; round++) {
-      await settleRows(winner);
+      await settleRows(winner, items);
       // A run that became current meanwhile owns the rows now: follow it.
-      const now = await decide();
-      if (now === winner) break;
+      const now = await decide(await yearItems());
+      items = now.items;
+      if (now.winner === winner) break;
       if (round >= maxRounds) throw new NotSettled('the district-year’s current submission kept changing');
-      winner = now;
+      winner = now.winner;
     }
-    const [item] = await site.query('submissions', `fields/SubmissionKey eq ${key}`);
+    const item = items.find((i) => keyOf(i) === plan.submissionId);
     if (!item) throw new NotSettled('the Submissions item is gone');
     return recordOf(item);
   } catch (e) {

@@ -9,7 +9,7 @@
 //    service's window. The first 429 only bounds it (Retry-After ≥ the missing units ÷ the rate, and a
 //    request misses at most its own cost): the pacer starts at half that bound and speeds up 25% per
 //    batch's worth of accepted units until the next 429; from then on it paces at the measured rate and
-//    probes slowly upwards (+0.5% per batch's worth) so the estimate keeps following the service.
+//    probes slowly upwards (+0.2% per batch's worth) so the estimate keeps following the service.
 // A 429 pauses every sender until its Retry-After, and the estimate of units left restarts from zero.
 
 const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>

@@ -117,8 +117,8 @@ export class GraphSubmissionTarget implements SubmissionTarget {
       onRetry: options.onRetry,
       onOutcome: (job, outcome) => {
         const row = byId.get(job.id)!;
-        if (outcome.kind === 'stored' || outcome.kind === 'duplicate')
-          return options.onRow(row, { kind: 'stored' });
+        if (outcome.kind === 'stored') return options.onRow(row, { kind: 'created' });
+        if (outcome.kind === 'duplicate') return options.onRow(row, { kind: 'exists' });
         if (outcome.kind === 'ambiguous') return options.onRow(row, { kind: 'ambiguous' });
         return options.onRow(row, { kind: 'rejected', status: outcome.status, message: outcome.message });
       },

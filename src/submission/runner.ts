@@ -1,5 +1,5 @@
 // The exactly-once submission run. SharePoint decides every step, never the journal: rows are stored
-// when a query by key finds them, the file's address is the one Graph gives for it, the Submissions
+// when a query by key finds them (or Graph answered that it created them), the file's address is the one Graph gives for it, the Submissions
 // item is found by its unique key, and the receipt is that item read back (its creator and creation
 // time as SharePoint recorded them). So a run cut anywhere — closed pane, crashed Excel, killed
 // process, lost network — is finished by running again, and an edited or forged journal can neither
@@ -75,7 +75,7 @@ class Cancelled extends Error {}
 export async function runSubmission(options: RunOptions): Promise<SubmitOutcome> {
   const { plan, target, store, signal } = options;
   const journal = freshJournal(plan);
-  /** Rows the last query found, plus those Graph answered stored since (the next query re-decides). */
+  /** Rows the last query found, plus those Graph created since. */
   const confirmed = new Set<number>();
   let retries = 0;
   const progress = (phase: SubmitPhase): void =>
@@ -117,14 +117,16 @@ export async function runSubmission(options: RunOptions): Promise<SubmitOutcome>
     check();
 
     progress('upload');
-    // The address comes from Graph alone: the upload's answer, or the file already at its path.
-    const fileUrl = options.file
-      ? await target.uploadWorkbook(plan, options.file)
-      : await target.findWorkbook(plan);
+    // The address comes from Graph alone: the upload's answer, or the file already at its path. The
+    // first query by key goes meanwhile.
+    const [fileUrl, stored] = await Promise.all([
+      options.file ? target.uploadWorkbook(plan, options.file) : target.findWorkbook(plan),
+      target.storedRowKeys(plan),
+    ]);
     await save('rows');
     check();
 
-    const problems = await sendAllRows();
+    const problems = await sendAllRows(stored);
     if (problems.length > 0) {
       await save();
       return failure(
@@ -166,29 +168,40 @@ export async function runSubmission(options: RunOptions): Promise<SubmitOutcome>
     );
   }
 
-  /** Query by key → send what is missing → query again, until the query finds every row. */
-  async function sendAllRows(): Promise<RowProblem[]> {
+  /**
+   * Query by key → send what is missing → until every row is stored: found by the query, or created
+   * by Graph in this run (its 201). A row refused as existing, or without a definite answer, is
+   * decided by the next query (an item under this row key may belong to another submission).
+   */
+  async function sendAllRows(firstQuery: Set<string>): Promise<RowProblem[]> {
     const maxRounds = options.maxRounds ?? 8;
     let lastSave = Date.now();
+    let query = true;
     for (let round = 0; round <= maxRounds; round++) {
       progress('rows');
-      const stored = await target.storedRowKeys(plan);
-      confirmed.clear();
-      for (const row of plan.rows) if (stored.has(row.key)) confirmed.add(row.index);
-      await save();
+      if (query) {
+        const stored = round === 0 ? firstQuery : await target.storedRowKeys(plan);
+        confirmed.clear();
+        for (const row of plan.rows) if (stored.has(row.key)) confirmed.add(row.index);
+        await save();
+      }
       const pending = plan.rows.filter((r) => !confirmed.has(r.index));
       if (pending.length === 0) return [];
       if (round === maxRounds) break;
       check();
       progress('rows');
       const problems: RowProblem[] = [];
+      query = false;
       await target.sendRows(plan, pending, {
         signal,
         onRetry,
         onRow: async (row: PlannedRow, outcome) => {
-          if (outcome.kind === 'stored') confirmed.add(row.index);
-          else if (outcome.kind === 'ambiguous') retries++;
-          else if (outcome.status === 401) throw new SignInRequired();
+          if (outcome.kind === 'created') confirmed.add(row.index);
+          else if (outcome.kind === 'exists') query = true;
+          else if (outcome.kind === 'ambiguous') {
+            query = true;
+            retries++;
+          } else if (outcome.status === 401) throw new SignInRequired();
           else {
             problems.push({
               row: row.excelRow,
@@ -208,6 +221,7 @@ export async function runSubmission(options: RunOptions): Promise<SubmitOutcome>
       });
       check();
       if (problems.length > 0) return problems.sort((a, b) => a.row - b.row);
+      // Rows that got no answer at all (a cancelled batch) are simply sent again.
     }
     const missing = plan.rows.filter((r) => !confirmed.has(r.index)).length;
     throw new Error(`${missing} row(s) not found stored after ${maxRounds} rounds`);

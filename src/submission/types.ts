@@ -100,8 +100,11 @@ export interface WorkbookFile {
 }
 
 export type RowOutcome =
-  /** Stored now, or found already stored (a repeat refused by the unique row key). */
-  | { kind: 'stored' }
+  /** Graph created the item and said so (201): stored, in its own words. */
+  | { kind: 'created' }
+  /** Refused because an item with this row key exists: stored, unless it belongs to another
+   * submission — the query by key decides. */
+  | { kind: 'exists' }
   /** No definite answer (timeout, 504, lost connection): the query by key decides. */
   | { kind: 'ambiguous' }
   | { kind: 'rejected'; status: number; message: string };

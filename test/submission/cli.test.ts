@@ -4,24 +4,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { main } from '../../src/cli/main';
-import type { CliIO } from '../../src/cli/command';
 import { DEFAULT_USERS, startGraphStandIn, type GraphStandIn } from '../../devtools/graph-standin';
 import { listItems } from './harness';
-
-const repo = path.resolve(__dirname, '..', '..');
-const sample = path.resolve(repo, '..', 'shared', 'samples', 'gangseo-2021-q1.xlsx');
-
-function io(cwd: string, env: Record<string, string> = {}): CliIO & { stdout: string; stderr: string } {
-  const o = {
-    stdout: '',
-    stderr: '',
-    cwd,
-    env,
-    out: (s: string) => void (o.stdout += s),
-    err: (s: string) => void (o.stderr += s),
-  };
-  return o;
-}
+import { io, sample } from './doubles';
 
 describe('delib submit / sharepoint', () => {
   let s: GraphStandIn;

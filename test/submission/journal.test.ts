@@ -7,23 +7,20 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { main } from '../../src/cli/main';
-import type { CliIO } from '../../src/cli/command';
 import { ENGINE_VERSION, validateWorkbook } from '../../src/engine';
 import { memorySettings } from '../../src/excel/settings';
 import { parseConfig } from '../../src/config';
 import { readWorkbookFile } from '../../src/xlsx/read';
 import { buildPlan } from '../../src/submission/plan';
 import { JOURNAL_KEY, settingsStore } from '../../src/taskpane/submit/office';
-import { createSubmitService, type SubmitSession } from '../../src/taskpane/submit/service';
-import type { PaneState } from '../../src/session/state';
+import { createSubmitService } from '../../src/taskpane/submit/service';
 import type { Validation } from '../../src/engine';
 import { DEFAULT_USERS } from '../../devtools/graph-standin';
 import { STANDIN_TOKEN } from '../../src/auth/standin';
 import { editCount, exampleSnapshot } from './example';
 import { KIM, LEE, USERS, expectExactly, listItems, SITE, startHarness, type Harness } from './harness';
+import { io, sample, session } from './doubles';
 
-const repo = path.resolve(__dirname, '..', '..');
-const sample = path.resolve(repo, '..', 'shared', 'samples', 'gangseo-2021-q1.xlsx');
 const PHISH = 'https://evil.example/phish.xlsx';
 const BACKDATED = '2020-01-02T03:04:05.000Z';
 const NOW = Date.parse('2021-03-30T05:02:00Z');
@@ -56,18 +53,6 @@ function forged(submissionId: string, districtYear: string, rowCount: number, it
     submissionItemId: itemId,
     receipt,
   });
-}
-
-function io(cwd: string, env: Record<string, string> = {}): CliIO & { stdout: string; stderr: string } {
-  const o = {
-    stdout: '',
-    stderr: '',
-    cwd,
-    env,
-    out: (s: string) => void (o.stdout += s),
-    err: (s: string) => void (o.stderr += s),
-  };
-  return o;
 }
 
 describe('a forged journal beside the workbook (delib submit)', () => {
@@ -132,22 +117,6 @@ describe('a forged journal beside the workbook (delib submit)', () => {
     );
   });
 });
-
-function session(validation: Validation): SubmitSession {
-  return {
-    validateNow: async () => undefined,
-    markValidated: async () => undefined,
-    getState: (): PaneState => ({
-      status: 'ready',
-      report: validation.report,
-      stamp: { status: 'absent' },
-      problem: null,
-      lastPassMs: 1,
-      displayLanguage: 'ko-KR',
-    }),
-    currentValidation: () => validation,
-  };
-}
 
 describe('a forged journal in the workbook’s settings (the pane)', () => {
   let h: Harness;

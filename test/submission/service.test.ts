@@ -4,28 +4,10 @@ import { validateWorkbook, type Validation } from '../../src/engine';
 import { memorySettings } from '../../src/excel/settings';
 import { parseConfig } from '../../src/config';
 import { settingsStore, JOURNAL_KEY, RECEIPT_LINE_KEY } from '../../src/taskpane/submit/office';
-import { createSubmitService, type SubmitSession } from '../../src/taskpane/submit/service';
-import type { PaneState } from '../../src/session/state';
+import { createSubmitService } from '../../src/taskpane/submit/service';
 import { exampleSnapshot } from './example';
 import { KIM, listItems, SITE, startHarness, type Harness } from './harness';
-
-function session(validation: Validation): SubmitSession & { stamped: number } {
-  const s = {
-    stamped: 0,
-    validateNow: async () => undefined,
-    markValidated: async () => void s.stamped++,
-    getState: (): PaneState => ({
-      status: 'ready',
-      report: validation.report,
-      stamp: { status: 'absent' },
-      problem: null,
-      lastPassMs: 1,
-      displayLanguage: 'ko-KR',
-    }),
-    currentValidation: () => validation,
-  };
-  return s;
-}
+import { session } from './doubles';
 
 describe('pane submit service', () => {
   let h: Harness;

@@ -20,7 +20,9 @@ import { exampleWorkbook } from '../src/workbook/example';
 
 const SITE = { hostname: 'seoul.sharepoint.com', path: '/sites/delib' };
 const TOKEN = 'bench';
-const USERS = { [TOKEN]: { id: 'bench-user', userPrincipalName: 'bench@seoul.example.kr', displayName: 'bench' } };
+const USERS = {
+  [TOKEN]: { id: 'bench-user', userPrincipalName: 'bench@seoul.example.kr', displayName: 'bench' },
+};
 const CONCURRENCY = 4;
 const BUDGET = 1200;
 const LATENCY = 50;
@@ -126,7 +128,14 @@ const standIn = (options: GraphStandInOptions) => startGraphStandIn({ users: USE
 export async function throttledRun(
   rows: number,
   options: { budget: number; clockScale: number; headers: boolean; latencyMs: number; seed?: number },
-): Promise<{ share: number; ratio: number; throttled: number; calls: number; spanMs: number; boundMs: number }> {
+): Promise<{
+  share: number;
+  ratio: number;
+  throttled: number;
+  calls: number;
+  spanMs: number;
+  boundMs: number;
+}> {
   const plan = buildPlan(validateWorkbook(snapshotOf(rows)), { engine: ENGINE_VERSION });
   const s = await standIn({
     latencyMs: options.latencyMs,

@@ -12,6 +12,7 @@ import { ENGINE_VERSION, validateWorkbook, type WorkbookSnapshot, type Cell } fr
 import { createGraphSubmission } from '../src/graph';
 import { parseConfig } from '../src/config';
 import { forumFields } from '../src/graph/target';
+import type { Pacer } from '../src/graph/pacer';
 import { currentStandard } from '../src/standard';
 import { buildPlan, type SubmissionPlan } from '../src/submission/plan';
 import { runSubmission } from '../src/submission/runner';
@@ -64,6 +65,8 @@ interface Run {
   throttled: number;
   units: number;
   stored: number;
+  /** What our pacer learned of the budget (units per minute of the stand-in's clock), if anything. */
+  learned?: Pacer['learned'];
 }
 
 function stored(standIn: GraphStandIn): number {
@@ -85,7 +88,14 @@ async function ours(standIn: GraphStandIn, plan: SubmissionPlan): Promise<Run> {
   const ms = performance.now() - t;
   if (!outcome.ok) throw new Error(`bench submission failed: ${outcome.problem.en}`);
   const s = standIn.stats();
-  return { ms, requests: s.requests, throttled: s.throttled, units: s.units, stored: stored(standIn) };
+  return {
+    ms,
+    requests: s.requests,
+    throttled: s.throttled,
+    units: s.units,
+    stored: stored(standIn),
+    learned: graph.http.pacer.learned,
+  };
 }
 
 /** One POST per row, CONCURRENCY at a time, retrying 429/503 after Retry-After like a flow's default policy. */
@@ -135,6 +145,8 @@ export async function throttledRun(
   calls: number;
   spanMs: number;
   boundMs: number;
+  learnedPerMinute: number | null;
+  learnedFrom: string | null;
 }> {
   const plan = buildPlan(validateWorkbook(snapshotOf(rows)), { engine: ENGINE_VERSION });
   const s = await standIn({
@@ -145,8 +157,9 @@ export async function throttledRun(
     seed: options.seed,
   });
   try {
-    await ours(s, plan);
+    const run = await ours(s, plan);
     const st = s.stats();
+    const learned = run.learned?.unitsPerSecond;
     const perMs = (options.budget * options.clockScale) / 60_000;
     const boundMs = Math.max(0, st.units - options.budget) / perMs;
     const spanMs = st.budgetSpanMs ?? 0;
@@ -157,6 +170,9 @@ export async function throttledRun(
       calls: st.calls,
       spanMs,
       boundMs,
+      /** The refill rate the pacer learned, in units per minute of the stand-in's clock. */
+      learnedPerMinute: learned == null ? null : (learned * 60) / options.clockScale,
+      learnedFrom: run.learned?.from ?? null,
     };
   } finally {
     await s.close();
@@ -207,7 +223,8 @@ export async function benchGraph(): Promise<void> {
     console.log(
       `(c) 3000 rows, budget 600 RU/min, clock ×20, ${headers ? 'with' : 'without'} RateLimit headers: ` +
         `${r.throttled} × 429 of ${r.calls} member requests (${(r.share * 100).toFixed(2)}%, target ≤ ${headers ? 1 : 5}%); ` +
-        `budget span ${fmt(r.spanMs)} vs lower bound ${fmt(r.boundMs)} = ×${r.ratio.toFixed(3)} (target ≤ ×${headers ? '1.15' : '1.35'})`,
+        `budget span ${fmt(r.spanMs)} vs lower bound ${fmt(r.boundMs)} = ×${r.ratio.toFixed(3)} (target ≤ ×${headers ? '1.15' : '1.35'}); ` +
+        `the pacer learned ${r.learnedPerMinute?.toFixed(1) ?? '-'} RU/min from ${r.learnedFrom ?? '-'}`,
     );
   }
 }

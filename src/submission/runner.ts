@@ -37,7 +37,7 @@ export interface RunOptions {
 
 const t = (ko: string, en: string): Text => ({ ko, en });
 
-export function freshJournal(plan: SubmissionPlan): Journal {
+function freshJournal(plan: SubmissionPlan): Journal {
   return {
     version: 2,
     submissionId: plan.submissionId,
@@ -50,7 +50,7 @@ export function freshJournal(plan: SubmissionPlan): Journal {
 }
 
 /** The receipt is what the item says, not what this run meant to write. */
-export function receiptOf(record: SubmissionRecord): Receipt {
+function receiptOf(record: SubmissionRecord): Receipt {
   const f = record.fields;
   const text = (k: string): string => (typeof f[k] === 'string' ? (f[k] as string) : '');
   const num = (k: string): number => (typeof f[k] === 'number' ? (f[k] as number) : Number(f[k] ?? NaN));

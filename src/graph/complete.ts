@@ -6,10 +6,11 @@
 // Order, so that one run never shows readers two current Submissions items of a district-year:
 //  1. every other current Submissions item of the district-year → superseded;
 //  2. this submission's item: created current, or found by its unique key and brought up to date;
-//  3. rows: this submission's rows current (they may be superseded from an earlier round trip of the
-//     same data), every other submission's rows of the district-year superseded;
-//  4. a last look at the district-year: when two runs completed at once, the item made current last
-//     wins and the other is superseded (with its rows) by whichever run sees it.
+//  3. the district-year's items read: two current ones mean two runs completed at once, and the item
+//     made current last wins, whichever run looks (the other is superseded);
+//  4. rows: the winner's rows current (they may be superseded from an earlier round trip of the same
+//     data), every other submission's rows of the district-year superseded;
+//  5. step 3 again: if the winner changed meanwhile, step 4 follows it.
 // A run cut anywhere leaves at most one current item (none between 1 and 2) and is finished by the
 // next run of either submission. Rows are found by SubmissionId (one submission: at most 5,000 rows,
 // under the list view threshold), other submissions through the Submissions list, never by a

@@ -31,7 +31,10 @@ export function fileView(site: SiteData, file: DriveFile, origin: string): unkno
 export class Drive {
   private readonly sessions = new Map<string, UploadSession>();
 
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
   private save(site: SiteData, filePath: string, content: Buffer, origin: string): StandInResponse {
     const file: DriveFile = {
@@ -40,7 +43,7 @@ export class Drive {
       path: filePath,
       size: content.length,
       sha256: crypto.createHash('sha256').update(content).digest('hex'),
-      createdDateTime: new Date().toISOString(),
+      createdDateTime: this.now().toISOString(),
     };
     this.store.putFile(site.id, file, content);
     return { ...json(201, fileView(site, file, origin)), wrote: true };

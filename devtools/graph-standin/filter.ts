@@ -99,3 +99,16 @@ export function matches(node: FilterNode, fields: Record<string, FieldValue>): b
     }
   }
 }
+
+/** The comparisons joined by the top-level `and`s, in order (one node when there is no `and`). */
+export function conjuncts(node: FilterNode): FilterNode[] {
+  return node.kind === 'and' ? [...conjuncts(node.left), ...conjuncts(node.right)] : [node];
+}
+
+/**
+ * The clause SharePoint answers from an index: the first top-level comparison on an indexed column
+ * that an index can seek (`ne` cannot). Null means the query scans the whole list.
+ */
+export function indexSeek(node: FilterNode, indexed: (field: string) => boolean): FilterNode | null {
+  return conjuncts(node).find((c) => c.kind === 'cmp' && c.op !== 'ne' && indexed(c.field)) ?? null;
+}

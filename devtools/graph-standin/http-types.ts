@@ -1,4 +1,5 @@
 // The shape one Graph call takes inside the stand-in, whether it came alone or inside a $batch.
+import type { StandInUser } from './users';
 
 export interface StandInRequest {
   method: string;
@@ -10,6 +11,10 @@ export interface StandInRequest {
   body: unknown;
   /** Origin the client used, for URLs the stand-in hands out. */
   origin: string;
+  /** Who the bearer token names (batch members inherit the batch's caller). */
+  caller: StandInUser;
+  /** The stand-in's clock when the call runs (ISO), the only time it records on items. */
+  at: string;
 }
 
 export interface StandInResponse {
@@ -18,6 +23,8 @@ export interface StandInResponse {
   body: unknown;
   /** True when the request changed stored data (the fault injector acts only on writes). */
   wrote?: boolean;
+  /** A query refused by the list view threshold (counted apart from throttling). */
+  threshold?: boolean;
 }
 
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): StandInResponse {

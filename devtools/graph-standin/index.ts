@@ -4,3 +4,4 @@ export type { GraphStandIn, GraphStandInOptions, GraphStandInStats } from './ser
 export type { Faults } from './faults';
 export { LIST_VIEW_THRESHOLD } from './items';
 export { SIMPLE_UPLOAD_LIMIT } from './drive';
+export { DEFAULT_USERS, type StandInUser, type UserTable } from './users';

@@ -1,21 +1,25 @@
-// List items with SharePoint's observable rules: field validation, the unique-constraint 400, and
-// the 5,000-item threshold for filters over columns that are not indexed.
+// List items with SharePoint's observable rules: field validation, the unique-constraint 400, who and
+// when recorded by the service itself (createdBy/createdDateTime cannot be written), and the list
+// view threshold: a query is answered from the index of its first indexed clause, and refused when
+// that clause matches more than 5,000 items (or, without one, when the list holds more than 5,000).
 import type { ColumnDef, FieldValue, ListData, ListItem, SiteData, Store } from './store';
-import { FilterError, filterFields, matches, parseFilter } from './filter';
+import { FilterError, filterFields, indexSeek, matches, parseFilter } from './filter';
 import { graphError, json, type StandInRequest, type StandInResponse } from './http-types';
+import { identityOf } from './users';
 
 export const LIST_VIEW_THRESHOLD = 5000;
 const PAGE_DEFAULT = 200;
 const PAGE_MAX = 999;
-const BUILT_IN = new Set([
+/** Columns SharePoint maintains itself; a write naming one is refused. */
+const READ_ONLY = new Set([
   'id',
   'ID',
   'Created',
   'Modified',
-  'ContentType',
-  'Attachments',
-  'Edit',
-  'LinkTitle',
+  'Author',
+  'Editor',
+  'AuthorLookupId',
+  'EditorLookupId',
 ]);
 
 function checkValue(col: ColumnDef, v: FieldValue): string | null {
@@ -43,7 +47,8 @@ function validateFields(
   selfId: string | null,
 ): StandInResponse | null {
   for (const [k, v] of Object.entries(fields)) {
-    if (k.startsWith('@odata') || BUILT_IN.has(k)) continue;
+    if (k.startsWith('@odata')) continue;
+    if (READ_ONLY.has(k)) return graphError(400, 'invalidRequest', `Field '${k}' is read-only`);
     const col = list.columns.find((c) => c.name === k);
     if (!col) return graphError(400, 'invalidRequest', `Field '${k}' is not recognized`);
     const problem = checkValue(col, v);
@@ -76,9 +81,26 @@ export function itemView(
     id: item.id,
     createdDateTime: item.createdDateTime,
     lastModifiedDateTime: item.lastModifiedDateTime,
+    ...(item.createdBy ? { createdBy: item.createdBy } : {}),
+    ...(item.lastModifiedBy ? { lastModifiedBy: item.lastModifiedBy } : {}),
     webUrl: `${origin}/view/${encodeURIComponent(site.id)}/lists/${list.id}/items/${item.id}`,
-    ...(withFields ? { fields: { '@odata.etag': `"${item.id},1"`, id: item.id, ...item.fields } } : {}),
+    ...(withFields
+      ? {
+          fields: {
+            '@odata.etag': `"${item.id},1"`,
+            id: item.id,
+            ...item.fields,
+            Created: item.createdDateTime,
+            Modified: item.lastModifiedDateTime,
+          },
+        }
+      : {}),
   };
+}
+
+/** The fields a write may store: OData annotations are not data. */
+function dataFields(fields: Record<string, FieldValue>): Record<string, FieldValue> {
+  return Object.fromEntries(Object.entries(fields).filter(([k]) => !k.startsWith('@odata')));
 }
 
 export function createItem(
@@ -87,17 +109,20 @@ export function createItem(
   list: ListData,
   req: StandInRequest,
 ): StandInResponse {
+  // Only `fields` is read: createdBy, createdDateTime and the like in the body are not the caller's to set.
   const body = (req.body ?? {}) as { fields?: Record<string, FieldValue> };
   const fields = { ...(body.fields ?? {}) };
   for (const c of list.columns) if (c.required && (fields[c.name] ?? null) === null) fields[c.name] = null;
   const problem = validateFields(list, fields, null);
   if (problem) return problem;
-  const now = new Date().toISOString();
+  const who = identityOf(req.caller);
   const item: ListItem = {
     id: String(list.nextItemId),
-    createdDateTime: now,
-    lastModifiedDateTime: now,
-    fields,
+    createdDateTime: req.at,
+    lastModifiedDateTime: req.at,
+    createdBy: who,
+    lastModifiedBy: who,
+    fields: dataFields(fields),
   };
   store.putItem(site.id, list.id, item);
   return { ...json(201, itemView(site, list, item, req.origin, true)), wrote: true };
@@ -110,29 +135,48 @@ export function patchItemFields(
   itemId: string,
   req: StandInRequest,
 ): StandInResponse {
-  const item = list.items.find((i) => i.id === itemId);
+  const item = store.item(list, itemId);
   if (!item) return graphError(404, 'itemNotFound', 'The specified item was not found');
   const patch = (req.body ?? {}) as Record<string, FieldValue>;
-  const fields = { ...item.fields, ...patch };
+  const fields = { ...item.fields, ...dataFields(patch) };
   const problem = validateFields(list, patch, item.id) ?? validateFields(list, fields, item.id);
   if (problem) return problem;
-  const next: ListItem = { ...item, fields, lastModifiedDateTime: new Date().toISOString() };
+  const next: ListItem = {
+    ...item,
+    fields,
+    lastModifiedDateTime: req.at,
+    lastModifiedBy: identityOf(req.caller),
+  };
   store.putItem(site.id, list.id, next);
   return { ...json(200, { id: next.id, ...next.fields }), wrote: true };
 }
 
 export function getItem(
+  store: Store,
   site: SiteData,
   list: ListData,
   itemId: string,
   req: StandInRequest,
 ): StandInResponse {
-  const item = list.items.find((i) => i.id === itemId);
+  const item = store.item(list, itemId);
   if (!item) return graphError(404, 'itemNotFound', 'The specified item was not found');
   return json(
     200,
     itemView(site, list, item, req.origin, req.query.get('$expand')?.includes('fields') ?? false),
   );
+}
+
+/**
+ * SharePoint refuses a query whose index lookup would touch more items than the list view threshold.
+ * Through Graph that refusal arrives as 429 activityLimitReached "The request has been throttled"
+ * (microsoftgraph/msgraph-sdk-dotnet#827, microsoft-graph-docs#8450) with no Retry-After: waiting
+ * never helps, only a narrower query does.
+ */
+function thresholdRefusal(): StandInResponse {
+  const r = graphError(429, 'activityLimitReached', 'The request has been throttled');
+  const error = (r.body as { error: { innerError: Record<string, unknown> } }).error;
+  error.innerError = { code: 'throttledRequest', ...error.innerError };
+  return { ...r, threshold: true };
 }
 
 export function queryItems(
@@ -151,11 +195,11 @@ export function queryItems(
       return graphError(400, 'invalidRequest', (e as FilterError).message);
     }
     const prefer = (req.headers['prefer'] ?? '').includes('HonorNonIndexedQueriesWarningMayFailRandomly');
+    const column = (f: string): ColumnDef | undefined => list.columns.find((c) => c.name === f);
     for (const f of filterFields(node)) {
-      const col = list.columns.find((c) => c.name === f);
+      const col = column(f);
       if (!col) return graphError(400, 'invalidRequest', `Field '${f}' is not recognized`);
-      if (col.indexed) continue;
-      if (!prefer) {
+      if (!col.indexed && !prefer) {
         return graphError(
           400,
           'invalidRequest',
@@ -164,15 +208,13 @@ export function queryItems(
             'such queries may fail on large lists.',
         );
       }
-      if (list.items.length > LIST_VIEW_THRESHOLD) {
-        return graphError(
-          400,
-          'invalidRequest',
-          'The attempted operation is prohibited because it exceeds the list view threshold.',
-        );
-      }
     }
-    items = items.filter((it) => matches(node, it.fields));
+    // The index narrows first; the other clauses (indexed or not, with the Prefer header) then
+    // filter what it found. Without a usable index the whole list is scanned.
+    const seek = indexSeek(node, (f) => column(f)?.indexed === true);
+    const candidates = seek ? items.filter((it) => matches(seek, it.fields)) : items;
+    if (candidates.length > LIST_VIEW_THRESHOLD) return thresholdRefusal();
+    items = candidates.filter((it) => matches(node, it.fields));
   }
   const top = Math.min(PAGE_MAX, Math.max(1, Number(req.query.get('$top') ?? PAGE_DEFAULT) || PAGE_DEFAULT));
   const skip =

@@ -4,6 +4,7 @@ import type { Drive } from './drive';
 import { graphError, json, type StandInRequest, type StandInResponse } from './http-types';
 import { createColumn, createList, findList, listView, patchColumn } from './lists';
 import { createItem, getItem, patchItemFields, queryItems } from './items';
+import { meView } from './users';
 
 const SITE_BY_PATH = /^\/sites\/([^/:]+):(\/[^:]*):?$/;
 // A site's default library; `/drives/{id}` also works, the stand-in's drive id being the site id.
@@ -22,6 +23,7 @@ export function isWrite(method: string): boolean {
 
 export function route(store: Store, drive: Drive, req: StandInRequest): StandInResponse {
   const { method, path } = req;
+  if (path === '/me' && method === 'GET') return json(200, meView(req.caller));
   const byPath = SITE_BY_PATH.exec(path);
   if (byPath && method === 'GET') {
     const site = store.siteByPath(byPath[1], byPath[2].replace(/\/$/, ''));
@@ -74,7 +76,7 @@ export function route(store: Store, drive: Drive, req: StandInRequest): StandInR
     const selfUrl = `${req.origin}/v1.0${path}`;
     if (sub.length === 1 && method === 'GET') return queryItems(site, list, req, selfUrl);
     if (sub.length === 1 && method === 'POST') return createItem(store, site, list, req);
-    if (sub.length === 2 && method === 'GET') return getItem(site, list, sub[1], req);
+    if (sub.length === 2 && method === 'GET') return getItem(store, site, list, sub[1], req);
     if (sub.length === 3 && sub[2] === 'fields' && method === 'PATCH')
       return patchItemFields(store, site, list, sub[1], req);
   }

@@ -1,7 +1,12 @@
 // `npx tsx devtools/graph-standin/run.ts [--port 4321] [--data DIR] [--latency MS] [--budget RU]
-// [--clock-scale N] [--config FILE] [--no-provision]`: the stand-in `npm start` runs so a newcomer can submit with no tenant.
+// [--no-rate-limit-headers] [--clock-scale N] [--users FILE] [--config FILE] [--no-provision]`: the
+// stand-in `npm start` runs so a newcomer can submit with no tenant. `--users FILE` is a JSON object
+// `{ "<token>": { "id", "userPrincipalName", "displayName" } }`; without it the only user is the
+// development token's (what the pane and the CLI send to a loopback Graph with no Entra app).
+import fs from 'node:fs';
 import path from 'node:path';
 import { startGraphStandIn } from './server';
+import { DEFAULT_USERS, parseUsers, type UserTable } from './users';
 import { createGraphSubmission } from '../../src/graph';
 import { loadNodeConfig } from '../../src/graph/node-config';
 import { newestStandard } from '../../src/standard';
@@ -10,13 +15,13 @@ import { newestStandard } from '../../src/standard';
  * Creates the lists the deployed config names (idempotent), so a newcomer's first submission from
  * `npm start` works with no admin step; `--no-provision` leaves the stand-in empty.
  */
-async function provisionFor(url: string, configFile: string | undefined): Promise<string> {
+async function provisionFor(url: string, configFile: string | undefined, token: string): Promise<string> {
   // The same lookup as the CLI (--config, DELIB_CONFIG, else the package's config/delib.config.json
   // found upwards from here).
   const config = loadNodeConfig({ file: configFile, graphRoot: url, cwd: process.cwd(), env: process.env });
   const graph = createGraphSubmission({
     config,
-    tokens: { getToken: async () => 'standin-admin' },
+    tokens: { getToken: async () => token },
     standard: newestStandard,
   });
   const { remaining } = await graph.provision();
@@ -32,15 +37,24 @@ function option(args: string[], name: string): string | undefined {
 async function main(args: string[]): Promise<void> {
   const port = Number(option(args, '--port') ?? process.env.DELIB_GRAPH_STANDIN_PORT ?? 4321);
   const dataDir = path.resolve(option(args, '--data') ?? path.join(process.cwd(), '.graph-standin'));
+  const usersFile = option(args, '--users');
+  const users: UserTable = usersFile ? parseUsers(fs.readFileSync(usersFile, 'utf8')) : DEFAULT_USERS;
   const standIn = await startGraphStandIn({
     port,
     dataDir,
     latencyMs: Number(option(args, '--latency') ?? 0),
     budgetPerMinute: Number(option(args, '--budget') ?? 0) || null,
+    rateLimitHeaders: !args.includes('--no-rate-limit-headers'),
     clockScale: Number(option(args, '--clock-scale') ?? 1),
+    users,
   });
   const configFile = option(args, '--config');
-  const site = args.includes('--no-provision') ? null : await provisionFor(standIn.url, configFile);
+  // Provisioning signs in as the first user of the table (the stand-in has no separate admin).
+  const adminToken = Object.keys(users)[0];
+  const site =
+    args.includes('--no-provision') || !adminToken
+      ? null
+      : await provisionFor(standIn.url, configFile, adminToken);
   process.stdout.write(
     `Graph stand-in: ${standIn.url} (data: ${dataDir})${site ? `, lists ready on ${site}` : ''}\n` +
       'Graph 대체 서버가 실행 중입니다 / running — Ctrl+C to stop.\n',

@@ -1,8 +1,10 @@
-// The HTTP side: bearer check, latency, throttling, faults, $batch, upload chunks and persistence.
+// The HTTP side: who the token names, latency, throttling, faults, $batch, upload chunks and persistence.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Store, type SiteData } from './store';
+import { Store, type FieldValue, type ListItem, type SiteData } from './store';
 import { Drive } from './drive';
+import { findList } from './lists';
+import { DEFAULT_USERS, caller, identityOf, type StandInUser, type UserTable } from './users';
 import { ResourceBudget, seconds } from './throttle';
 import { seededRandom, type Faults } from './faults';
 import { costOf, isWrite, route } from './router';
@@ -18,7 +20,13 @@ export interface GraphStandInOptions {
   budgetPerMinute?: number | null;
   /** How many times faster than real time the stand-in's minute runs. */
   clockScale?: number;
+  /** With a budget: send RateLimit-* headers near its end (SharePoint does, on a best-effort basis). */
+  rateLimitHeaders?: boolean;
   seed?: number;
+  /** token → user; every other token is answered 401. Default: the development token's user. */
+  users?: UserTable;
+  /** The stand-in's clock, the only source of the times it records (tests inject one). */
+  now?: () => Date;
 }
 
 export interface GraphStandInStats {
@@ -31,6 +39,12 @@ export interface GraphStandInStats {
   faults: number;
   /** Resource units spent by calls the budget accepted. */
   units: number;
+  /** PATCH calls executed (batch members included). */
+  patches: number;
+  /** Queries refused by the list view threshold. */
+  thresholdRefusals: number;
+  /** Real ms between the first and the last call the budget accepted (null without a budget). */
+  budgetSpanMs: number | null;
 }
 
 export interface GraphStandIn {
@@ -43,6 +57,10 @@ export interface GraphStandIn {
   stats(): GraphStandInStats;
   resetStats(): void;
   sites(): readonly SiteData[];
+  /** Calls `fn` after every committed write (a $batch member counts on its own), e.g. to check an invariant. */
+  watch(fn: () => void): void;
+  /** Puts items straight into a list (tests: a list past the threshold in milliseconds). */
+  seed(sitePath: string, list: string, rows: Record<string, FieldValue>[], user?: StandInUser): void;
 }
 
 const MAX_BATCH = 20;
@@ -65,9 +83,14 @@ function headersOf(req: http.IncomingMessage): Record<string, string> {
 
 export async function startGraphStandIn(options: GraphStandInOptions = {}): Promise<GraphStandIn> {
   const store = new Store(options.dataDir ?? null);
-  const drive = new Drive(store);
+  const now = options.now ?? (() => new Date());
+  const drive = new Drive(store, now);
+  const users = options.users ?? DEFAULT_USERS;
   const clockScale = options.clockScale ?? 1;
-  const budget = options.budgetPerMinute ? new ResourceBudget(options.budgetPerMinute, clockScale) : null;
+  const budget = options.budgetPerMinute
+    ? new ResourceBudget(options.budgetPerMinute, clockScale, options.rateLimitHeaders ?? true)
+    : null;
+  const watchers: (() => void)[] = [];
   const random = seededRandom(options.seed ?? 1);
   let faults: Faults = options.faults ?? {};
   let latencyMs = options.latencyMs ?? 0;
@@ -78,6 +101,9 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
     throttled: 0,
     faults: 0,
     units: 0,
+    patches: 0,
+    thresholdRefusals: 0,
+    budgetSpanMs: null,
   });
   let stats = zero();
 
@@ -95,13 +121,16 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
       }
     }
     stats.units += cost;
+    if (req.method === 'PATCH') stats.patches++;
     if (isWrite(req.method) && (faults.unavailable ?? 0) > random()) {
       stats.faults++;
       const r = graphError(503, 'serviceNotAvailable', 'The service is temporarily unavailable');
       r.headers['Retry-After'] = seconds(1000 / clockScale);
       return r;
     }
-    const res = route(store, drive, req);
+    const res = route(store, drive, { ...req, at: now().toISOString() });
+    if (res.threshold) stats.thresholdRefusals++;
+    if (res.wrote) for (const fn of watchers) fn();
     if (res.wrote && (faults.timeoutAfterCommit ?? 0) > random()) {
       stats.faults++;
       return { ...graphError(504, 'gatewayTimeout', 'The operation has timed out'), wrote: true };
@@ -152,6 +181,8 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
           headers,
           body: r.body ?? null,
           origin: outer.origin,
+          caller: outer.caller,
+          at: outer.at,
         });
       }
       wrote ||= !!res.wrote;
@@ -204,6 +235,8 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
       answer = graphError(404, 'notFound', 'Graph stand-in serves /v1.0 only.');
     } else if (!/^Bearer \S+/.test(headers['authorization'] ?? '')) {
       answer = graphError(401, 'InvalidAuthenticationToken', 'Access token is empty.');
+    } else if (!caller(users, headers['authorization'])) {
+      answer = graphError(401, 'InvalidAuthenticationToken', 'Access token validation failure.');
     } else {
       let body: unknown = raw;
       if ((headers['content-type'] ?? '').includes('json') && raw.length > 0) {
@@ -220,6 +253,8 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
         headers,
         body,
         origin,
+        caller: caller(users, headers['authorization'])!,
+        at: now().toISOString(),
       };
       if (body === undefined) answer = graphError(400, 'BadRequest', 'Unable to read JSON request payload.');
       else if (inner.path === '/$batch' && inner.method === 'POST') {
@@ -264,10 +299,34 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
     setLatency: (ms) => {
       latencyMs = ms;
     },
-    stats: () => ({ ...stats }),
+    stats: () => ({
+      ...stats,
+      budgetSpanMs: budget?.firstAt != null && budget.lastAt != null ? budget.lastAt - budget.firstAt : null,
+    }),
     resetStats: () => {
       stats = zero();
+      if (budget) budget.firstAt = budget.lastAt = null;
     },
     sites: () => store.sites(),
+    watch: (fn) => void watchers.push(fn),
+    seed: (sitePath, listName, rows, user) => {
+      const site = store.sites().find((x) => x.path === sitePath);
+      const list = site && findList(site, listName);
+      if (!site || !list) throw new Error(`seed: no list ${listName} on ${sitePath}`);
+      const who = identityOf(user ?? Object.values(users)[0]);
+      const at = now().toISOString();
+      let id = list.nextItemId;
+      for (const fields of rows) {
+        const item: ListItem = {
+          id: String(id++),
+          createdDateTime: at,
+          lastModifiedDateTime: at,
+          createdBy: who,
+          lastModifiedBy: who,
+          fields: { ...fields },
+        };
+        store.putItem(site.id, list.id, item);
+      }
+    },
   };
 }

@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
+import type { IdentitySet } from './users';
 
 export type FieldValue = string | number | boolean | null;
 
@@ -26,8 +27,12 @@ export interface ColumnDef {
 
 export interface ListItem {
   id: string;
+  /** Set by the stand-in from its own clock and the caller's token, never from the request. */
   createdDateTime: string;
   lastModifiedDateTime: string;
+  /** Null only in data written before the stand-in knew its users. */
+  createdBy: IdentitySet | null;
+  lastModifiedBy: IdentitySet | null;
   fields: Record<string, FieldValue>;
 }
 
@@ -75,6 +80,7 @@ const LOG = 'graph-standin.log';
 
 export class Store {
   private state: State = { sites: [] };
+  private readonly itemPositions = new WeakMap<ListData, Map<string, number>>();
   private readonly logFd: number | null;
 
   constructor(private readonly dataDir: string | null) {
@@ -146,12 +152,29 @@ export class Store {
       else list.columns.push(m.column);
       return;
     }
-    const i = list.items.findIndex((it) => it.id === m.item.id);
-    if (i >= 0) list.items[i] = m.item;
+    const positions = this.positions(list);
+    const i = positions.get(m.item.id);
+    if (i !== undefined) list.items[i] = m.item;
     else {
+      positions.set(m.item.id, list.items.length);
       list.items.push(m.item);
       list.nextItemId = Math.max(list.nextItemId, Number(m.item.id) + 1);
     }
+  }
+
+  /** Item id → position, so a write into a list of many thousand items stays cheap. */
+  private positions(list: ListData): Map<string, number> {
+    let map = this.itemPositions.get(list);
+    if (!map || map.size !== list.items.length) {
+      map = new Map(list.items.map((it, i) => [it.id, i]));
+      this.itemPositions.set(list, map);
+    }
+    return map;
+  }
+
+  item(list: ListData, id: string): ListItem | undefined {
+    const i = this.positions(list).get(id);
+    return i === undefined ? undefined : list.items[i];
   }
 
   /** Read-only view for tests and the bench (never mutate what this returns). */

@@ -1,7 +1,9 @@
 // SharePoint-style throttling by resource units: a budget per minute refilled continuously (a token
 // bucket), answers 429 with Retry-After when a request does not fit, and RateLimit-* headers once 80%
-// of the budget is used, as SharePoint Online sends them. `clockScale` speeds the minute up so a budget
-// run takes seconds; every time the stand-in reports (Retry-After, RateLimit-Reset) is in real seconds.
+// of the budget is used, as SharePoint Online sends them — on a best-effort basis, so the headers can
+// be switched off (`rateLimitHeaders: false`): then a client learns only from 429 + Retry-After.
+// `clockScale` speeds the minute up so a budget run takes seconds; every time the stand-in reports
+// (Retry-After, RateLimit-Reset) is in real seconds.
 
 export interface RateHeaders {
   [name: string]: string;
@@ -11,11 +13,16 @@ export class ResourceBudget {
   private tokens: number;
   private last: number;
   /** Resource units per real millisecond. */
-  private readonly rate: number;
+  readonly rate: number;
+
+  /** When the first and the last accepted call ran (real ms), for the bench's lower bound. */
+  firstAt: number | null = null;
+  lastAt: number | null = null;
 
   constructor(
     readonly perMinute: number,
     clockScale: number,
+    private readonly sendHeaders = true,
     private readonly now: () => number = () => performance.now(),
   ) {
     this.tokens = perMinute;
@@ -34,12 +41,15 @@ export class ResourceBudget {
     this.refill();
     if (this.tokens >= cost) {
       this.tokens -= cost;
+      this.firstAt ??= this.last;
+      this.lastAt = this.last;
       return { ok: true };
     }
     return { ok: false, waitMs: (cost - this.tokens) / this.rate };
   }
 
   headers(): RateHeaders {
+    if (!this.sendHeaders) return {};
     this.refill();
     if (this.tokens > this.perMinute * 0.2) return {};
     const resetMs = (this.perMinute - this.tokens) / this.rate;

@@ -76,7 +76,7 @@ export async function runBatches(http: GraphHttp, jobs: BatchJob[], options: Bat
     }
     options.onRetry?.();
     const wait = retryDelayMs(retryAfter, q.attempts, http.policy);
-    if (status === 429) http.pacer.throttled(wait);
+    if (status === 429) http.pacer.throttled(wait, cost, retryAfter !== undefined);
     q.notBefore = Date.now() + wait;
     queue.push(q);
   };
@@ -104,7 +104,7 @@ export async function runBatches(http: GraphHttp, jobs: BatchJob[], options: Bat
     await http.pacer.acquire(cost * batch.length, options.signal);
     if (options.signal?.aborted) {
       // Cancelled while waiting for budget: nothing was sent, so these rows simply stay pending.
-      http.pacer.release(cost * batch.length);
+      http.pacer.release(cost * batch.length, 0);
       return;
     }
     const requests = batch.map((q, i) => ({
@@ -118,17 +118,18 @@ export async function runBatches(http: GraphHttp, jobs: BatchJob[], options: Bat
     try {
       res = await http.send('POST', '/$batch', { requests });
     } catch (e) {
-      http.pacer.release(cost * batch.length);
+      http.pacer.release(cost * batch.length, 0);
       if (!(e instanceof GraphTransportError)) throw e;
       for (const q of batch) await options.onOutcome(q.job, { kind: 'ambiguous', reason: e.message });
       return;
     }
-    http.pacer.release(cost * batch.length);
     if (res.status === 429 || res.status === 503) {
+      http.pacer.release(cost * batch.length, res.status === 429 ? 0 : cost * batch.length);
       for (const q of batch) await requeue(q, res.headers['retry-after'], res.status, errorMessage(res));
       return;
     }
     if (res.status !== 200 || !Array.isArray(res.body?.responses)) {
+      http.pacer.release(cost * batch.length, 0);
       // The whole batch failed: a gateway timeout may still have run it; anything else did not.
       const ambiguous = res.status === 504 || res.status === 502;
       for (const q of batch) {
@@ -156,6 +157,8 @@ export async function runBatches(http: GraphHttp, jobs: BatchJob[], options: Bat
       if (Number.isFinite(left) && (tightest === null || left < Number(tightest['ratelimit-remaining'])))
         tightest = headers;
     }
+    const refused = members.filter((m) => m.r.status === 429).length;
+    http.pacer.release(cost * batch.length, cost * (batch.length - refused));
     http.pacer.observe(tightest ?? {});
     for (const { q, r, headers } of members) await settle(q, r.status, headers, r.body);
     for (let i = 0; i < batch.length; i++) {

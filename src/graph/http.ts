@@ -1,10 +1,20 @@
 // The project's one Graph client: the SDK with our middleware chain, answering plain
 // {status, headers, body} so callers handle every status themselves (a $batch answers 200 around
-// members that failed).
+// members that failed). Every request but a $batch (paced by batch.ts, member by member) waits for
+// its resource units at the shared pacer, and a 429 is retried here, after the pause it imposes on
+// every sender. A refused sign-in (401 after one fresh token, or no token at all) is SignInRequired.
 import { Client, HTTPMessageHandler, ResponseType } from '@microsoft/microsoft-graph-client';
 import type { TokenProvider } from '../auth/types';
-import { AuthMiddleware, RetryMiddleware, defaultRetryPolicy, type RetryPolicy } from './middleware';
-import { Pacer } from './pacer';
+import { BilingualError } from '../bilingual';
+import { SignInRequired } from '../submission/types';
+import {
+  AuthMiddleware,
+  RetryMiddleware,
+  defaultRetryPolicy,
+  retryDelayMs,
+  type RetryPolicy,
+} from './middleware';
+import { Pacer, resourceUnits, sleep } from './pacer';
 
 export interface GraphResponse<T = unknown> {
   status: number;
@@ -36,16 +46,26 @@ export class GraphHttp {
   private readonly client: Client;
   /** Requests handed to the SDK (a $batch counts once), for the bench and the logs. */
   requestsSent = 0;
+  /** The SDK wraps what a middleware throws; a failed sign-in is kept here to be rethrown as itself. */
+  private signInFailure: SignInRequired | null = null;
 
   constructor(options: GraphHttpOptions) {
     this.root = options.root.replace(/\/+$/, '');
     this.policy = { ...defaultRetryPolicy, ...options.retry };
     const url = new URL(this.root);
+    const getAccessToken = async (): Promise<string> => {
+      try {
+        return await options.tokens.getToken();
+      } catch (e) {
+        this.signInFailure = new SignInRequired(e instanceof BilingualError ? e.text : undefined, e);
+        throw this.signInFailure;
+      }
+    };
     const auth = new AuthMiddleware(
-      { getAccessToken: () => options.tokens.getToken() },
+      { getAccessToken },
       options.tokens.invalidate ? () => options.tokens.invalidate!() : undefined,
     );
-    const retry = new RetryMiddleware(this.policy, this.pacer);
+    const retry = new RetryMiddleware(this.policy);
     auth.setNext(retry);
     retry.setNext(new HTTPMessageHandler());
     this.client = Client.initWithMiddleware({
@@ -68,6 +88,33 @@ export class GraphHttp {
     body?: unknown,
     headers: Record<string, string> = {},
   ): Promise<GraphResponse<T>> {
+    const batch = path.startsWith('/$batch');
+    const units = batch ? 0 : resourceUnits(method, this.relative(path));
+    for (let attempt = 0; ; attempt++) {
+      if (units > 0) await this.pacer.acquire(units);
+      let res: GraphResponse<T>;
+      try {
+        res = await this.once<T>(method, path, body, headers);
+      } catch (e) {
+        this.pacer.release(units, 0);
+        throw e;
+      }
+      this.pacer.release(units, res.status === 429 ? 0 : units);
+      if (res.status === 401) throw new SignInRequired();
+      if (batch || res.status !== 429 || attempt >= this.policy.maxRetries) return res;
+      const named = res.headers['retry-after'];
+      const wait = retryDelayMs(named, attempt, this.policy);
+      this.pacer.throttled(wait, units, named !== undefined);
+      await sleep(wait);
+    }
+  }
+
+  private async once<T>(
+    method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+    path: string,
+    body: unknown,
+    headers: Record<string, string>,
+  ): Promise<GraphResponse<T>> {
     const isBlob = typeof Blob !== 'undefined' && body instanceof Blob;
     const request = this.client
       .api(this.relative(path))
@@ -86,6 +133,8 @@ export class GraphHttp {
       else if (method === 'PUT') res = (await request.put(payload)) as Response;
       else res = (await request.delete()) as Response;
     } catch (e) {
+      const signIn = this.signInFailure;
+      if (signIn && (e as { code?: unknown }).code === signIn.name) throw signIn;
       throw new GraphTransportError(e);
     }
     const text = await res.text().catch((e: unknown) => {

@@ -1,9 +1,9 @@
 // The Graph SDK's middleware chain, built by hand: the SDK's own AuthenticationHandler only attaches
 // tokens to https Graph hosts, and the project must also talk to the local http stand-in. Order:
-// auth (token from the one token owner) → retry (top-level 429/503, and 504 only where repeating is
-// harmless) → the SDK's HTTPMessageHandler (fetch).
+// auth (token from the one token owner) → retry (503, and 504 or a lost connection only where
+// repeating is harmless) → the SDK's HTTPMessageHandler (fetch). 429 is not retried here: GraphHttp
+// does it through the pacer, which every sender shares.
 import type { AuthenticationProvider, Context, Middleware } from '@microsoft/microsoft-graph-client';
-import type { Pacer } from './pacer';
 import { sleep } from './pacer';
 
 function setHeader(context: Context, name: string, value: string): void {
@@ -72,10 +72,7 @@ const IDEMPOTENT = new Set(['GET', 'PUT', 'PATCH', 'DELETE', 'HEAD']);
 export class RetryMiddleware implements Middleware {
   private next: Middleware | undefined;
 
-  constructor(
-    private readonly policy: RetryPolicy,
-    private readonly pacer: Pacer | null,
-  ) {}
+  constructor(private readonly policy: RetryPolicy) {}
 
   async execute(context: Context): Promise<void> {
     const method = (context.options?.method ?? 'GET').toUpperCase();
@@ -93,10 +90,9 @@ export class RetryMiddleware implements Middleware {
       const res = context.response as Response | undefined;
       if (!res) return;
       const status = res.status;
-      const retryable = status === 429 || status === 503 || (status === 504 && IDEMPOTENT.has(method));
+      const retryable = status === 503 || (status === 504 && IDEMPOTENT.has(method));
       if (!retryable || attempt >= this.policy.maxRetries) return;
       const wait = retryDelayMs(res.headers.get('Retry-After'), attempt, this.policy);
-      if (status === 429) this.pacer?.throttled(wait);
       await res.arrayBuffer().catch(() => undefined);
       await sleep(wait);
     }

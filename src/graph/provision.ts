@@ -12,7 +12,8 @@ export type DriftKind =
   | 'not-indexed'
   | 'not-unique'
   | 'choices'
-  | 'display-name';
+  | 'display-name'
+  | 'display-as';
 
 export interface Drift {
   kind: DriftKind;
@@ -119,6 +120,16 @@ export function compareList(spec: ListSpec, listName: string, columns: GraphColu
         `choices missing: ${missing.join(', ')}`,
       );
     }
+    if (c.percent && found.number?.displayAs !== 'percentage') {
+      add(
+        'display-as',
+        c,
+        false,
+        true,
+        '비율이 백분율로 표시되지 않습니다 (값은 0.855처럼 비율로 저장됩니다).',
+        'the rate is not shown as a percentage (values are stored as fractions such as 0.855).',
+      );
+    }
     if (found.displayName !== undefined && found.displayName !== c.displayName.ko) {
       add(
         'display-name',
@@ -193,7 +204,9 @@ export async function provision(site: SharePointSite, specs: ListSpec[]): Promis
                       choices: [...new Set([...(found.choice?.choices ?? []), ...(c.choices ?? [])])],
                     },
                   }
-                : { displayName: c.displayName.ko };
+                : d.kind === 'display-as'
+                  ? { number: { ...found.number, displayAs: 'percentage' } }
+                  : { displayName: c.displayName.ko };
         const res = await site.http.send('PATCH', `${base}/columns/${encodeURIComponent(found.id)}`, patch);
         if (res.status >= 300) {
           // e.g. duplicates already in the column make the unique constraint impossible: an admin decides.

@@ -13,6 +13,8 @@ export interface ColumnSpec {
   indexed: boolean;
   unique: boolean;
   choices?: string[];
+  /** A rate kept as a fraction and shown by SharePoint as a percentage (numberColumn.displayAs). */
+  percent?: boolean;
 }
 
 export type ListRole = 'submissions' | 'forums';
@@ -92,6 +94,7 @@ export function listSpecs(standard: Standard): ListSpec[] {
   const forumColumns = forums.columns.map((c) =>
     col(forumColumnName(c.key), c.label.ko, c.label.en, kindOf(c.type, c.maxLength), {
       choices: c.enum ? standard.enums[c.enum].map((v) => v.value) : undefined,
+      percent: c.computed?.kind === 'ratio' && c.computed.percent,
     }),
   );
   const metricColumns = standard.metrics.map((m) =>
@@ -108,9 +111,9 @@ export function listSpecs(standard: Standard): ListSpec[] {
       columns: [
         col('SubmissionKey', '제출 키', 'Submission key', 'text', { indexed: true, unique: true }),
         ...keyColumns(),
+        // Who submitted and when are the item's own createdBy and createdDateTime, recorded by
+        // SharePoint: no column a client could write them into.
         col('Quarter', '분기', 'Quarter', 'number'),
-        col('SubmittedAt', '제출 시각', 'Submitted at', 'dateTime'),
-        col('SubmittedBy', '제출자', 'Submitted by', 'text'),
         col('StampHash', '검증 해시', 'Stamp hash', 'text'),
         col('StandardVersion', '표준 버전', 'Standard version', 'text'),
         col('EngineVersion', '엔진 버전', 'Engine version', 'text'),
@@ -142,7 +145,7 @@ export function columnDefinition(c: ColumnSpec): Record<string, unknown> {
       : c.kind === 'note'
         ? { text: { allowMultipleLines: true } }
         : c.kind === 'number'
-          ? { number: {} }
+          ? { number: c.percent ? { displayAs: 'percentage' } : {} }
           : c.kind === 'dateTime'
             ? { dateTime: { format: 'dateTime' } }
             : { choice: { choices: c.choices ?? [], displayAs: 'dropDownMenu' } };

@@ -11,15 +11,20 @@ export interface GraphColumn {
   indexed?: boolean;
   enforceUniqueValues?: boolean;
   text?: { allowMultipleLines?: boolean; maxLength?: number };
-  number?: object;
+  number?: { displayAs?: string; decimalPlaces?: string };
   dateTime?: object;
   choice?: { choices?: string[] };
   boolean?: object;
 }
 
+/** A listItem as Graph answers it: who created and changed it, and when, are the service's own record. */
 export interface GraphItem {
   id: string;
   webUrl?: string;
+  createdDateTime?: string;
+  lastModifiedDateTime?: string;
+  createdBy?: { user?: { id?: string; displayName?: string; email?: string } };
+  lastModifiedBy?: { user?: { id?: string; displayName?: string; email?: string } };
   fields: Record<string, unknown>;
 }
 
@@ -83,8 +88,12 @@ export class SharePointSite {
   }
 
   /**
-   * Items matching a filter over indexed columns, all pages. The Prefer header is sent anyway so a
-   * small list still answers while an admin fixes a missing index (the schema check reports it).
+   * Items matching a filter, all pages (`$top` and each `@odata.nextLink`). Every filter the project
+   * sends leads with an indexed column that matches at most a few thousand items (a SubmissionId, a
+   * SubmissionKey, a district-year's Submissions), because SharePoint refuses a query whose indexed
+   * clause matches more than the list view threshold (5,000), paged or not. The Prefer header is sent
+   * anyway so a small list still answers while an admin fixes a missing index (the schema check
+   * reports it).
    */
   async query(role: ListRole, filter: string, select?: string[]): Promise<GraphItem[]> {
     const params = [`$expand=fields${select ? `($select=${select.join(',')})` : ''}`, '$top=999'];
@@ -105,6 +114,18 @@ export class SharePointSite {
       next = page['@odata.nextLink'] ?? null;
     }
     return out;
+  }
+
+  /** A file's address in the library, by path: `…/root:/<folder>/<name>`. */
+  async filePath(path: string): Promise<string> {
+    return `${await this.drivePath()}/root:/${path.split('/').map(encodeURIComponent).join('/')}`;
+  }
+
+  /** The address Graph gives a file at a path in the library, or null when nothing is there. */
+  async fileUrl(path: string): Promise<string | null> {
+    const res = await this.http.send<{ webUrl?: string }>('GET', await this.filePath(path));
+    if (res.status === 404) return null;
+    return expectOk(res, 'look up the workbook file').webUrl ?? null;
   }
 
   async createItem(role: ListRole, fields: Record<string, unknown>): Promise<GraphResponse<GraphItem>> {

@@ -8,10 +8,6 @@ import { sleep } from './pacer';
 export const SIMPLE_LIMIT = 4 * 1024 * 1024;
 export const CHUNK = 10 * 320 * 1024;
 
-function encodePath(path: string): string {
-  return path.split('/').map(encodeURIComponent).join('/');
-}
-
 /** Starting a session twice is harmless (the first is abandoned), so a lost answer is simply retried. */
 async function startSession(
   site: SharePointSite,
@@ -33,7 +29,7 @@ export async function uploadFile(
   path: string,
   bytes: Uint8Array,
 ): Promise<string | null> {
-  const base = `${await site.drivePath()}/root:/${encodePath(path)}:`;
+  const base = `${await site.filePath(path)}:`;
   if (bytes.length < SIMPLE_LIMIT) {
     const res = await site.http.send<{ webUrl?: string }>(
       'PUT',

@@ -31,12 +31,19 @@ export interface SubmissionPlan {
   stampHash: string;
   standard: string;
   engine: string;
-  submittedBy: string;
   rows: PlannedRow[];
   metrics: WorkbookMetrics;
   /** Where the workbook file goes in the library, relative to the configured folder. */
   filePath: string;
 }
+
+/**
+ * The most forum rows one submission may hold: SharePoint's list view threshold. Every query of a
+ * submission's rows filters on its SubmissionId, and SharePoint refuses an indexed query matching more
+ * than 5,000 items, paged or not — so a bigger submission could be sent but never verified or
+ * superseded. (A district holds a few hundred forums a year.)
+ */
+export const MAX_ROWS_PER_SUBMISSION = 5000;
 
 export class PlanRefused extends BilingualError {
   constructor(text: Text) {
@@ -70,10 +77,7 @@ function submitted(columns: readonly ColumnDefinition[], forum: TableRecord): Su
   return out;
 }
 
-export function buildPlan(
-  validation: Validation,
-  context: { engine: string; submittedBy: string },
-): SubmissionPlan {
+export function buildPlan(validation: Validation, context: { engine: string }): SubmissionPlan {
   const report: ValidationReport = validation.report;
   if (report.stats.errors > 0) {
     throw new PlanRefused({
@@ -86,6 +90,12 @@ export function buildPlan(
     throw new PlanRefused({
       ko: '기본정보의 자치구·연도·분기를 읽을 수 없어 제출할 수 없습니다.',
       en: 'The district, year or quarter in 기본정보 cannot be read, so the workbook cannot be submitted.',
+    });
+  }
+  if (validation.forums.length > MAX_ROWS_PER_SUBMISSION) {
+    throw new PlanRefused({
+      ko: `숙의공론장 행이 ${validation.forums.length.toLocaleString('en-US')}개입니다. 한 번에 ${MAX_ROWS_PER_SUBMISSION.toLocaleString('en-US')}개까지 제출할 수 있습니다 (SharePoint 목록 보기 임계값). 서울시 담당자에게 문의하세요.`,
+      en: `The workbook has ${validation.forums.length.toLocaleString('en-US')} forum rows; one submission holds at most ${MAX_ROWS_PER_SUBMISSION.toLocaleString('en-US')} (SharePoint's list view threshold). Contact the city's desk.`,
     });
   }
   const stampHash = dataHash(stampDataOf(validation));
@@ -101,7 +111,6 @@ export function buildPlan(
     stampHash,
     standard: report.standard,
     engine: context.engine,
-    submittedBy: context.submittedBy,
     rows: validation.forums.map((f, index) => ({
       index,
       key: rowKeyOf(submissionId, f, table.idKey),

@@ -1,17 +1,6 @@
 // Compact sets of row indexes for the journal: `0-19,40-59` instead of thousands of numbers, so the
-// journal stays small enough for document settings whatever the sheet size.
-
-export function parseRanges(text: string): Set<number> {
-  const out = new Set<number>();
-  for (const part of text.split(',')) {
-    const m = /^(\d+)(?:-(\d+))?$/.exec(part.trim());
-    if (!m) continue;
-    const a = Number(m[1]);
-    const b = m[2] === undefined ? a : Number(m[2]);
-    for (let i = a; i <= b; i++) out.add(i);
-  }
-  return out;
-}
+// journal stays small enough for document settings whatever the sheet size. Nothing reads a journal's
+// ranges back into a set (it is progress for people): only counted, in constant memory.
 
 export function formatRanges(indexes: Iterable<number>): string {
   const sorted = [...new Set(indexes)].sort((x, y) => x - y);

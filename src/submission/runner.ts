@@ -1,20 +1,25 @@
-// The exactly-once state machine. Each phase is idempotent and its result is journaled before the
-// next begins, so a run cut anywhere (closed pane, crashed Excel, killed process, lost network)
-// resumes by running again: rows already stored are found by their unique key and never sent twice,
-// rows whose fate is unknown are settled by a query by key before anything is re-sent.
+// The exactly-once submission run. SharePoint decides every step, never the journal: rows are stored
+// when a query by key finds them (or Graph answered that it created them), the file's address is the one Graph gives for it, the Submissions
+// item is found by its unique key, and the receipt is that item read back (its creator and creation
+// time as SharePoint recorded them). So a run cut anywhere — closed pane, crashed Excel, killed
+// process, lost network — is finished by running again, and an edited or forged journal can neither
+// skip a row, nor point the item at another file, nor change who or when. The journal is written as
+// progress for people (and the pane's "resume" offer) and never read back here.
 import type { Text } from '../standard/types';
 import type { PlannedRow, SubmissionPlan } from './plan';
-import { formatRanges, parseRanges } from './ranges';
-import type {
-  Journal,
-  Receipt,
-  RowProblem,
-  SubmissionStore,
-  SubmissionTarget,
-  SubmitOutcome,
-  SubmitPhase,
-  SubmitProgress,
-  WorkbookFile,
+import { formatRanges } from './ranges';
+import {
+  SignInRequired,
+  type Journal,
+  type Receipt,
+  type RowProblem,
+  type SubmissionRecord,
+  type SubmissionStore,
+  type SubmissionTarget,
+  type SubmitOutcome,
+  type SubmitPhase,
+  type SubmitProgress,
+  type WorkbookFile,
 } from './types';
 
 export interface RunOptions {
@@ -24,8 +29,7 @@ export interface RunOptions {
   file: WorkbookFile | null;
   signal: AbortSignal;
   onProgress?: (p: SubmitProgress) => void;
-  now?: () => Date;
-  /** Rounds of send → settle by query before giving up on rows that never get a definite answer. */
+  /** Rounds of query → send before giving up on rows that never get a definite answer. */
   maxRounds?: number;
   /** Journal writes are coalesced to at most one per this many ms while rows stream in. */
   saveEveryMs?: number;
@@ -33,18 +37,36 @@ export interface RunOptions {
 
 const t = (ko: string, en: string): Text => ({ ko, en });
 
-export function freshJournal(plan: SubmissionPlan, now: Date): Journal {
+function freshJournal(plan: SubmissionPlan): Journal {
   return {
-    version: 1,
+    version: 2,
     submissionId: plan.submissionId,
     districtYear: plan.districtYear,
     phase: 'schema',
-    startedAt: now.toISOString(),
     rowCount: plan.rows.length,
     confirmed: '',
-    fileUrl: null,
     submissionItemId: null,
-    receipt: null,
+  };
+}
+
+/** The receipt is what the item says, not what this run meant to write. */
+function receiptOf(record: SubmissionRecord): Receipt {
+  const f = record.fields;
+  const text = (k: string): string => (typeof f[k] === 'string' ? (f[k] as string) : '');
+  const num = (k: string): number => (typeof f[k] === 'number' ? (f[k] as number) : Number(f[k] ?? NaN));
+  return {
+    submissionId: text('SubmissionKey'),
+    submittedAt: record.createdDateTime,
+    submittedBy: record.createdBy,
+    status: text('Status'),
+    district: text('District'),
+    districtCode: text('DistrictCode'),
+    year: num('Year'),
+    quarter: num('Quarter'),
+    rowCount: num('RowCount'),
+    stampHash: text('StampHash'),
+    itemUrl: record.itemUrl,
+    fileUrl: text('WorkbookUrl') || null,
   };
 }
 
@@ -52,17 +74,17 @@ class Cancelled extends Error {}
 
 export async function runSubmission(options: RunOptions): Promise<SubmitOutcome> {
   const { plan, target, store, signal } = options;
-  const now = options.now ?? (() => new Date());
-  const previous = await store.load();
-  const resumed = previous !== null && previous.submissionId === plan.submissionId;
-  const journal: Journal = resumed ? previous : freshJournal(plan, now());
-  // Submitting the very same data again re-runs only the last step (idempotent): it becomes the
-  // district-year's current submission again if another one superseded it in between.
-  if (journal.phase === 'done') journal.phase = 'finalise';
-  const confirmed = parseRanges(journal.confirmed);
+  const journal = freshJournal(plan);
+  /** Rows the last query found, plus those Graph created since. */
+  const confirmed = new Set<number>();
   let retries = 0;
   const progress = (phase: SubmitPhase): void =>
-    options.onProgress?.({ phase, rowsDone: confirmed.size, rowsTotal: plan.rows.length, retries });
+    options.onProgress?.({
+      phase,
+      rowsDone: confirmed.size,
+      rowsTotal: plan.rows.length,
+      retries,
+    });
   // Saves run one after another, so a slow older save never lands after a newer one.
   let saving: Promise<void> = Promise.resolve();
   const save = (phase?: SubmitPhase): Promise<void> => {
@@ -74,6 +96,10 @@ export async function runSubmission(options: RunOptions): Promise<SubmitOutcome>
   };
   const check = (): void => {
     if (signal.aborted) throw new Cancelled();
+  };
+  const onRetry = (): void => {
+    retries++;
+    progress(journal.phase);
   };
 
   try {
@@ -87,49 +113,37 @@ export async function runSubmission(options: RunOptions): Promise<SubmitOutcome>
         ),
       );
     }
-    await save(journal.phase === 'schema' ? 'upload' : journal.phase);
+    await save('upload');
     check();
 
-    if (journal.fileUrl === null && options.file) {
-      progress('upload');
-      journal.fileUrl = await target.uploadWorkbook(plan, options.file);
-    }
-    await save(journal.phase === 'upload' ? 'rows' : journal.phase);
+    progress('upload');
+    // The address comes from Graph alone: the upload's answer, or the file already at its path. The
+    // first query by key goes meanwhile.
+    const [fileUrl, stored] = await Promise.all([
+      options.file ? target.uploadWorkbook(plan, options.file) : target.findWorkbook(plan),
+      target.storedRowKeys(plan),
+    ]);
+    await save('rows');
     check();
 
-    if (journal.phase === 'rows') {
-      const problems = await sendAllRows();
-      if (problems.length > 0) {
-        await save();
-        return failure(
-          t(
-            `SharePoint가 행 ${problems.length}개를 거부했습니다.`,
-            `SharePoint refused ${problems.length} row(s).`,
-          ),
-          problems,
-        );
-      }
-      await save('finalise');
+    const problems = await sendAllRows(stored);
+    if (problems.length > 0) {
+      await save();
+      return failure(
+        t(
+          `SharePoint가 행 ${problems.length}개를 거부했습니다.`,
+          `SharePoint refused ${problems.length} row(s).`,
+        ),
+        problems,
+      );
     }
+    await save('finalise');
     check();
 
     progress('finalise');
-    const submittedAt = journal.receipt?.submittedAt ?? now().toISOString();
-    const { itemId, itemUrl } = await target.complete(plan, journal.fileUrl, submittedAt);
-    journal.submissionItemId = itemId;
-    const receipt: Receipt = {
-      submissionId: plan.submissionId,
-      submittedAt,
-      district: plan.district,
-      districtCode: plan.districtCode,
-      year: plan.year,
-      quarter: plan.quarter,
-      rowCount: plan.rows.length,
-      stampHash: plan.stampHash,
-      itemUrl,
-      fileUrl: journal.fileUrl,
-    };
-    journal.receipt = receipt;
+    const record = await target.complete(plan, fileUrl, { signal, onRetry });
+    journal.submissionItemId = record.itemId;
+    const receipt = receiptOf(record);
     progress('receipt');
     await save('done');
     progress('done');
@@ -144,6 +158,7 @@ export async function runSubmission(options: RunOptions): Promise<SubmitOutcome>
         rowProblems: [],
       };
     }
+    if (e instanceof SignInRequired) return failure(e.text);
     const detail = e instanceof Error ? e.message : String(e);
     return failure(
       t(
@@ -153,35 +168,41 @@ export async function runSubmission(options: RunOptions): Promise<SubmitOutcome>
     );
   }
 
-  async function sendAllRows(): Promise<RowProblem[]> {
-    // Whatever was in flight when a previous run stopped may or may not have arrived: ask first.
-    let settle = resumed || confirmed.size > 0;
+  /**
+   * Query by key → send what is missing → until every row is stored: found by the query, or created
+   * by Graph in this run (its 201). A row refused as existing, or without a definite answer, is
+   * decided by the next query (an item under this row key may belong to another submission).
+   */
+  async function sendAllRows(firstQuery: Set<string>): Promise<RowProblem[]> {
     const maxRounds = options.maxRounds ?? 8;
     let lastSave = Date.now();
-    for (let round = 0; round < maxRounds; round++) {
-      if (settle) {
-        progress('rows');
-        const stored = await target.storedRowKeys(plan);
+    let query = true;
+    for (let round = 0; round <= maxRounds; round++) {
+      progress('rows');
+      if (query) {
+        const stored = round === 0 ? firstQuery : await target.storedRowKeys(plan);
+        confirmed.clear();
         for (const row of plan.rows) if (stored.has(row.key)) confirmed.add(row.index);
         await save();
       }
       const pending = plan.rows.filter((r) => !confirmed.has(r.index));
       if (pending.length === 0) return [];
+      if (round === maxRounds) break;
+      check();
       progress('rows');
       const problems: RowProblem[] = [];
-      let ambiguous = 0;
+      query = false;
       await target.sendRows(plan, pending, {
         signal,
-        onRetry: () => {
-          retries++;
-          progress('rows');
-        },
+        onRetry,
         onRow: async (row: PlannedRow, outcome) => {
-          if (outcome.kind === 'stored') confirmed.add(row.index);
+          if (outcome.kind === 'created') confirmed.add(row.index);
+          else if (outcome.kind === 'exists') query = true;
           else if (outcome.kind === 'ambiguous') {
-            ambiguous++;
+            query = true;
             retries++;
-          } else {
+          } else if (outcome.status === 401) throw new SignInRequired();
+          else {
             problems.push({
               row: row.excelRow,
               status: outcome.status,
@@ -200,11 +221,10 @@ export async function runSubmission(options: RunOptions): Promise<SubmitOutcome>
       });
       check();
       if (problems.length > 0) return problems.sort((a, b) => a.row - b.row);
-      settle = ambiguous > 0;
-      if (!settle && plan.rows.every((r) => confirmed.has(r.index))) return [];
+      // Rows that got no answer at all (a cancelled batch) are simply sent again.
     }
     const missing = plan.rows.filter((r) => !confirmed.has(r.index)).length;
-    throw new Error(`${missing} row(s) without a definite answer after ${maxRounds} rounds`);
+    throw new Error(`${missing} row(s) not found stored after ${maxRounds} rounds`);
   }
 }
 

@@ -1,8 +1,10 @@
 // The submission's vocabulary and its ports. Everything here is host-free: the pane adapts Office.js to
 // these ports in src/taskpane/submit, the CLI adapts files, and src/graph implements the Graph side.
+import { BilingualError } from '../bilingual';
 import type { Text } from '../standard/types';
+import type { PlannedRow, SubmissionPlan } from './plan';
 
-/** Where a submission run stands; the journal remembers it so a closed pane resumes here. */
+/** Where a submission run stands (shown while it runs, and kept in the journal). */
 export type SubmitPhase = 'checking' | 'schema' | 'upload' | 'rows' | 'finalise' | 'receipt' | 'done';
 
 export interface SubmitProgress {
@@ -13,11 +15,26 @@ export interface SubmitProgress {
   retries: number;
 }
 
-/** The district's proof that the city holds its submission. */
+/** A signed-in identity as SharePoint recorded it on an item (`createdBy.user`). */
+export interface Submitter {
+  id: string;
+  displayName: string;
+  /** SharePoint gives the user's e-mail (their sign-in name); null when it gave none. */
+  email: string | null;
+}
+
+/**
+ * The district's receipt: what the Submissions item says, read back from SharePoint after the run —
+ * its creator and creation time as SharePoint recorded them, never the client's clock or claims.
+ */
 export interface Receipt {
   submissionId: string;
-  /** ISO timestamp of the moment the submission became current. */
+  /** The Submissions item's `createdDateTime`: a resubmission of identical data shows the first. */
   submittedAt: string;
+  /** The Submissions item's `createdBy.user`. */
+  submittedBy: Submitter | null;
+  /** `current` unless another submission of the district-year took over since. */
+  status: string;
   district: string;
   districtCode: string;
   year: number;
@@ -25,7 +42,7 @@ export interface Receipt {
   rowCount: number;
   /** SHA-256 (hex) of the normalised data that was submitted. */
   stampHash: string;
-  /** The Submissions item and the uploaded workbook, when Graph gave their addresses. */
+  /** The Submissions item and the uploaded workbook, as Graph gave their addresses. */
   itemUrl: string | null;
   fileUrl: string | null;
 }
@@ -42,21 +59,22 @@ export type SubmitOutcome =
   | { ok: false; cancelled: boolean; problem: Text; rowProblems: RowProblem[] };
 
 /**
- * The progress journal, saved in the workbook's settings (pane) or beside the file (CLI). It holds
- * identifiers and counts only — never a token, never a council member's name.
+ * The progress journal, saved in the workbook's settings (pane) or beside the file (CLI) so the pane
+ * can offer "resume" and show how far a stopped run got. It is a hint, written and never trusted: a
+ * run decides everything by querying SharePoint (rows by key, the file by its path, the item by its
+ * key), so an edited or forged journal changes nothing that is sent or recorded. It holds identifiers
+ * and counts only — never a token, a time, an address, or a council member's name.
  */
 export interface Journal {
-  version: 1;
+  version: 2;
   submissionId: string;
   districtYear: string;
   phase: SubmitPhase;
-  startedAt: string;
   rowCount: number;
-  /** Row indexes (into the plan's rows) known to be stored, as ranges `0-19,40-59`. */
+  /** Row indexes (into the plan's rows) found stored so far, as ranges `0-19,40-59` (progress only). */
   confirmed: string;
-  fileUrl: string | null;
+  /** The Submissions item's id once known (for people reading the journal; never used to find it). */
   submissionItemId: string | null;
-  receipt: Receipt | null;
 }
 
 export interface SubmissionStore {
@@ -82,33 +100,61 @@ export interface WorkbookFile {
 }
 
 export type RowOutcome =
-  /** Stored now, or found already stored (a repeat refused by the unique row key). */
-  | { kind: 'stored' }
+  /** Graph created the item and said so (201): stored, in its own words. */
+  | { kind: 'created' }
+  /** Refused because an item with this row key exists: stored, unless it belongs to another
+   * submission — the query by key decides. */
+  | { kind: 'exists' }
   /** No definite answer (timeout, 504, lost connection): the query by key decides. */
   | { kind: 'ambiguous' }
   | { kind: 'rejected'; status: number; message: string };
+
+/** The Submissions item as SharePoint holds it after the run: the receipt is made of this alone. */
+export interface SubmissionRecord {
+  itemId: string;
+  itemUrl: string | null;
+  createdDateTime: string;
+  createdBy: Submitter | null;
+  fields: Record<string, unknown>;
+}
+
+/** The service refused the sign-in (401) or no token could be had: signing in again is the fix. */
+export class SignInRequired extends BilingualError {
+  constructor(detail?: { ko: string; en: string }, cause?: unknown) {
+    super(
+      `로그인이 만료되었거나 거부되었습니다. 다시 로그인한 뒤 제출하세요.${detail ? ` (${detail.ko})` : ''}`,
+      `The sign-in expired or was refused: sign in again, then submit.${detail ? ` (${detail.en})` : ''}`,
+      cause,
+    );
+  }
+}
 
 /** The SharePoint side of a submission (implemented in src/graph/target.ts). */
 export interface SubmissionTarget {
   /** Blocking schema problems, each explained in both languages; empty when writing is safe. */
   checkSchema(): Promise<Text[]>;
-  /** Uploads the workbook file; answers its address. Repeating it replaces the same file. */
-  uploadWorkbook(plan: import('./plan').SubmissionPlan, file: WorkbookFile): Promise<string | null>;
+  /** Uploads the workbook file (replacing the same path); answers the address Graph gave for it. */
+  uploadWorkbook(plan: SubmissionPlan, file: WorkbookFile): Promise<string | null>;
+  /** The address of a file already at this submission's path, as Graph gives it; null when none. */
+  findWorkbook(plan: SubmissionPlan): Promise<string | null>;
   sendRows(
-    plan: import('./plan').SubmissionPlan,
-    rows: import('./plan').PlannedRow[],
+    plan: SubmissionPlan,
+    rows: PlannedRow[],
     options: {
       signal: AbortSignal;
-      onRow(row: import('./plan').PlannedRow, outcome: RowOutcome): void | Promise<void>;
+      onRow(row: PlannedRow, outcome: RowOutcome): void | Promise<void>;
       onRetry(): void;
     },
   ): Promise<void>;
   /** Row keys of this submission already in the Forums list (the query by key). */
-  storedRowKeys(plan: import('./plan').SubmissionPlan): Promise<Set<string>>;
-  /** Makes this submission the district-year's current one and flags earlier ones superseded. */
+  storedRowKeys(plan: SubmissionPlan): Promise<Set<string>>;
+  /**
+   * Makes this submission the district-year's current one and every earlier one superseded, each step
+   * verified by query, and answers the Submissions item as SharePoint then holds it.
+   */
   complete(
-    plan: import('./plan').SubmissionPlan,
+    plan: SubmissionPlan,
     fileUrl: string | null,
-    submittedAt: string,
-  ): Promise<{ itemId: string; itemUrl: string | null }>;
+    options: { signal: AbortSignal; onRetry(): void },
+  ): Promise<SubmissionRecord>;
 }

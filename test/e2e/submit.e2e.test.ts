@@ -8,7 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { isoDate } from '../../devtools/preview/example';
-import { startGraphStandIn, type GraphStandIn } from '../../devtools/graph-standin';
+import { DEFAULT_USERS, startGraphStandIn, type GraphStandIn } from '../../devtools/graph-standin';
+import { STANDIN_TOKEN } from '../../src/auth/standin';
 import { createGraphSubmission } from '../../src/graph';
 import { parseConfigText } from '../../src/config';
 import { forumColumnName } from '../../src/graph/schema';
@@ -48,7 +49,7 @@ beforeEach(async () => {
   sitePath = config.site.path;
   const { remaining } = await createGraphSubmission({
     config,
-    tokens: { getToken: async () => 'admin' },
+    tokens: { getToken: async () => STANDIN_TOKEN },
     standard: newestStandard,
   }).provision();
   expect(remaining).toEqual([]);
@@ -97,13 +98,17 @@ function tableAddress(table: TableSheetLayout, rows: number): string {
   return `${letters[0]}${table.firstDataRow}:${letters[letters.length - 1]}${last}`;
 }
 
-async function receiptOf(page: Page): Promise<{ id: string; rows: string; hash: string; at: string }> {
+async function receiptOf(
+  page: Page,
+): Promise<{ id: string; rows: string; hash: string; at: string; by: string; status: string }> {
   const text = (id: string) => page.getByTestId(id).innerText();
   return {
     id: await text('receipt-id'),
     rows: await text('receipt-rows'),
     hash: await text('receipt-hash'),
     at: await text('receipt-at'),
+    by: await text('receipt-by'),
+    status: await text('receipt-status'),
   };
 }
 
@@ -124,6 +129,12 @@ test('submit in the real pane → receipt shown; Forums holds exactly the workbo
   // The submission id ends with the first 16 hex of the stamp hash (docs/sharepoint.md §4).
   expect(receipt.id).toMatch(new RegExp(`^\\d{5}-\\d{4}-${receipt.hash}$`));
   expect(receipt.at).toMatch(/\d{4}\. \d{1,2}\. \d{1,2}\./);
+  // Who submitted is the signed-in account as SharePoint recorded it on the item, not workbook text.
+  const dev = DEFAULT_USERS[STANDIN_TOKEN];
+  expect(receipt.by).toBe(`${dev.displayName} <${dev.userPrincipalName}>`);
+  expect(receipt.status).toBe('현재 제출');
+  const item = sharePointSite().lists.find((l) => l.name === 'Submissions')!.items[0];
+  expect(item.createdBy?.user.email).toBe(dev.userPrincipalName);
   await expect(panel.getByTestId('receipt-file').innerText()).resolves.toBe('올리지 않음');
   expect(sharePointSite().files).toEqual([]);
 

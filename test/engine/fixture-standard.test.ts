@@ -166,7 +166,7 @@ describe('a fixture standard registered only in this test', () => {
       choices: ['구청', '마을'],
     });
     expect(forums.columns.find((c) => c.name === 'ForumType')!.choices).toContain('시민배심원');
-    const plan = buildPlan(validateWorkbook(snapshot, registered), { engine: 'test', submittedBy: 'me' });
+    const plan = buildPlan(validateWorkbook(snapshot, registered), { engine: 'test' });
     expect(plan.standard).toBe('2099.1');
     expect(Object.keys(plan.rows[0].forum)).toEqual(expect.arrayContaining(['volunteers', 'venue']));
     const fields = forumFields(plan, plan.rows[0]);

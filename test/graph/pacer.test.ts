@@ -40,3 +40,36 @@ test('Retry-After is honoured with at most 20% jitter and capped', () => {
   expect(retryDelayMs('120', 0, policy)).toBe(5000);
   expect(retryDelayMs('0.5', 0, { ...policy, random: () => 0 })).toBe(500);
 });
+
+test('without headers the refill rate is measured between two 429s; a 429 too soon halves the guess', async () => {
+  let now = 0;
+  const pacer = new Pacer(() => now);
+  const spend = async (units: number) => {
+    for (let i = 0; i < units / 40; i++) {
+      await pacer.acquire(40);
+      pacer.release(40);
+    }
+  };
+  await spend(600);
+  expect(pacer.learned.from).toBeNull();
+  // The first 429: Retry-After 20 ms for a 2-unit member bounds the rate at 0.1 unit/ms; start at half.
+  pacer.throttled(20, 2);
+  expect(pacer.learned).toEqual({ unitsPerSecond: 50, from: 'throttling', measured: false });
+  // Another 429 before enough units passed to measure anything: the guess was too high.
+  now = 25;
+  pacer.release(0, 40);
+  pacer.throttled(20, 2);
+  expect(pacer.learned.unitsPerSecond).toBe(25);
+  // 400 more units accepted over the next 400 ms, then a 429: 440 units in 425 ms since the first.
+  now = 425;
+  pacer.release(0, 400);
+  pacer.throttled(20, 2);
+  expect(pacer.learned.measured).toBe(true);
+  expect(pacer.learned.unitsPerSecond).toBeCloseTo((440 / 425) * 1000, 6);
+  // Refusals during the pause are the same event, and a 429 without Retry-After teaches nothing.
+  now = 430;
+  pacer.throttled(20, 2);
+  now = 2000;
+  pacer.throttled(5000, 2, false);
+  expect(pacer.learned.unitsPerSecond).toBeCloseTo((440 / 425) * 1000, 6);
+});

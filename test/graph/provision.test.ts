@@ -4,6 +4,7 @@ import { createGraphSubmission, type GraphSubmission } from '../../src/graph';
 import { parseConfig } from '../../src/config';
 import { uploadFile, SIMPLE_LIMIT } from '../../src/graph/upload';
 import { newestStandard } from '../../src/standard';
+import { KIM, USERS } from '../submission/harness';
 
 const SITE = { hostname: 'seoul.sharepoint.com', path: '/sites/delib' };
 
@@ -11,10 +12,10 @@ describe('lists and library', () => {
   let s: GraphStandIn;
   let g: GraphSubmission;
   beforeEach(async () => {
-    s = await startGraphStandIn({});
+    s = await startGraphStandIn({ users: USERS });
     g = createGraphSubmission({
       config: parseConfig({ graphRoot: s.url, site: SITE }),
-      tokens: { getToken: async () => 't' },
+      tokens: { getToken: async () => KIM },
       standard: newestStandard,
     });
   });
@@ -34,6 +35,9 @@ describe('lists and library', () => {
     // Display names come from the standard; internal names stay ASCII.
     expect(forums.columns.find((c) => c.name === 'ExpectedCivilian')?.displayName).toBe('대상인원(민간)');
     expect(forums.columns.every((c) => /^[A-Za-z0-9_]+$/.test(c.name))).toBe(true);
+    // 참석율(%) holds the fraction the workbook holds (0.855) and SharePoint shows it as 85.5%.
+    const rate = forums.columns.find((c) => c.name === 'AttendanceRate')!;
+    expect(rate).toMatchObject({ displayName: '참석율(%)', number: { displayAs: 'percentage' } });
   });
 
   test('drift is named column by column, fixed where safe, and the rest left to an admin', async () => {
@@ -45,17 +49,20 @@ describe('lists and library', () => {
     await g.http.send('PATCH', `${base}/columns/${id('RowKey')}`, { enforceUniqueValues: false });
     await g.http.send('PATCH', `${base}/columns/${id('SubmissionId')}`, { indexed: false });
     await g.http.send('PATCH', `${base}/columns/${id('Hours')}`, { displayName: '시간' });
+    // A list provisioned before rates were shown as percentages.
+    await g.http.send('PATCH', `${base}/columns/${id('AttendanceRate')}`, { number: {} });
     const drift = await g.checkSchema();
     expect(drift.map((d) => [d.column, d.kind, d.blocking])).toEqual([
       ['RowKey', 'not-unique', true],
       ['SubmissionId', 'not-indexed', true],
       ['Hours', 'display-name', false],
+      ['AttendanceRate', 'display-as', false],
     ]);
     expect(drift[0].message.ko).toContain('고유');
     expect(drift[0].message.en).toContain('unique');
     expect(await g.target.checkSchema()).toHaveLength(2);
     const fixed = await g.provision();
-    expect(fixed.applied).toHaveLength(3);
+    expect(fixed.applied).toHaveLength(4);
     expect(await g.checkSchema()).toEqual([]);
   });
 

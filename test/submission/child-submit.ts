@@ -1,16 +1,16 @@
-// Run by kill.test.ts in a child process: submits a generated workbook with the CLI's journal file,
-// so the parent can kill -9 it mid-way and resume from the same journal.
-import { ENGINE_VERSION } from '../../src/engine';
+// Run by kill.test.ts in a child process: submits a generated workbook (optionally with one count
+// edited, a resubmission) with the CLI's journal file, so the parent can kill -9 it mid-way.
+import { ENGINE_VERSION, validateWorkbook } from '../../src/engine';
 import { fileStore } from '../../src/cli/commands/submit';
 import { buildPlan } from '../../src/submission/plan';
 import { runSubmission } from '../../src/submission/runner';
-import { exampleValidation } from './example';
+import { editCount, exampleSnapshot } from './example';
 import { graphFor } from './harness';
 
-const [url, journal, rows, seed] = process.argv.slice(2);
-const plan = buildPlan(exampleValidation(Number(rows), { seed: Number(seed) }), {
+const [url, journal, rows, seed, editRow] = process.argv.slice(2);
+const snapshot = exampleSnapshot(Number(rows), { seed: Number(seed) });
+const plan = buildPlan(validateWorkbook(editRow ? editCount(snapshot, Number(editRow)) : snapshot), {
   engine: ENGINE_VERSION,
-  submittedBy: 'child',
 });
 runSubmission({
   plan,

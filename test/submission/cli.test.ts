@@ -4,30 +4,25 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { main } from '../../src/cli/main';
-import type { CliIO } from '../../src/cli/command';
-import { startGraphStandIn, type GraphStandIn } from '../../devtools/graph-standin';
+import { DEFAULT_USERS, startGraphStandIn, type GraphStandIn } from '../../devtools/graph-standin';
 import { listItems } from './harness';
-
-const repo = path.resolve(__dirname, '..', '..');
-const sample = path.resolve(repo, '..', 'shared', 'samples', 'gangseo-2021-q1.xlsx');
-
-function io(cwd: string, env: Record<string, string> = {}): CliIO & { stdout: string; stderr: string } {
-  const o = {
-    stdout: '',
-    stderr: '',
-    cwd,
-    env,
-    out: (s: string) => void (o.stdout += s),
-    err: (s: string) => void (o.stderr += s),
-  };
-  return o;
-}
+import { io, sample } from './doubles';
 
 describe('delib submit / sharepoint', () => {
   let s: GraphStandIn;
   let dir: string;
   beforeEach(async () => {
-    s = await startGraphStandIn({});
+    // The development token (no token in the environment) and one officer's token from the environment.
+    s = await startGraphStandIn({
+      users: {
+        ...DEFAULT_USERS,
+        'env-token-value': {
+          id: 'u-env',
+          userPrincipalName: 'park@gangseo.example.kr',
+          displayName: '박강서',
+        },
+      },
+    });
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'delib-cli-'));
     fs.copyFileSync(sample, path.join(dir, 'gangseo.xlsx'));
   });

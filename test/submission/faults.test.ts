@@ -6,7 +6,7 @@ import { exampleValidation } from './example';
 import { expectExactly, graphFor, listItems, memoryStore, startHarness, type Harness } from './harness';
 
 const file = { name: 'book.xlsx', bytes: async () => new Uint8Array([80, 75, 3, 4]) };
-const ctx = { engine: ENGINE_VERSION, submittedBy: 'test' };
+const ctx = { engine: ENGINE_VERSION };
 
 describe('fault runs', () => {
   let h: Harness | null = null;

@@ -1,12 +1,12 @@
 // The plan: deterministic ids and keys, only forum rows and aggregates, never a council name.
 import { ENGINE_VERSION, validateWorkbook } from '../../src/engine';
 import { buildPlan, PlanRefused, serialToIsoDate } from '../../src/submission/plan';
-import { countRanges, formatRanges, parseRanges } from '../../src/submission/ranges';
+import { countRanges, formatRanges } from '../../src/submission/ranges';
 import { forumFields, submissionFields } from '../../src/graph/target';
 import { newestStandard } from '../../src/standard';
 import { editCount, exampleSnapshot } from './example';
 
-const ctx = { engine: ENGINE_VERSION, submittedBy: 'tester' };
+const ctx = { engine: ENGINE_VERSION };
 
 test('the same data gives the same submission id and keys; an edit gives new ones', () => {
   const a = buildPlan(validateWorkbook(exampleSnapshot(20, { seed: 2 })), ctx);
@@ -28,7 +28,7 @@ test('council members’ names never enter a plan or the fields sent', () => {
   const sent = JSON.stringify([
     plan,
     plan.rows.map((r) => forumFields(plan, r)),
-    submissionFields(plan, newestStandard, null, 'now'),
+    submissionFields(plan, newestStandard, null),
   ]);
   for (const n of names) expect(sent).not.toContain(n);
 });
@@ -45,7 +45,6 @@ test('dates go out as ISO days; journal ranges round-trip compactly', () => {
   expect(serialToIsoDate(44197)).toBe('2021-01-01');
   const set = [0, 1, 2, 3, 7, 9, 10, 11];
   expect(formatRanges(set)).toBe('0-3,7,9-11');
-  expect([...parseRanges('0-3,7,9-11')]).toEqual(set);
   expect(countRanges('0-3,7,9-11')).toBe(8);
   expect(formatRanges([])).toBe('');
 });

@@ -6,7 +6,7 @@ import { runSubmission } from '../../src/submission/runner';
 import { editCount, exampleSnapshot } from './example';
 import { expectExactly, listItems, memoryStore, startHarness, type Harness } from './harness';
 
-const ctx = { engine: ENGINE_VERSION, submittedBy: 'test' };
+const ctx = { engine: ENGINE_VERSION };
 const run = (h: Harness, plan: ReturnType<typeof buildPlan>) =>
   runSubmission({
     plan,

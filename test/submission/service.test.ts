@@ -4,28 +4,10 @@ import { validateWorkbook, type Validation } from '../../src/engine';
 import { memorySettings } from '../../src/excel/settings';
 import { parseConfig } from '../../src/config';
 import { settingsStore, JOURNAL_KEY, RECEIPT_LINE_KEY } from '../../src/taskpane/submit/office';
-import { createSubmitService, type SubmitSession } from '../../src/taskpane/submit/service';
-import type { PaneState } from '../../src/session/state';
+import { createSubmitService } from '../../src/taskpane/submit/service';
 import { exampleSnapshot } from './example';
-import { listItems, SITE, startHarness, type Harness } from './harness';
-
-function session(validation: Validation): SubmitSession & { stamped: number } {
-  const s = {
-    stamped: 0,
-    validateNow: async () => undefined,
-    markValidated: async () => void s.stamped++,
-    getState: (): PaneState => ({
-      status: 'ready',
-      report: validation.report,
-      stamp: { status: 'absent' },
-      problem: null,
-      lastPassMs: 1,
-      displayLanguage: 'ko-KR',
-    }),
-    currentValidation: () => validation,
-  };
-  return s;
-}
+import { KIM, listItems, SITE, startHarness, type Harness } from './harness';
+import { session } from './doubles';
 
 describe('pane submit service', () => {
   let h: Harness;
@@ -39,7 +21,7 @@ describe('pane submit service', () => {
     createSubmitService({
       session: session(validation),
       config: parseConfig({ graphRoot: h.standIn.url, site: SITE }),
-      tokens: { getToken: async () => 't' },
+      tokens: { getToken: async () => KIM },
       store: settingsStore(memorySettings()),
       file: () => null,
     });
@@ -51,7 +33,7 @@ describe('pane submit service', () => {
     const service = createSubmitService({
       session: s,
       config: parseConfig({ graphRoot: h.standIn.url, site: SITE }),
-      tokens: { getToken: async () => 'secret-token-value' },
+      tokens: { getToken: async () => KIM },
       store: settingsStore(settings),
       file: () => ({ name: 'w.xlsx', bytes: async () => new Uint8Array([1, 2, 3]) }),
     });
@@ -69,7 +51,7 @@ describe('pane submit service', () => {
     expect(await service.lastReceipt()).toMatchObject({ rowCount: 25 });
     expect(await service.pending()).toBeNull();
     expect(settings.load<string>(RECEIPT_LINE_KEY)).toContain('25행 rows');
-    expect(JSON.stringify(settings.load(JOURNAL_KEY))).not.toContain('secret-token-value');
+    expect(JSON.stringify(settings.load(JOURNAL_KEY))).not.toContain(KIM);
     expect(h.standIn.sites()[0].files).toHaveLength(1);
   });
 

@@ -1,9 +1,10 @@
 // `delib submit FILE...`: what the pane's submit button does, for officers who receive workbooks by
-// e-mail. The progress journal lives beside the workbook (or in --state-dir), so running the same
-// command again after a crash resumes without sending any row twice.
+// e-mail. Running the same command again after a crash finishes the job without sending any row
+// twice: SharePoint is asked what it holds. The progress journal beside the workbook (or in
+// --state-dir) is only a record of how far a run got; nothing in it is trusted. The submitter is the
+// signed-in account, as SharePoint records it on the Submissions item.
 import fs from 'node:fs';
 import path from 'node:path';
-import os from 'node:os';
 import { UsageError, type CliIO, type Command } from '../command';
 import { describeError, parseCommandLine } from '../errors';
 import { loadFiles } from '../load';
@@ -27,7 +28,11 @@ export function fileStore(file: string): SubmissionStore {
   return {
     async load() {
       try {
-        return JSON.parse(await fs.promises.readFile(file, 'utf8')) as Journal;
+        // Progress for people; a journal larger than any real one is not read at all.
+        const stat = await fs.promises.stat(file);
+        if (stat.size > 64 * 1024) return null;
+        const j = JSON.parse(await fs.promises.readFile(file, 'utf8')) as Journal;
+        return j && j.version === 2 ? j : null;
       } catch {
         return null;
       }
@@ -61,14 +66,19 @@ export const submitCommand: Command = {
     ko: '통합시트를 SharePoint에 제출 (중복 없이, 이어서 제출 가능)',
     en: 'Submit workbooks to SharePoint (exactly once, resumable)',
   },
-  usage: 'delib submit FILE... [--config FILE] [--graph-root URL] [--state-dir DIR] [--by NAME]',
+  usage: 'delib submit FILE... [--config FILE] [--graph-root URL] [--state-dir DIR]',
   async run(args: string[], io: CliIO): Promise<number> {
+    if (args.some((a) => a === '--by' || a.startsWith('--by='))) {
+      throw new UsageError(
+        '--by 옵션은 없어졌습니다: 제출자는 로그인한 계정이며 SharePoint가 기록합니다.',
+        'the --by option is gone: the submitter is the signed-in account, as SharePoint records it.',
+      );
+    }
     const { values, positionals } = parseCommandLine(args, {
       options: {
         config: { type: 'string' },
         'graph-root': { type: 'string' },
         'state-dir': { type: 'string' },
-        by: { type: 'string' },
       },
     });
     if (positionals.length === 0) {
@@ -103,10 +113,7 @@ export const submitCommand: Command = {
       for (const { file, validation } of loaded) {
         const absolute = path.resolve(io.cwd, file);
         try {
-          const plan = buildPlan(validation, {
-            engine: ENGINE_VERSION,
-            submittedBy: values.by ?? os.userInfo().username,
-          });
+          const plan = buildPlan(validation, { engine: ENGINE_VERSION });
           const outcome = await runSubmission({
             plan,
             target: graph.target,

@@ -1,10 +1,19 @@
-// The receipt as the district sees it in the pane (the same facts are written into the workbook).
+// The receipt as the district sees it in the pane (the same facts are written into the workbook):
+// what the Submissions item says, its time and submitter as SharePoint recorded them.
 import { Link, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import type { Receipt } from '../../submission/types';
+import { submitterText } from '../../submission/receipt';
 import { submitStrings as S } from './strings';
 
 export function ReceiptView({ receipt, lang }: { receipt: Receipt; lang: 'ko' | 'en' }): JSX.Element {
   const at = new Date(receipt.submittedAt).toLocaleString(lang === 'ko' ? 'ko-KR' : 'en-GB');
+  // A receipt saved by an older version has no submitter or status.
+  const status =
+    receipt.status === 'current'
+      ? S.statusCurrent[lang]
+      : receipt.status === 'superseded'
+        ? S.statusSuperseded[lang]
+        : (receipt.status ?? '-');
   return (
     <MessageBar layout="multiline" intent="success" aria-live="polite">
       <MessageBarBody>
@@ -17,6 +26,14 @@ export function ReceiptView({ receipt, lang }: { receipt: Receipt; lang: 'ko' | 
           <dt>{S.receiptAt[lang]}</dt>
           <dd style={{ margin: 0 }} data-testid="receipt-at">
             {at}
+          </dd>
+          <dt>{S.receiptBy[lang]}</dt>
+          <dd style={{ margin: 0, wordBreak: 'break-all' }} data-testid="receipt-by">
+            {submitterText(receipt.submittedBy ?? null)}
+          </dd>
+          <dt>{S.receiptStatus[lang]}</dt>
+          <dd style={{ margin: 0 }} data-testid="receipt-status">
+            {status}
           </dd>
           <dt>{S.receiptRows[lang]}</dt>
           <dd style={{ margin: 0 }} data-testid="receipt-rows">
@@ -37,6 +54,7 @@ export function ReceiptView({ receipt, lang }: { receipt: Receipt; lang: 'ko' | 
             )}
           </dd>
         </dl>
+        <div style={{ fontSize: 'smaller' }}>{S.receiptSource[lang]}</div>
         {receipt.itemUrl && (
           <Link href={receipt.itemUrl} target="_blank" rel="noreferrer">
             {S.receiptLink[lang]}

@@ -122,7 +122,10 @@ export function SubmitPanel({ report, lang }: SubmitPanelProps): JSX.Element {
       {pending && !running && view.kind !== 'done' && (
         <MessageBar layout="multiline" intent="info">
           <MessageBarBody>
-            {fill(tr(S.pending), { done: countRanges(pending.confirmed), total: pending.rowCount })}
+            {fill(tr(S.pending), {
+              done: Math.min(countRanges(String(pending.confirmed ?? '')), pending.rowCount),
+              total: pending.rowCount,
+            })}
           </MessageBarBody>
         </MessageBar>
       )}

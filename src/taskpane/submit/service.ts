@@ -50,8 +50,9 @@ export function createSubmitService(deps: SubmitServiceDeps): SubmitService {
   return {
     uploadsWorkbook,
     pending: async () => {
+      // Workbook settings anyone can edit: shown as a hint ("resume"), never trusted by the run.
       const j = await deps.store.load();
-      return j && j.phase !== 'done' ? j : null;
+      return j && j.version === 2 && j.phase !== 'done' ? j : null;
     },
     lastReceipt: async () => deps.store.receipt(),
     async submit({ onProgress, signal }) {
@@ -72,9 +73,8 @@ export function createSubmitService(deps: SubmitServiceDeps): SubmitService {
       if (state.problem) return refuse(state.problem);
       let plan;
       try {
-        const by =
-          state.stamp.status === 'valid' ? state.stamp.stamp.by : (validation.report.info.author ?? '');
-        plan = buildPlan(validation, { engine: ENGINE_VERSION, submittedBy: by });
+        // No submitter here: SharePoint records the signed-in account on the Submissions item.
+        plan = buildPlan(validation, { engine: ENGINE_VERSION });
       } catch (e) {
         if (e instanceof PlanRefused) return refuse(e.text);
         throw e;

@@ -42,7 +42,14 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  graph = await startGraphStandIn({ latencyMs: 5 });
+  graph = await startGraphStandIn({
+    latencyMs: 5,
+    // The officer the fake host signs in, and the admin who provisions the lists.
+    users: {
+      [ACCESS_TOKEN]: { id: 'e2e-officer', userPrincipalName: 'officer@seoul.go.kr', displayName: '담당자' },
+      admin: { id: 'e2e-admin', userPrincipalName: 'admin@seoul.go.kr', displayName: '관리자' },
+    },
+  });
   const { remaining } = await createGraphSubmission({
     config: { ...config, graphRoot: graph.url },
     tokens: { getToken: async () => 'admin' },

@@ -1,5 +1,5 @@
-// 협치회의 구성: members are read like any table, then the council's composition is checked
-// against the thresholds in the standard's data (the city changes them).
+// 협치회의 구성: members are read like any table, then the council's composition (./composition.ts,
+// the same figures the report and the city's table show) is checked against the standard's thresholds.
 import type { Standard } from '../standard/types';
 import type { CouncilRecord, Finding } from './report';
 import type { SheetSnapshot } from './snapshot';
@@ -8,9 +8,11 @@ import { makeFinding } from './findings';
 import { readField, type FieldValue } from './fields';
 import type { TableLayout } from './locate';
 import { RowIndex, repeatFinding } from './tablewide';
+import { councilComposition, type CouncilComposition, type GenderCounts } from './composition';
 
 export interface CouncilResult {
   members: CouncilRecord[];
+  composition: CouncilComposition;
   findings: Finding[];
 }
 
@@ -18,7 +20,7 @@ export function readCouncil(standard: Standard, sheet: SheetSnapshot, layout: Ta
   const members: CouncilRecord[] = [];
   const findings: Finding[] = [];
   const ids = new RowIndex<number>();
-  if (!layout.headerRow) return { members, findings };
+  if (!layout.headerRow) return { members, composition: councilComposition(members, standard), findings };
   for (let r = layout.headerRow + 1; r <= sheet.rows.length; r++) {
     const cells = sheet.rows[r - 1];
     if (!cells || layout.present.every((p) => isBlankCell(cells[p.column]))) continue;
@@ -50,20 +52,24 @@ export function readCouncil(standard: Standard, sheet: SheetSnapshot, layout: Ta
     if (first !== null)
       findings.push(repeatFinding(standard, 'duplicate-id', idColumn, idKey, m.row, m.id!, first));
   }
-  return { members, findings: [...findings, ...composition(standard, sheet.name, members)] };
+  const c = councilComposition(members, standard);
+  return {
+    members,
+    composition: c,
+    findings: [...findings, ...compositionFindings(standard, sheet.name, c)],
+  };
 }
 
 function percent(share: number): string {
   return `${(Math.round(share * 1000) / 10).toFixed(1)}%`;
 }
 
-function composition(standard: Standard, sheet: string, members: CouncilRecord[]): Finding[] {
+function compositionFindings(standard: Standard, sheet: string, c: CouncilComposition): Finding[] {
   const rule = standard.council;
-  const total = members.length;
-  if (total === 0) return [];
+  if (c.members === 0) return [];
   const place = { sheet, cell: null, row: null, field: null };
   const out: Finding[] = [];
-  const civilian = members.filter((m) => m.sector === rule.civilian.value).length / total;
+  const civilian = c.civilianShare!;
   if (civilian < rule.civilian.minShare) {
     out.push(
       makeFinding(standard, 'composition-civilian', { ...place, field: rule.sectorKey }, percent(civilian), {
@@ -72,7 +78,10 @@ function composition(standard: Standard, sheet: string, members: CouncilRecord[]
     );
   }
   for (const gender of standard.enums.gender) {
-    const share = members.filter((m) => m.gender === gender.value).length / total;
+    const key = (Object.keys(rule.genders) as (keyof GenderCounts)[]).find(
+      (k) => rule.genders[k] === gender.value,
+    );
+    const share = (key ? c.byGender[key] : 0) / c.members;
     if (share < rule.gender.minShare) {
       out.push(
         makeFinding(standard, 'composition-gender', { ...place, field: rule.genderKey }, percent(share), {

@@ -34,10 +34,7 @@ export function makeFinding(
   const shown =
     value === undefined || value === null ? null : typeof value === 'boolean' ? String(value) : value;
   const all: Params = { value: shown, sheet: place.sheet, ...params };
-  const message: Text = {
-    ko: fill(def.message.ko, all),
-    en: fill(def.message.en, { ...all, ...englishOverrides(params) }),
-  };
+  const message = fillText(def.message, all);
   return {
     code,
     severity: def.severity,
@@ -49,6 +46,14 @@ export function makeFinding(
     message,
     fix,
   };
+}
+
+/**
+ * A bilingual message template with its `{name}` placeholders filled; a parameter with an `En`
+ * twin (`fieldEn`) gives the English message its own value. A missing parameter leaves nothing.
+ */
+export function fillText(template: Text, params: Params): Text {
+  return { ko: fill(template.ko, params), en: fill(template.en, { ...params, ...englishOverrides(params) }) };
 }
 
 /** Parameters with an `En` twin (`fieldEn`) replace the Korean one in English messages. */

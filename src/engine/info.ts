@@ -23,7 +23,7 @@ export interface InfoResult {
 const LABEL_COLUMNS = 4;
 const LABEL_ROWS = 50;
 
-function findDistrict(standard: Standard, text: string): DistrictDefinition | null {
+export function findDistrict(standard: Standard, text: string): DistrictDefinition | null {
   let s = fold(text).trim().replace(/\s+/g, ' ');
   for (const prefix of standard.districtPrefixes) if (s.startsWith(prefix)) s = s.slice(prefix.length).trim();
   const key = headerKey(s);

@@ -201,6 +201,7 @@ function assemble(state: EngineState): Validation {
     stats: { rows: forums.length, errors, warnings, infos },
     findings,
     metrics: state.forums ? state.forums.tally.metrics() : new MetricsTally(standard).metrics(),
+    council: state.council ? state.council.result.composition : null,
   };
   return { report, forums, council, state };
 }

@@ -55,5 +55,6 @@ export function reportOf(
     stats: { rows: sums.meetings, errors: 0, warnings: 0, infos: 0 },
     findings: [],
     metrics: { overall, byQuarter: { '1': overall, '2': empty, '3': empty, '4': empty }, byType: {} },
+    council: null,
   };
 }

@@ -122,9 +122,8 @@ export function parseRegister(sheet: SheetSnapshot, standard: Standard = current
 
   const column = (key: string) => layout.columns.get(key)!;
   const districts: RegisteredDistrict[] = [];
+  /** Known codes by the first row writing them, good or bad: not absent, and a repeat is a repeat. */
   const firstRow = new Map<string, number>();
-  /** Codes written on some row, good or bad: a bad row is not also reported as absent. */
-  const written = new Set<string>();
   let officers: Submitters | null = null;
   let dataRows = 0;
   for (let r = layout.headerRow + 1; r <= sheet.rows.length; r++) {
@@ -149,18 +148,19 @@ export function parseRegister(sheet: SheetSnapshot, standard: Standard = current
         );
       }
     }
-    written.add(fold(text.code).replace(/\s+/g, ''));
     if (tooLong) continue;
-    const row = readRow(standard, r, text, problems);
-    if (!row) continue;
-    const first = firstRow.get(row.code);
+    const code = normalCode(text.code);
+    const known = isKnownCode(standard, code);
+    const first = known ? firstRow.get(code) : undefined;
     if (first !== undefined) {
-      problems.push(
-        problem('duplicate-district', r, 'code', text.code, { code: row.code, expected: row.name, first }),
-      );
+      const expected =
+        code === registerRules.city.code ? registerRules.city.name : nameOfCode(standard, code);
+      problems.push(problem('duplicate-district', r, 'code', text.code, { code, expected, first }));
       continue;
     }
-    firstRow.set(row.code, r);
+    if (known) firstRow.set(code, r);
+    const row = readRow(standard, r, text, problems);
+    if (!row) continue;
     if (row.code === registerRules.city.code) {
       officers = row.submitters;
       if (!officers.people.length && !officers.groups.length)
@@ -176,15 +176,29 @@ export function parseRegister(sheet: SheetSnapshot, standard: Standard = current
     }
   }
   const complete = !problems.some((p) => p.code === 'too-many-rows');
-  if (complete && !written.has(registerRules.city.code))
+  if (complete && !firstRow.has(registerRules.city.code))
     problems.push(problem('missing-city', null, 'code', registerRules.city.code));
-  for (const d of complete ? standard.districts : []) {
-    if (!written.has(d.code))
+  // With bad rows, an absent district is most likely one of them: the warning would only be noise.
+  const clean = !problems.some((p) => p.severity === 'error');
+  for (const d of complete && clean ? standard.districts : []) {
+    if (!firstRow.has(d.code))
       problems.push(problem('district-absent', null, 'code', d.name, { code: d.code, valueEn: d.nameEn }));
   }
   const failed = problems.some((p) => p.severity === 'error');
   const register: DistrictRegister | null = failed ? null : { districts, officers: officers! };
   return { register, problems: sortProblems(problems) };
+}
+
+function normalCode(text: string): string {
+  return fold(text).replace(/\s+/g, '');
+}
+
+function isKnownCode(standard: Standard, code: string): boolean {
+  return code === registerRules.city.code || standard.districts.some((d) => d.code === code);
+}
+
+function nameOfCode(standard: Standard, code: string): string {
+  return standard.districts.find((d) => d.code === code)?.name ?? code;
 }
 
 function englishName(standard: Standard, code: string): string {
@@ -199,7 +213,7 @@ function readRow(
   problems: RegisterProblem[],
 ): RegisteredDistrict | null {
   const before = problems.length;
-  const code = fold(text.code).replace(/\s+/g, '');
+  const code = normalCode(text.code);
   const isCity = code === registerRules.city.code;
   const district = standard.districts.find((d) => d.code === code);
   let name = '';

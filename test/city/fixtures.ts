@@ -1,5 +1,5 @@
 // A small city for the desk's tests: the register as the 2021 plan has it (24 districts due, 서초구
-// not), district submitters by sign-in name (강서구 by a group), two city officers, and a builder of
+// not), district submitters by sign-in name (강서구 also by a group), two city officers, and a builder of
 // Submissions records as SharePoint would hold them.
 import type { Metrics, Quarter } from '../../src/engine/report';
 import type { CouncilComposition } from '../../src/engine/composition';
@@ -27,7 +27,7 @@ export function demoRegister(): DistrictRegister {
       dueYears: d.code === SEOCHO ? [] : [2020, 2021],
       submitters:
         d.code === GANGSEO
-          ? { people: [], groups: [GANGSEO_GROUP] }
+          ? { people: [submitterOf(d.code)], groups: [GANGSEO_GROUP] }
           : { people: [submitterOf(d.code)], groups: [] },
     })),
   };

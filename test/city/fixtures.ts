@@ -7,7 +7,9 @@ import { compositionOf } from '../../src/engine/composition';
 import type { DistrictRegister } from '../../src/register';
 import type { SubmissionRecord } from '../../src/city';
 import { currentStandard } from '../../src/standard';
-import { metricsFrom, type Sums } from '../cli/reports';
+import { metricsFrom, sums } from '../cli/reports';
+
+export { sums };
 
 export const OFFICER = 'Officer.Lee@seoul.go.kr';
 export const OFFICER_GROUP = '5b0c2f5e-6a1d-4c55-9d1e-0c2a7e1f4b10';
@@ -32,22 +34,6 @@ export function demoRegister(): DistrictRegister {
     })),
   };
 }
-
-export const sums = (
-  meetings: number,
-  hours: number,
-  ao: number,
-  ac: number,
-  eo: number,
-  ec: number,
-): Sums => ({
-  meetings,
-  hours,
-  ao,
-  ac,
-  eo,
-  ec,
-});
 
 const ZERO = metricsFrom(sums(0, 0, 0, 0, 0, 0));
 

@@ -6,16 +6,7 @@ import { parseCsv, parseMarkdownTable, textRowsToSnapshot } from '../../src/work
 import { buildSummaryWorkbook } from '../../src/xlsx/summary';
 import { readWorkbookBuffer } from '../../src/xlsx/read';
 import { currentStandard } from '../../src/standard';
-import { reportOf, type Sums } from './reports';
-
-const s = (meetings: number, hours: number, ao: number, ac: number, eo: number, ec: number): Sums => ({
-  meetings,
-  hours,
-  ao,
-  ac,
-  eo,
-  ec,
-});
+import { reportOf, sums as s } from './reports';
 
 describe('buildSummaryTable', () => {
   it('one row per district-year in 가나다 order, with 총계 and 평균 per standard §2', () => {

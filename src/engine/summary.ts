@@ -176,7 +176,7 @@ export function summaryTableOf(
 }
 
 function mixedYears(years: (number | null)[], files?: Map<number, string[]>): BilingualError {
-  const list = [...years].sort();
+  const list = [...years].sort((a, b) => (a ?? 0) - (b ?? 0));
   const ko = list.map((y) => `${y}년${files?.get(y!) ? `(${files.get(y!)!.join(', ')})` : ''}`).join(', ');
   const en = list.map((y) => `${y}${files?.get(y!) ? ` (${files.get(y!)!.join(', ')})` : ''}`).join(', ');
   return new BilingualError(

@@ -191,11 +191,9 @@ describe('bad rows: every one reported with its row number, nothing imported', (
       ['too-many-submitters', 6],
       ['cell-too-long', 7],
     ]);
-    // 2,000,000 blank rows below the table cost nothing.
-    const tall: SheetSnapshot = { name: 's', rows: [...sheet(goodRows()).rows, ...new Array(2_000_000)] };
-    const t0 = Date.now();
-    expect(parseRegister(tall).register).not.toBeNull();
-    expect(Date.now() - t0).toBeLessThan(5_000);
+    // Blank rows below the table (a sheet formatted to its last row) are not rows.
+    const tall: SheetSnapshot = { name: 's', rows: [...sheet(goodRows()).rows, ...new Array(1_000_000)] };
+    expect(parseRegister(tall)).toEqual(parseRegister(sheet(goodRows())));
   });
 });
 

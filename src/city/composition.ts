@@ -4,7 +4,6 @@
 // from the counts with the standard's thresholds, by the same function the engine warns with.
 import type { Standard, Text } from '../standard/types';
 import { currentStandard } from '../standard';
-import type { CompositionColumnKey } from '../standard/composition';
 import { compositionOf, type CompositionCounts } from '../engine/composition';
 import type { MissingRow } from '../engine/summary';
 import type { DistrictRegister } from '../register';
@@ -127,12 +126,4 @@ export function compositionTable(input: {
     }
   }
   return compositionTableOf(year, districts, missing, notes, standard);
-}
-
-/** A composition table column's value for a row (`compliant` as a boolean, shares as fractions). */
-export function compositionValue(
-  row: CompositionRow,
-  key: CompositionColumnKey,
-): string | number | boolean | null {
-  return row[key];
 }

@@ -17,7 +17,7 @@ export { statusBoard } from './board';
 export type { BoardInput, BoardRow, BoardSubmission, NotDueRow, StatusBoard } from './board';
 export { dataBook } from './databook';
 export type { DataBookInput } from './databook';
-export { compositionTable, compositionTableOf, compositionValue } from './composition';
+export { compositionTable, compositionTableOf } from './composition';
 export type { CompositionRow, CompositionTable } from './composition';
 export { compareYears, unitOf } from './compare';
 export type { ChangeUnit, Changes, DistrictChange, MetricChange, YearComparison } from './compare';

@@ -63,3 +63,24 @@ export const reviewReasons: Record<ReviewReason, Text> = {
     'the time SharePoint recorded ({value}) cannot be read',
   ),
 };
+
+/** The status board's columns as the city's tables print them. */
+export const boardColumns: { key: BoardColumnKey; label: Text }[] = [
+  { key: 'district', label: t('자치구', 'District') },
+  { key: 'state', label: t('상태', 'State') },
+  { key: 'quarter', label: t('제출 분기', 'Quarter reported') },
+  { key: 'submittedAt', label: t('제출 시각', 'Received') },
+  { key: 'createdBy', label: t('제출자', 'Submitted by') },
+  { key: 'fileUrl', label: t('파일', 'File') },
+  { key: 'remarks', label: t('비고', 'Remarks') },
+];
+
+export type BoardColumnKey =
+  'district' | 'state' | 'quarter' | 'submittedAt' | 'createdBy' | 'fileUrl' | 'remarks';
+
+/** What the 비고 column says besides the reasons for review. */
+export const boardRemarks: Record<'onBehalf' | 'revisedAfterDeadline' | 'overdue', Text> = {
+  onBehalf: t('시 대리 제출', 'submitted by the city for the district'),
+  revisedAfterDeadline: t('기한 후 수정 제출', 'revised after the deadline'),
+  overdue: t('기한 경과', 'past the deadline'),
+};

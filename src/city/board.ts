@@ -10,11 +10,10 @@
 //                          superseded) — received before the end of the due day (Korea time) is on
 //                          time. A later correction does not make an on-time quarter late, and the
 //                          row says that the current data came after the date.
-import type { Standard } from '../standard/types';
+import type { Standard, Text } from '../standard/types';
 import { currentStandard } from '../standard';
 import type { SubmissionCalendar, SubmissionState } from '../standard/calendar';
 import { submissionCalendar, submissionStates } from '../standard/calendar';
-import type { Text } from '../standard/types';
 import type { Quarter } from '../engine/report';
 import type { DistrictRegister } from '../register';
 import { districtsInOrder, dueDistricts } from '../register';

@@ -2,13 +2,12 @@
 // register counts, as a submission on the district's behalf), at a time SharePoint recorded, with
 // data that still matches its stamp. The board shows the ones that do not as 확인 필요; the data
 // book and the composition table leave them out.
-import type { Standard } from '../standard/types';
+import type { Standard, Text } from '../standard/types';
 import type { ReviewReason } from '../standard/calendar';
 import { reviewReasons } from '../standard/calendar';
 import type { DistrictRegister, SubmitterRole } from '../register';
 import { roleFor } from '../register';
 import { fillText } from '../engine/findings';
-import type { Text } from '../standard/types';
 import type { CreatorGroups, SubmissionRecord } from './types';
 import { parseInstant } from './calendar';
 

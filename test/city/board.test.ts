@@ -317,6 +317,16 @@ describe('states', () => {
   });
 });
 
+it('two items SharePoint recorded at the same second: the later-made one (larger id) is current', () => {
+  const at = '2021-06-20T10:00:00+09:00';
+  const first = submission({ code: MAPO, quarter: 1, at });
+  const second = submission({ code: MAPO, quarter: 2, at });
+  expect(second.submissionId > first.submissionId).toBe(true);
+  // In either order the 2분기 item (made second) covers 2분기.
+  expect(rowOf(board([first, second], 2), MAPO).state).toBe('on-time');
+  expect(rowOf(board([second, first], 2), MAPO).state).toBe('on-time');
+});
+
 describe('every due district is in exactly one state, whatever SharePoint holds', () => {
   const codes = newestStandard.districts.map((d) => d.code);
   const item = fc.record({
@@ -357,7 +367,12 @@ describe('every due district is in exactly one state, whatever SharePoint holds'
           for (const r of b.rows) {
             const current = subs
               .filter((s) => s.districtCode === r.districtCode && s.status === 'current')
-              .sort((a, c) => Date.parse(c.createdAt) - Date.parse(a.createdAt))[0];
+              // Newest by SharePoint's time; on a tie the later-made item (the larger id), as the board.
+              .sort(
+                (a, c) =>
+                  Date.parse(c.createdAt) - Date.parse(a.createdAt) ||
+                  (a.submissionId < c.submissionId ? 1 : -1),
+              )[0];
             if (!current || current.quarter < q) expect(r.state).toBe('missing');
             else expect(r.state).not.toBe('missing');
             if (r.state === 'on-time' || r.state === 'late') {

@@ -4,7 +4,7 @@ import type { Standard } from '../standard/types';
 import { newestStandard } from '../standard';
 import { UNDEFINED_DISPLAY } from '../workbook';
 
-export type Lang = 'ko' | 'en';
+export type { Lang } from '../workbook/consolidated';
 
 export function formatRate(rate: number | null | undefined, standard: Standard = newestStandard): string {
   if (rate === null || rate === undefined || !Number.isFinite(rate)) return UNDEFINED_DISPLAY;

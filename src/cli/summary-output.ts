@@ -1,59 +1,36 @@
 // The consolidated table as people read it: aligned text, CSV, Markdown (display-rounded strings)
-// and the JSON contract (unrounded figures, rates as fractions, null where undefined).
-import type { SummaryRow, SummaryTable } from '../engine/summary';
-import { summaryValue } from '../engine/summary';
+// and the JSON contract (unrounded figures, rates as fractions, null where undefined). The layout
+// (columns, period, 미제출 rows) is src/workbook/consolidated.ts, shared with the .xlsx writer.
+import type { SummaryTable } from '../engine/summary';
 import type { Standard } from '../standard/types';
 import { newestStandard } from '../standard';
 import { formatCount, formatHours, formatRate, textTable, type Lang } from './format';
 import { csvField, mdField } from '../workbook/text-table';
+import { consolidatedColumns, consolidatedLines, lineCells } from '../workbook/consolidated';
 
-/** What the standard shows for rates on the 총계 row. */
-export const TOTAL_RATE_DISPLAY = '-';
-
-export function displayCell(row: SummaryRow, metric: string, isTotal: boolean, standard: Standard): string {
-  const v = summaryValue(row, metric);
-  if (metric === 'district') return String(v ?? '');
-  if (metric.startsWith('attendanceRate.'))
-    return isTotal ? TOTAL_RATE_DISPLAY : formatRate(v as number | null, standard);
-  if (metric === 'hoursTotal' || metric === 'hoursPerMeeting')
-    return formatHours(v as number | null, standard);
-  return formatCount(v as number | null);
+/** A figure as shown: rates to 0.1 %p, hours to 0.1 hour, counts whole (평균: one decimal). */
+function shown(value: string | number | null, key: string, standard: Standard): string {
+  if (typeof value === 'string') return value;
+  if (key.startsWith('attendanceRate.')) return formatRate(value, standard);
+  if (key === 'hoursTotal' || key === 'hoursPerMeeting') return formatHours(value, standard);
+  return key === 'year' ? String(value) : formatCount(value);
 }
 
-/** Header and rows (districts, 총계, 평균) as display strings, in the standard's column order. */
+/** Header and lines (districts and 미제출 in 가나다 order, 총계, 평균) as display strings. */
 export function summaryCells(
   table: SummaryTable,
   standard: Standard = newestStandard,
+  lang: Lang = 'ko',
 ): { header: string[]; rows: string[][] } {
-  const columns = standard.summaryTable.columns;
-  const line = (row: SummaryRow, isTotal = false) =>
-    columns.map((c) => displayCell(row, c.metric, isTotal, standard));
-  return {
-    header: columns.map((c) => c.header),
-    rows: [...table.rows.map((r) => line(r)), line(table.total, true), line(table.mean)],
-  };
-}
-
-const ENGLISH = { district: 'District', total: 'Total', mean: 'Mean' };
-
-/** The text table in English: the metrics' English labels and the districts' English names. */
-function inEnglish(cells: { header: string[]; rows: string[][] }, table: SummaryTable, standard: Standard) {
-  const header = standard.summaryTable.columns.map((c) =>
-    c.metric === 'district'
-      ? ENGLISH.district
-      : (standard.metrics.find((m) => m.key === c.metric)?.label.en ?? c.header),
+  const columns = consolidatedColumns(standard, lang);
+  const rows = consolidatedLines(table).map((line) =>
+    lineCells(table, line, columns, standard, lang).map((v, i) => shown(v, columns[i].key, standard)),
   );
-  const names = [
-    ...table.rows.map((r) => standard.districts.find((d) => d.name === r.district)?.nameEn ?? r.district),
-    ENGLISH.total,
-    ENGLISH.mean,
-  ];
-  return { header, rows: cells.rows.map((r, i) => [names[i], ...r.slice(1)]) };
+  return { header: columns.map((c) => c.header), rows };
 }
 
 export function summaryText(table: SummaryTable, lang: Lang, standard: Standard = newestStandard): string {
-  const korean = summaryCells(table, standard);
-  const { header, rows } = lang === 'en' ? inEnglish(korean, table, standard) : korean;
+  const { header, rows } = summaryCells(table, standard, lang);
   const notes = table.notes.map((n) => `* ${n[lang]}\n`).join('');
   return textTable(header, rows) + (notes ? `\n${notes}` : '');
 }
@@ -70,7 +47,7 @@ export function summaryMarkdown(table: SummaryTable, standard: Standard = newest
   return [line(header), rule, ...rows.map(line)].join('\n') + '\n';
 }
 
-/** The documented JSON: `{rows, total, mean, notes}`. */
+/** The documented JSON: `{year, quarter, rows, missing, total, mean, notes}`. */
 export function summaryJson(table: SummaryTable): string {
   return JSON.stringify(table, null, 2) + '\n';
 }

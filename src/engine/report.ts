@@ -1,6 +1,7 @@
 // The one report shape everywhere (pane, CLI, SharePoint, stamp): findings as data, metrics as
 // the standard's §2 defines them. JSON field names here are a public contract (README "JSON").
 import type { FindingCode, Severity, Text } from '../standard/types';
+import type { CouncilComposition } from './composition';
 
 export interface Finding {
   code: FindingCode;
@@ -87,6 +88,8 @@ export interface ValidationReport {
   stats: ReportStats;
   findings: Finding[];
   metrics: WorkbookMetrics;
+  /** The council's composition (standard §2.1); null when the workbook has no 협치회의 구성 sheet. */
+  council: CouncilComposition | null;
 }
 
 /** A cell's value as read: a number (counts, hours, dates as Excel serials), text, or null. */

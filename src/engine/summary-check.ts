@@ -1,7 +1,8 @@
 // `delib summary --check`: a consolidated table made by hand (standard §2 layout, on any sheet)
-// checked for figures that contradict each other. Display rounding is allowed for: rates are
-// shown to 0.1 percentage point and hours to 0.1 hour (standard.rounding), counts are exact except
-// on the 평균 row.
+// checked for figures that contradict each other. A printed table rounds as its author chose, so
+// every figure is compared at the precision it is written with: a whole number stands for ±0.5, one
+// decimal for ±0.05 (`81.7%` for ±0.05 %p), and the errors of the figures a check combines add up. A
+// count on a district or 총계 row is a whole number of people or meetings, so it is exact.
 import type { Standard } from '../standard/types';
 import { newestStandard } from '../standard';
 import type { Finding } from './report';
@@ -9,6 +10,7 @@ import type { Cell, SheetSnapshot, WorkbookSnapshot } from './snapshot';
 import { cellAddress } from './snapshot';
 import { makeFinding } from './findings';
 import { cellText } from './locate';
+import { findDistrict } from './rules/info';
 import { parseNumber } from './parse';
 import { fold, headerKey } from './text';
 
@@ -21,82 +23,151 @@ export interface SummaryCheck {
 const EPS = 1e-9;
 const UNDEFINED = /^[-–—]$/;
 const GROUPS = ['total', 'official', 'civilian'] as const;
+const COUNTS = new Set(['meetings', ...GROUPS.map((g) => `attendees.${g}`)]);
 
-interface Place {
+/** A figure as written: its value and the half-width of its last written digit (same unit). */
+interface Figure {
+  value: number;
+  half: number;
+}
+
+interface TableRow {
   sheet: string;
   row: number;
   columns: Map<string, number>;
-  cells: (Cell | null | undefined)[];
-}
-
-interface TableRow extends Place {
   label: string;
-  kind: 'district' | 'total' | 'mean';
-  values: Map<string, number | null>;
+  /** `empty`: a label without a single figure (a 미제출 district, a footnote) — never summed. */
+  kind: 'district' | 'total' | 'mean' | 'empty';
+  values: Map<string, Figure | null>;
 }
 
-function locateHeader(
-  sheet: SheetSnapshot,
-  standard: Standard,
-): { row: number; columns: Map<string, number> } | null {
-  const index = new Map<string, string>();
+interface Header {
+  row: number;
+  columns: Map<string, number>;
+  /** Every column whose header means 자치구 (`자치구`, `구분`, `구명`), best first. */
+  labelColumns: number[];
+}
+
+/** Columns by metric; where two headers mean one metric, the standard's own header beats an alias. */
+function locateHeader(sheet: SheetSnapshot, standard: Standard): Header | null {
+  const index = new Map<string, { metric: string; exact: boolean }>();
   for (const c of standard.summaryTable.columns) {
-    for (const text of [c.header, ...c.aliases]) index.set(headerKey(text), c.metric);
+    for (const text of c.aliases) index.set(headerKey(text), { metric: c.metric, exact: false });
+    index.set(headerKey(c.header), { metric: c.metric, exact: true });
   }
   const need = Math.ceil(standard.summaryTable.columns.length * standard.headerSearch.minShare);
   const limit = Math.min(sheet.rows.length, standard.headerSearch.maxRows);
   for (let r = 0; r < limit; r++) {
-    const columns = new Map<string, number>();
+    const found = new Map<string, { column: number; exact: boolean }[]>();
     (sheet.rows[r] ?? []).forEach((cell, c) => {
-      const metric = index.get(headerKey(cellText(cell)));
-      if (metric && !columns.has(metric)) columns.set(metric, c);
+      const hit = index.get(headerKey(cellText(cell)));
+      if (hit) found.set(hit.metric, [...(found.get(hit.metric) ?? []), { column: c, exact: hit.exact }]);
     });
-    if (columns.has('district') && columns.size >= need) return { row: r + 1, columns };
+    if (!found.has('district') || found.size < need) continue;
+    const columns = new Map<string, number>();
+    for (const [metric, list] of found) columns.set(metric, (list.find((x) => x.exact) ?? list[0]).column);
+    const labelColumns = rankLabelColumns(sheet, r + 1, found.get('district')!, standard);
+    columns.set('district', labelColumns[0]);
+    return { row: r + 1, columns, labelColumns };
   }
   return null;
 }
 
-/** A number as shown; '-', '–' or blank is "no value" (undefined rate). `percent` says the unit. */
-function readCell(cell: Cell | null | undefined): { value: number | null; percent: boolean | null } {
-  if (!cell || cell.error) return { value: null, percent: null };
-  if (typeof cell.value === 'number') {
-    return { value: cell.value, percent: cell.numberFormat?.includes('%') ? false : null };
-  }
-  const s = fold(cellText(cell)).trim();
-  if (s === '' || UNDEFINED.test(s)) return { value: null, percent: null };
-  if (s.endsWith('%')) {
-    const n = parseNumber(s.slice(0, -1));
-    return { value: Number.isNaN(n) ? null : n, percent: true };
-  }
-  const n = parseNumber(s, /(명|회|시간)$/);
-  return { value: Number.isNaN(n) ? null : n, percent: null };
+/**
+ * Printed tables often number their rows in a `구분` column beside `자치구`: the column holding
+ * district names is the label, whichever header it has; on a tie the standard's header wins.
+ */
+function rankLabelColumns(
+  sheet: SheetSnapshot,
+  headerRow: number,
+  candidates: { column: number; exact: boolean }[],
+  standard: Standard,
+): number[] {
+  const labels = new Set([standard.summaryTable.totalLabel, standard.summaryTable.meanLabel].map(headerKey));
+  const score = (column: number) => {
+    let n = 0;
+    for (let r = headerRow; r < sheet.rows.length; r++) {
+      const text = cellText(sheet.rows[r]?.[column]).trim();
+      if (text && (findDistrict(standard, text) || labels.has(headerKey(text)))) n++;
+    }
+    return n;
+  };
+  return candidates
+    .map((c, i) => ({ ...c, i, score: score(c.column) }))
+    .sort((a, b) => b.score - a.score || Number(b.exact) - Number(a.exact) || a.i - b.i)
+    .map((c) => c.column);
 }
 
-function readRows(
-  sheet: SheetSnapshot,
-  header: { row: number; columns: Map<string, number> },
-  standard: Standard,
-) {
-  const total = headerKey(standard.summaryTable.totalLabel);
-  const meanLabel = headerKey(standard.summaryTable.meanLabel);
+/** Digits after the decimal point as written (`1,204` 0, `81.7` 1); numbers as JavaScript prints them. */
+function decimalsOf(text: string): number {
+  const m = /\.(\d+)/.exec(text);
+  return m ? m[1].length : 0;
+}
+
+/** Decimals an Excel number format shows (`0.0%` 1, `#,##0` 0); null for General or none. */
+function formatDecimals(format: string | undefined): number | null {
+  if (!format || /^general$/i.test(format.trim())) return null;
+  const section = format.split(';')[0].replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
+  const m = /\.([0#?]+)/.exec(section);
+  return m ? m[1].length : 0;
+}
+
+interface Read {
+  figure: Figure | null;
+  /** Whether the cell says its unit is percent (`%` text, a %-format), false if it says fraction. */
+  percent: boolean | null;
+}
+
+const half = (decimals: number) => 0.5 * 10 ** -decimals;
+
+/** A number as shown; '-', '–' or blank is "no value" (undefined rate). */
+function readCell(cell: Cell | null | undefined): Read {
+  if (!cell || cell.error) return { figure: null, percent: null };
+  if (typeof cell.value === 'number') {
+    if (!Number.isFinite(cell.value)) return { figure: null, percent: null };
+    const shown = formatDecimals(cell.numberFormat);
+    const isPercent = cell.numberFormat?.includes('%') ?? false;
+    // A %-format shows the fraction times 100: its last digit is in percent.
+    const h = shown === null ? half(decimalsOf(String(cell.value))) : half(shown) / (isPercent ? 100 : 1);
+    return { figure: { value: cell.value, half: h }, percent: isPercent ? false : null };
+  }
+  const s = fold(cellText(cell)).trim();
+  if (s === '' || UNDEFINED.test(s)) return { figure: null, percent: null };
+  if (s.endsWith('%')) {
+    const n = parseNumber(s.slice(0, -1));
+    return { figure: Number.isNaN(n) ? null : { value: n, half: half(decimalsOf(s)) }, percent: true };
+  }
+  const n = parseNumber(s, /(명|회|시간)$/);
+  return { figure: Number.isNaN(n) ? null : { value: n, half: half(decimalsOf(s)) }, percent: null };
+}
+
+function readRows(sheet: SheetSnapshot, header: Header, standard: Standard): TableRow[] {
+  const totalKey = headerKey(standard.summaryTable.totalLabel);
+  const meanKey = headerKey(standard.summaryTable.meanLabel);
   const rows: TableRow[] = [];
-  const raw: { row: TableRow; cells: Map<string, ReturnType<typeof readCell>> }[] = [];
+  const raw: { row: TableRow; cells: Map<string, Read> }[] = [];
   for (let r = header.row; r < sheet.rows.length; r++) {
     const cells = sheet.rows[r] ?? [];
-    const label = cellText(cells[header.columns.get('district')!]).trim();
+    let label = cellText(cells[header.labelColumns[0]]).trim();
+    // 총계/평균 are often written across the merged 구분·자치구 cells, so in the other column.
+    if (!label)
+      label =
+        header.labelColumns
+          .map((c) => cellText(cells[c]).trim())
+          .find((t) => [totalKey, meanKey].includes(headerKey(t))) ?? '';
     if (!label) continue;
     const key = headerKey(label);
+    const read = new Map<string, Read>();
+    for (const [metric, c] of header.columns) if (metric !== 'district') read.set(metric, readCell(cells[c]));
+    const hasFigure = [...read.values()].some((x) => x.figure !== null);
     const row: TableRow = {
       sheet: sheet.name,
       row: r + 1,
       columns: header.columns,
-      cells,
       label,
-      kind: key === total ? 'total' : key === meanLabel ? 'mean' : 'district',
+      kind: key === totalKey ? 'total' : key === meanKey ? 'mean' : hasFigure ? 'district' : 'empty',
       values: new Map(),
     };
-    const read = new Map<string, ReturnType<typeof readCell>>();
-    for (const [metric, c] of header.columns) if (metric !== 'district') read.set(metric, readCell(cells[c]));
     raw.push({ row, cells: read });
     rows.push(row);
   }
@@ -104,14 +175,22 @@ function readRows(
   // as 1.5 next to 82% as 0.82), fractions otherwise; '%' text and %-formatted cells say it themselves.
   for (const metric of header.columns.keys()) {
     if (!metric.startsWith('attendanceRate.')) continue;
-    const bare = raw.map((x) => x.cells.get(metric)!).filter((c) => c.percent === null && c.value !== null);
-    const percent = bare.some((c) => c.value! > 1.5);
+    const bare = raw.map((x) => x.cells.get(metric)!).filter((c) => c.percent === null && c.figure !== null);
+    const percent = bare.some((c) => c.figure!.value > 1.5);
     for (const x of raw) {
       const c = x.cells.get(metric)!;
-      if (c.value !== null && (c.percent === true || (c.percent === null && percent))) c.value /= 100;
+      if (c.figure && (c.percent === true || (c.percent === null && percent)))
+        c.figure = { value: c.figure.value / 100, half: c.figure.half / 100 };
     }
   }
-  for (const x of raw) for (const [metric, c] of x.cells) x.row.values.set(metric, c.value);
+  for (const x of raw) {
+    for (const [metric, c] of x.cells) {
+      // People and meetings are whole: a whole count on a district or 총계 row is exact.
+      const exact =
+        c.figure && x.row.kind !== 'mean' && COUNTS.has(metric) && Number.isInteger(c.figure.value);
+      x.row.values.set(metric, c.figure && (exact ? { value: c.figure.value, half: 0 } : c.figure));
+    }
+  }
   return rows;
 }
 
@@ -144,112 +223,119 @@ export function checkSummarySheet(sheet: SheetSnapshot, standard: Standard = new
   };
   const pct = (x: number) => `${(x * 100).toFixed(standard.rounding.ratePercentDigits)}%`;
   const num = (x: number) => String(Math.round(x * 1000) / 1000);
-  const hoursHalf = 0.5 * 10 ** -standard.rounding.hoursDigits;
-  const rateHalf = 0.5 * 10 ** -(standard.rounding.ratePercentDigits + 2);
   const districts = rows.filter((r) => r.kind === 'district');
   const get = (r: TableRow, m: string) => r.values.get(m) ?? null;
 
   for (const row of rows) {
-    const countHalf = row.kind === 'mean' ? 0.05 : 0;
-    for (const kind of ['attendees'] as const) {
-      const [t, o, c] = GROUPS.map((g) => get(row, `${kind}.${g}`));
-      if (t !== null && o !== null && c !== null && Math.abs(t - (o + c)) > 3 * countHalf + EPS) {
-        report(
-          row,
-          `${kind}.total`,
-          `${label(`${kind}.total`, 'ko')} ${num(t)} ≠ 행정 ${num(o)} + 민간 ${num(c)}`,
-          `${label(`${kind}.total`, 'en')} ${num(t)} ≠ officials ${num(o)} + citizens ${num(c)}`,
-          row.kind === 'mean' ? null : o + c,
-        );
-      }
+    if (row.kind === 'empty') continue;
+    const [t, o, c] = GROUPS.map((g) => get(row, `attendees.${g}`));
+    if (t && o && c && Math.abs(t.value - (o.value + c.value)) > t.half + o.half + c.half + EPS) {
+      report(
+        row,
+        'attendees.total',
+        `${label('attendees.total', 'ko')} ${num(t.value)} ≠ 행정 ${num(o.value)} + 민간 ${num(c.value)}`,
+        `${label('attendees.total', 'en')} ${num(t.value)} ≠ officials ${num(o.value)} + citizens ${num(c.value)}`,
+        row.kind === 'mean' ? null : o.value + c.value,
+      );
     }
-    if (row.kind !== 'mean') {
-      const [t, o, c] = GROUPS.map((g) => get(row, `attendanceRate.${g}`));
-      const defined = [o, c].filter((x): x is number => x !== null);
-      if (t !== null && defined.length) {
-        // With one group undefined (nobody expected) its attendees still count in the pooled rate,
-        // which can then only lie above the other group's rate: no upper bound is established.
-        const lo = Math.min(...defined) - 2 * rateHalf - EPS;
-        const hi = defined.length === 2 ? Math.max(...defined) + 2 * rateHalf + EPS : Infinity;
-        if (t < lo || t > hi) {
-          const shown = [o, c].map((x) => (x === null ? '–' : pct(x)));
-          report(
-            row,
-            'attendanceRate.total',
-            `${label('attendanceRate.total', 'ko')} ${pct(t)}이(가) 행정 ${shown[0]}와(과) 민간 ${shown[1]} 사이에 있지 않습니다`,
-            `${label('attendanceRate.total', 'en')} ${pct(t)} is not between officials ${shown[0]} and citizens ${shown[1]}`,
-          );
-        }
-      } else if (
-        t !== null &&
-        row.columns.has('attendanceRate.official') &&
-        row.columns.has('attendanceRate.civilian')
-      ) {
-        report(
-          row,
-          'attendanceRate.total',
-          `${label('attendanceRate.total', 'ko')} ${pct(t)}인데 행정·민간 참석율이 모두 비어 있습니다`,
-          `${label('attendanceRate.total', 'en')} is ${pct(t)} but both group rates are undefined`,
-        );
-      } else if (
-        t === null &&
-        row.kind === 'district' &&
-        defined.length &&
-        row.columns.has('attendanceRate.total')
-      ) {
-        report(
-          row,
-          'attendanceRate.total',
-          `${label('attendanceRate.total', 'ko')}이(가) 비어 있는데 행정·민간 참석율이 있습니다`,
-          `${label('attendanceRate.total', 'en')} is blank while a group rate is given`,
-        );
-      }
-    }
+    if (row.kind !== 'mean') checkPooledRate(row);
     checkPerMeeting(row);
   }
 
-  function checkPerMeeting(row: TableRow) {
-    const hpm = get(row, 'hoursPerMeeting');
-    let hours = get(row, 'hoursTotal');
-    let meetings = get(row, 'meetings');
-    let tolerance = hoursHalf;
-    if (row.kind === 'mean') {
-      // 평균's 1회평균 is 총계 hours ÷ 총계 meetings: taken from the district rows above.
-      hours = districts.every((d) => get(d, 'hoursTotal') !== null) ? sumOf(districts, 'hoursTotal') : null;
-      meetings = districts.every((d) => get(d, 'meetings') !== null) ? sumOf(districts, 'meetings') : null;
-      tolerance += (districts.length * hoursHalf) / Math.max(1, meetings ?? 1);
-    } else if (meetings) {
-      tolerance += hoursHalf / meetings;
-    }
-    if (hours === null || meetings === null || !row.columns.has('hoursPerMeeting')) return;
-    if (meetings === 0) {
-      if (hpm !== null && hpm !== 0)
+  function checkPooledRate(row: TableRow) {
+    const [t, o, c] = GROUPS.map((g) => get(row, `attendanceRate.${g}`));
+    const defined = [o, c].filter((x): x is Figure => x !== null);
+    if (t && defined.length) {
+      // With one group undefined (nobody expected) its attendees still count in the pooled rate,
+      // which can then only lie above the other group's rate: no upper bound is established.
+      const low = defined.reduce((a, b) => (b.value < a.value ? b : a));
+      const high = defined.reduce((a, b) => (b.value > a.value ? b : a));
+      const lo = low.value - low.half - t.half - EPS;
+      const hi = defined.length === 2 ? high.value + high.half + t.half + EPS : Infinity;
+      if (t.value < lo || t.value > hi) {
+        const shown = [o, c].map((x) => (x === null ? '–' : pct(x.value)));
         report(
           row,
-          'hoursPerMeeting',
-          `회의가 0회인데 ${label('hoursPerMeeting', 'ko')}이(가) ${num(hpm)}입니다`,
-          `no meetings, yet ${label('hoursPerMeeting', 'en')} is ${num(hpm)}`,
+          'attendanceRate.total',
+          `${label('attendanceRate.total', 'ko')} ${pct(t.value)}이(가) 행정 ${shown[0]}와(과) 민간 ${shown[1]} 사이에 있지 않습니다`,
+          `${label('attendanceRate.total', 'en')} ${pct(t.value)} is not between officials ${shown[0]} and citizens ${shown[1]}`,
         );
-      return;
-    }
-    const expected = hours / meetings;
-    if (hpm === null || Math.abs(hpm - expected) > tolerance + EPS) {
+      }
+    } else if (
+      t &&
+      row.columns.has('attendanceRate.official') &&
+      row.columns.has('attendanceRate.civilian')
+    ) {
       report(
         row,
-        'hoursPerMeeting',
-        `${label('hoursPerMeeting', 'ko')} ${hpm === null ? '–' : num(hpm)} ≠ ${num(hours)} ÷ ${num(meetings)} = ${expected.toFixed(2)}`,
-        `${label('hoursPerMeeting', 'en')} ${hpm === null ? '–' : num(hpm)} ≠ ${num(hours)} ÷ ${num(meetings)} = ${expected.toFixed(2)}`,
-        Math.round(expected * 10 ** standard.rounding.hoursDigits) / 10 ** standard.rounding.hoursDigits,
+        'attendanceRate.total',
+        `${label('attendanceRate.total', 'ko')} ${pct(t.value)}인데 행정·민간 참석율이 모두 비어 있습니다`,
+        `${label('attendanceRate.total', 'en')} is ${pct(t.value)} but both group rates are undefined`,
+      );
+    } else if (!t && row.kind === 'district' && defined.length && row.columns.has('attendanceRate.total')) {
+      report(
+        row,
+        'attendanceRate.total',
+        `${label('attendanceRate.total', 'ko')}이(가) 비어 있는데 행정·민간 참석율이 있습니다`,
+        `${label('attendanceRate.total', 'en')} is blank while a group rate is given`,
       );
     }
   }
 
-  function sumOf(list: TableRow[], metric: string) {
-    return list.reduce((s, r) => s + (get(r, metric) ?? 0), 0);
+  function checkPerMeeting(row: TableRow) {
+    if (!row.columns.has('hoursPerMeeting')) return;
+    const hpm = get(row, 'hoursPerMeeting');
+    let hours = get(row, 'hoursTotal');
+    let meetings = get(row, 'meetings');
+    if (row.kind === 'mean') {
+      // 평균's 1회평균 is 총계 hours ÷ 총계 meetings: taken from the district rows above.
+      hours = sumOf(districts, 'hoursTotal');
+      meetings = sumOf(districts, 'meetings');
+    }
+    if (!hours || !meetings) return;
+    // The standard leaves 총계's 1회평균 as '-' in printed books: no figure, nothing to contradict.
+    if (hpm === null && row.kind === 'total') return;
+    if (meetings.value === 0) {
+      if (hpm !== null && hpm.value !== 0)
+        report(
+          row,
+          'hoursPerMeeting',
+          `회의가 0회인데 ${label('hoursPerMeeting', 'ko')}이(가) ${num(hpm.value)}입니다`,
+          `no meetings, yet ${label('hoursPerMeeting', 'en')} is ${num(hpm.value)}`,
+        );
+      return;
+    }
+    const expected = hours.value / meetings.value;
+    // hours ± h over meetings ± m: the quotient moves by at most (h + expected·m) ÷ (meetings − m).
+    const spread = (hours.half + expected * meetings.half) / Math.max(EPS, meetings.value - meetings.half);
+    if (hpm === null || Math.abs(hpm.value - expected) > hpm.half + spread + EPS) {
+      const shown = hpm === null ? '–' : num(hpm.value);
+      const digits = standard.rounding.hoursDigits;
+      report(
+        row,
+        'hoursPerMeeting',
+        `${label('hoursPerMeeting', 'ko')} ${shown} ≠ ${num(hours.value)} ÷ ${num(meetings.value)} = ${expected.toFixed(2)}`,
+        `${label('hoursPerMeeting', 'en')} ${shown} ≠ ${num(hours.value)} ÷ ${num(meetings.value)} = ${expected.toFixed(2)}`,
+        Math.round(expected * 10 ** digits) / 10 ** digits,
+      );
+    }
+  }
+
+  /** The sum of a column over rows, its error the sum of theirs; null if any row lacks the figure. */
+  function sumOf(list: TableRow[], metric: string): Figure | null {
+    const figures = list.map((r) => get(r, metric));
+    if (!figures.length || figures.some((f) => f === null)) return null;
+    let value = 0;
+    let half = 0;
+    for (const f of figures as Figure[]) {
+      value += f.value;
+      half += f.half;
+    }
+    return { value, half };
   }
 
   const sumMetrics = ['meetings', 'hoursTotal', ...GROUPS.map((g) => `attendees.${g}`)];
-  for (const row of rows.filter((r) => r.kind !== 'district')) {
+  for (const row of rows.filter((r) => r.kind === 'total' || r.kind === 'mean')) {
     const above = districts.filter((d) => d.row < row.row);
     if (!above.length) continue;
     const isMean = row.kind === 'mean';
@@ -257,24 +343,21 @@ export function checkSummarySheet(sheet: SheetSnapshot, standard: Standard = new
     for (const metric of metrics) {
       const shown = get(row, metric);
       if (shown === null || !row.columns.has(metric)) continue;
-      const values = above.map((d) => get(d, metric));
       const isRate = metric.startsWith('attendanceRate.');
-      const defined = values.filter((v): v is number => v !== null);
-      if (!isRate && defined.length !== values.length) continue;
-      if (!defined.length) continue;
-      const total = defined.reduce((s, v) => s + v, 0);
-      const expected = isMean ? total / defined.length : total;
-      const half = isRate ? rateHalf : metric === 'hoursTotal' ? hoursHalf : isMean ? 0.05 : 0;
-      // Each row above was rounded too: their error adds up in a sum, and stays one half in a mean.
-      const tolerance =
-        half + (isRate || metric === 'hoursTotal' ? (isMean ? half : defined.length * half) : 0);
-      if (Math.abs(shown - expected) > tolerance + EPS) {
+      // A rate's mean is over the rows where it is defined; any other column needs every row.
+      const list = isRate ? above.filter((d) => get(d, metric) !== null) : above;
+      const sum = sumOf(list, metric);
+      if (!sum) continue;
+      // Each row above was rounded too: their errors add up in a sum, and average out in a mean.
+      const expected = isMean ? sum.value / list.length : sum.value;
+      const tolerance = shown.half + (isMean ? sum.half / list.length : sum.half);
+      if (Math.abs(shown.value - expected) > tolerance + EPS) {
         const show = (x: number) => (isRate ? pct(x) : num(x));
         report(
           row,
           metric,
-          `${row.label}의 ${label(metric, 'ko')} ${show(shown)} ≠ 위 행들의 ${isMean ? '평균' : '합계'} ${show(expected)}`,
-          `${label(metric, 'en')} ${show(shown)} on the ${row.label} row ≠ the ${isMean ? 'mean' : 'sum'} of the rows above, ${show(expected)}`,
+          `${row.label}의 ${label(metric, 'ko')} ${show(shown.value)} ≠ 위 행들의 ${isMean ? '평균' : '합계'} ${show(expected)}`,
+          `${label(metric, 'en')} ${show(shown.value)} on the ${row.label} row ≠ the ${isMean ? 'mean' : 'sum'} of the rows above, ${show(expected)}`,
           isRate ? null : Math.round(expected * 10) / 10,
         );
       }

@@ -1,8 +1,10 @@
-// The city's consolidated table (standard §2): one row per district-year from the districts'
-// validation reports, then 총계 and 평균. Pure: the CLI renders it as text, CSV, Markdown or .xlsx.
+// The city's consolidated table (standard §2): one row per district, then 총계 and 평균, for one
+// year. Made from districts' files here and from SharePoint's Submissions by src/city (the data
+// book), with the same rows and sums. Pure: the CLI renders it as text, CSV, Markdown or .xlsx.
 import type { Standard, Text } from '../standard/types';
 import { newestStandard } from '../standard';
 import type { GroupFigures, Metrics, RateFigures, ValidationReport } from './report';
+import { BilingualError } from '../bilingual';
 
 export type SummaryFigures = Metrics;
 
@@ -10,14 +12,30 @@ export interface SummaryRow extends SummaryFigures {
   district: string;
   /** The 5-digit administrative code; null on the 총계 and 평균 rows. */
   districtCode: string | null;
-  /** The district-year; on 총계/평균 the year all rows share, else null. */
+  /** The district-year; on 총계/평균 the table's year. */
   year: number | null;
-  /** The quarter the chosen submission reports (1–4); null on 총계/평균. */
+  /**
+   * In a year's table, the quarter the submission reports (its figures cover 1분기 … this one); in
+   * a quarter's table, that quarter. On 총계/평균 the quarter every row shares, else null.
+   */
   quarter: number | null;
 }
 
+/** A due district with nothing to show (the city's data book): listed, never counted. */
+export interface MissingRow {
+  district: string;
+  districtCode: string;
+  year: number;
+}
+
 export interface SummaryTable {
+  /** The year every row is of (a table never mixes years); null only for an empty table. */
+  year: number | null;
+  /** For a quarter's table, the quarter whose forums it counts; null for a year's (cumulative) table. */
+  quarter: number | null;
   rows: SummaryRow[];
+  /** Due districts without figures, shown as 미제출 and left out of 총계 and 평균 (empty for files). */
+  missing: MissingRow[];
   /** Sums of counts and hours; rates null (the standard shows '-'); 1회평균 = hours ÷ meetings. */
   total: SummaryRow;
   /** Arithmetic mean of the district rows for every column; 1회평균 = 총계 hours ÷ 총계 meetings. */
@@ -41,13 +59,18 @@ function supersedes(b: ValidationReport, a: ValidationReport): boolean {
   return db >= da;
 }
 
-function rowOf(r: ValidationReport): SummaryRow {
-  const m = r.metrics.overall;
+/** A district's row from its figures. */
+export function summaryRow(
+  district: { district: string; districtCode: string | null },
+  year: number | null,
+  quarter: number | null,
+  m: Metrics,
+): SummaryRow {
   return {
-    district: r.info.district!,
-    districtCode: r.info.districtCode,
-    year: r.info.year,
-    quarter: r.info.quarter,
+    district: district.district,
+    districtCode: district.districtCode,
+    year,
+    quarter,
     meetings: m.meetings,
     hoursTotal: m.hoursTotal,
     hoursPerMeeting: m.hoursPerMeeting,
@@ -55,6 +78,11 @@ function rowOf(r: ValidationReport): SummaryRow {
     expected: { ...m.expected },
     attendanceRate: { ...m.attendanceRate },
   };
+}
+
+function rowOf(r: ValidationReport): SummaryRow {
+  const { district, districtCode, year, quarter } = r.info;
+  return summaryRow({ district: district!, districtCode }, year, quarter, r.metrics.overall);
 }
 
 const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
@@ -74,9 +102,9 @@ function groupFigures(
   ) as unknown as GroupFigures;
 }
 
-function commonYear(rows: SummaryRow[]): number | null {
-  const years = new Set(rows.map((r) => r.year));
-  return years.size === 1 ? rows[0].year : null;
+/** The value every row shares, else null. */
+function common<T>(values: T[]): T | null {
+  return values.length > 0 && values.every((v) => v === values[0]) ? values[0] : null;
 }
 
 export function totalRow(rows: SummaryRow[], standard: Standard = newestStandard): SummaryRow {
@@ -85,8 +113,8 @@ export function totalRow(rows: SummaryRow[], standard: Standard = newestStandard
   return {
     district: standard.summaryTable.totalLabel,
     districtCode: null,
-    year: commonYear(rows),
-    quarter: null,
+    year: common(rows.map((r) => r.year)),
+    quarter: common(rows.map((r) => r.quarter)),
     meetings,
     hoursTotal,
     hoursPerMeeting: meetings === 0 ? null : hoursTotal / meetings,
@@ -105,7 +133,7 @@ export function meanRow(rows: SummaryRow[], standard: Standard = newestStandard)
     district: standard.summaryTable.meanLabel,
     districtCode: null,
     year: total.year,
-    quarter: null,
+    quarter: total.quarter,
     meetings: mean(rows.map((r) => r.meetings)),
     hoursTotal: mean(rows.map((r) => r.hoursTotal)),
     hoursPerMeeting: total.hoursPerMeeting,
@@ -115,11 +143,73 @@ export function meanRow(rows: SummaryRow[], standard: Standard = newestStandard)
   };
 }
 
+/**
+ * The table over district rows: sorted 가나다 (then by year), 총계 and 평균 over the rows with
+ * figures only. `quarter` is set for a quarter's table; every row then carries it.
+ */
+export function summaryTableOf(
+  parts: {
+    rows: SummaryRow[];
+    year?: number;
+    quarter?: number | null;
+    missing?: MissingRow[];
+    notes?: Text[];
+  },
+  standard: Standard = newestStandard,
+): SummaryTable {
+  const rows = [...parts.rows].sort(
+    (a, b) => a.district.localeCompare(b.district, 'ko') || (a.year ?? 0) - (b.year ?? 0),
+  );
+  const missing = [...(parts.missing ?? [])].sort((a, b) => a.district.localeCompare(b.district, 'ko'));
+  const years = new Set([...rows, ...missing].map((r) => r.year));
+  if (parts.year !== undefined) years.add(parts.year);
+  if (years.size > 1) throw mixedYears([...years]);
+  const total = totalRow(rows, standard);
+  const mean = meanRow(rows, standard);
+  const year = [...years][0] ?? null;
+  const quarter = parts.quarter ?? null;
+  for (const r of [total, mean]) {
+    r.year = year;
+    if (quarter !== null) r.quarter = quarter;
+  }
+  return { year, quarter, rows, missing, total, mean, notes: parts.notes ?? [] };
+}
+
+function mixedYears(years: (number | null)[], files?: Map<number, string[]>): BilingualError {
+  const list = [...years].sort((a, b) => (a ?? 0) - (b ?? 0));
+  const ko = list.map((y) => `${y}년${files?.get(y!) ? `(${files.get(y!)!.join(', ')})` : ''}`).join(', ');
+  const en = list.map((y) => `${y}${files?.get(y!) ? ` (${files.get(y!)!.join(', ')})` : ''}`).join(', ');
+  return new BilingualError(
+    `연도가 다른 자료는 한 표(총계)로 합치지 않습니다: ${ko}. 한 해를 고르세요 (--year).`,
+    `figures of different years are never added into one table: ${en}. Choose one year (--year).`,
+  );
+}
+
+/** The years the reports are of (those whose year could be read), ascending. */
+export function reportYears(reports: readonly ValidationReport[]): number[] {
+  const years = new Set<number>();
+  for (const r of reports) if (r.info.year !== null) years.add(r.info.year);
+  return [...years].sort((a, b) => a - b);
+}
+
+/**
+ * The consolidated table of districts' files (standard §2): one row per district-year, the later
+ * 작성일 winning. Files of different years are never added into one 총계: give `year` to keep one
+ * year's files (the others are left out with a note), else mixed years throw a bilingual error.
+ */
 export function buildSummaryTable(
   reports: readonly ValidationReport[],
   standard: Standard = newestStandard,
+  options: { year?: number } = {},
 ): SummaryTable {
   const notes: Text[] = [];
+  const years = reportYears(reports);
+  if (options.year === undefined && years.length > 1) {
+    const files = new Map<number, string[]>();
+    for (const r of reports)
+      if (r.info.year !== null) files.set(r.info.year, [...(files.get(r.info.year) ?? []), r.file ?? '?']);
+    throw mixedYears(years, files);
+  }
   const chosen = new Map<string, ValidationReport>();
   for (const r of reports) {
     const { district, year } = r.info;
@@ -128,6 +218,14 @@ export function buildSummaryTable(
       notes.push({
         ko: `${d.ko}: 자치구나 연도를 읽을 수 없어 집계에서 뺐습니다.`,
         en: `${d.en}: left out, its district or year cannot be read.`,
+      });
+      continue;
+    }
+    if (options.year !== undefined && year !== options.year) {
+      const d = describe(r);
+      notes.push({
+        ko: `${d.ko}: ${year}년 자료라 ${options.year}년 표에서 뺐습니다.`,
+        en: `${d.en}: left out, it is of ${year}, not ${options.year}.`,
       });
       continue;
     }
@@ -146,9 +244,6 @@ export function buildSummaryTable(
       en: `${district} ${year}: two files for the same district-year; the later report date wins: ${w.en} is used, ${l.en} is left out.`,
     });
   }
-  const rows = [...chosen.values()]
-    .map(rowOf)
-    .sort((a, b) => a.district.localeCompare(b.district, 'ko') || (a.year ?? 0) - (b.year ?? 0));
   for (const r of [...chosen.values()].filter((x) => x.stats.errors > 0)) {
     const d = describe(r);
     notes.push({
@@ -156,7 +251,21 @@ export function buildSummaryTable(
       en: `${d.en}: ${r.stats.errors} errors, so its figures may be wrong (see delib validate).`,
     });
   }
-  return { rows, total: totalRow(rows, standard), mean: meanRow(rows, standard), notes };
+  return summaryTableOf({ rows: [...chosen.values()].map(rowOf), notes }, standard);
+}
+
+/** The table's lines in display order: district rows and 미제출 rows together in 가나다 order. */
+export function tableLines(table: SummaryTable): ({ row: SummaryRow } | { missing: MissingRow })[] {
+  const lines: ({ row: SummaryRow } | { missing: MissingRow })[] = [
+    ...table.rows.map((row) => ({ row })),
+    ...table.missing.map((missing) => ({ missing })),
+  ];
+  const name = (l: (typeof lines)[number]) => ('row' in l ? l.row.district : l.missing.district);
+  // Stable: rows of one district (different years) keep their order.
+  return lines
+    .map((l, i) => ({ l, i }))
+    .sort((a, b) => name(a.l).localeCompare(name(b.l), 'ko') || a.i - b.i)
+    .map((x) => x.l);
 }
 
 /** A consolidated-table column's value (`attendees.total`, `district` …) for a row. */

@@ -16,6 +16,7 @@ import type { InfoResult } from './rules/info';
 import type { Period, RowVisitor, TableView } from './rules/types';
 import { quarterEndSerial, serialFromYmd } from './dates';
 import { sheetKey } from './text';
+import { councilComposition, type CouncilComposition } from './composition';
 
 export const ENGINE_VERSION = '1.0.0';
 
@@ -168,10 +169,13 @@ function assemble(state: EngineState): Validation {
   const findings: Finding[] = [...state.workbookFindings, ...state.info.findings];
   const forums = state.forums ? (tableFindings(state.forums, findings) as ForumRecord[]) : [];
   let council: CouncilRecord[] = [];
+  let composition: CouncilComposition | null = null;
   if (state.council) {
     council = tableFindings(state.council, findings);
+    // One composition for the report and the composition warnings.
+    composition = councilComposition(council, standard);
     for (const rule of councilRules)
-      findings.push(...rule.check(standard, state.council.sheet, state.council.layout, council));
+      findings.push(...rule.check(standard, state.council.sheet, state.council.layout, council, composition));
   }
   let errors = 0;
   let warnings = 0;
@@ -188,6 +192,7 @@ function assemble(state: EngineState): Validation {
     stats: { rows: forums.length, errors, warnings, infos },
     findings,
     metrics: (state.forums?.tally ?? new MetricsTally(standard)).metrics(),
+    council: composition,
   };
   return { report, forums, council, standard, state };
 }

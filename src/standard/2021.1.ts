@@ -359,6 +359,8 @@ export const standard2021_1: Standard = {
     genderKey: 'gender',
     civilian: { value: '민간', minShare: 0.7 },
     gender: { minShare: 0.4 },
+    sectors: { civilian: '민간', councillor: '구의원', official: '행정' },
+    genders: { female: '여', male: '남' },
   },
   metrics: [
     { key: 'meetings', label: t('회의횟수', 'Meetings') },

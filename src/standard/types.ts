@@ -174,6 +174,10 @@ export interface Standard {
     genderKey: string;
     civilian: { value: string; minShare: number };
     gender: { minShare: number };
+    /** The 구분 value counted under each sector key of the composition (§2.1: civilian → 민간 …). */
+    sectors: { civilian: string; councillor: string; official: string };
+    /** The 성별 value counted under each gender key (female → 여, male → 남). */
+    genders: { female: string; male: string };
   };
   metrics: MetricDefinition[];
   summaryTable: SummaryTableDefinition;

@@ -11,6 +11,23 @@ export interface Sums {
   ec: number;
 }
 
+/** Figures by hand: meetings, hours, attended (officials, citizens), expected (officials, citizens). */
+export const sums = (
+  meetings: number,
+  hours: number,
+  ao: number,
+  ac: number,
+  eo: number,
+  ec: number,
+): Sums => ({
+  meetings,
+  hours,
+  ao,
+  ac,
+  eo,
+  ec,
+});
+
 const rate = (a: number, e: number) => (e === 0 ? null : a / e);
 
 export function metricsFrom(s: Sums): Metrics {
@@ -56,5 +73,6 @@ export function reportOf(
     stats: { rows: sums.meetings, errors: 0, warnings: 0, infos: 0 },
     findings: [],
     metrics: { overall, byQuarter: { '1': overall, '2': empty, '3': empty, '4': empty }, byType: {} },
+    council: null,
   };
 }

@@ -6,16 +6,7 @@ import { parseCsv, parseMarkdownTable, textRowsToSnapshot } from '../../src/work
 import { buildSummaryWorkbook } from '../../src/xlsx/summary';
 import { readWorkbookBuffer } from '../../src/xlsx/read';
 import { newestStandard } from '../../src/standard';
-import { reportOf, type Sums } from './reports';
-
-const s = (meetings: number, hours: number, ao: number, ac: number, eo: number, ec: number): Sums => ({
-  meetings,
-  hours,
-  ao,
-  ac,
-  eo,
-  ec,
-});
+import { reportOf, sums as s } from './reports';
 
 describe('buildSummaryTable', () => {
   it('one row per district-year in 가나다 order, with 총계 and 평균 per standard §2', () => {
@@ -70,13 +61,38 @@ describe('buildSummaryTable', () => {
     }
   });
 
-  it('different years of one district are different rows', () => {
-    const table = buildSummaryTable([
-      reportOf('마포구', 2022, '2022-12-20', s(1, 1, 1, 1, 1, 1)),
-      reportOf('마포구', 2021, '2021-12-20', s(1, 1, 1, 1, 1, 1)),
+  it('never adds different years into one 총계: mixed years are refused, --year keeps one', () => {
+    const reports = [
+      reportOf('마포구', 2022, '2022-12-20', s(1, 1, 1, 1, 1, 1), 'mapo-2022.xlsx'),
+      reportOf('마포구', 2021, '2021-12-20', s(1, 1, 1, 1, 1, 1), 'mapo-2021.xlsx'),
+      reportOf('강서구', 2021, '2021-12-20', s(2, 2, 2, 2, 2, 2), 'gangseo-2021.xlsx'),
+    ];
+    expect(() => buildSummaryTable(reports)).toThrow(
+      'figures of different years are never added into one table: 2021 (mapo-2021.xlsx, gangseo-2021.xlsx), 2022 (mapo-2022.xlsx). Choose one year (--year).',
+    );
+    const table = buildSummaryTable(reports, undefined, { year: 2021 });
+    expect(table.year).toBe(2021);
+    expect(table.rows.map((r) => [r.district, r.year])).toEqual([
+      ['강서구', 2021],
+      ['마포구', 2021],
     ]);
-    expect(table.rows.map((r) => r.year)).toEqual([2021, 2022]);
-    expect(table.total.year).toBeNull();
+    expect(table.total).toMatchObject({ year: 2021, meetings: 3 });
+    expect(table.mean.year).toBe(2021);
+    expect(table.notes.map((n) => n.en)).toEqual([
+      'mapo-2022.xlsx (report date 2022-12-20): left out, it is of 2022, not 2021.',
+    ]);
+  });
+
+  it('every row carries its year and quarter; 총계 and 평균 the quarter all rows share', () => {
+    const q4 = reportOf('강서구', 2021, '2021-12-20', s(1, 1, 1, 1, 1, 1));
+    const q2 = reportOf('마포구', 2021, '2021-06-20', s(1, 1, 1, 1, 1, 1));
+    q2.info.quarter = 2;
+    const mixed = buildSummaryTable([q4, q2]);
+    expect(mixed.rows.map((r) => r.quarter)).toEqual([4, 2]);
+    expect([mixed.quarter, mixed.total.quarter, mixed.mean.quarter]).toEqual([null, null, null]);
+    const same = buildSummaryTable([q4]);
+    expect([same.quarter, same.total.quarter, same.mean.quarter]).toEqual([null, 4, 4]);
+    expect(same.missing).toEqual([]);
   });
 
   it('a report without district or year is left out with a note', () => {

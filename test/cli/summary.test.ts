@@ -5,6 +5,7 @@ import type { SummaryTable } from '../../src/engine/summary';
 import { writeStandardWorkbook } from '../../src/xlsx/write';
 import { exampleWorkbook, serialOf } from '../../src/workbook/example';
 import { newestStandard } from '../../src/standard';
+import { readWorkbookFile } from '../../src/xlsx/read';
 import { delib, expectNoStack, samples } from './support';
 
 const clean = path.join(samples, 'gangseo-2021-q1.xlsx');
@@ -23,6 +24,11 @@ beforeAll(async () => {
     path.join(dir, 'mapo-dec.xlsx'),
     newestStandard,
     exampleWorkbook(newestStandard),
+  );
+  await writeStandardWorkbook(
+    path.join(dir, 'mapo-2020.xlsx'),
+    newestStandard,
+    exampleWorkbook(newestStandard, { year: 2020 }),
   );
 });
 afterAll(async () => {
@@ -54,7 +60,8 @@ describe('delib summary', () => {
       expect(row.attendanceRate[g]!).toBeCloseTo(expected.attendanceRate[g], 9);
     }
     expect(table.total.attendanceRate).toEqual({ total: null, official: null, civilian: null });
-    expect(Object.keys(table)).toEqual(['rows', 'total', 'mean', 'notes']);
+    expect(Object.keys(table)).toEqual(['year', 'quarter', 'rows', 'missing', 'total', 'mean', 'notes']);
+    expect([table.year, table.quarter, table.missing]).toEqual([2021, null, []]);
   });
 
   it('prints a readable table: 가나다 order, 총계 with - rates, 평균, display rounding', async () => {
@@ -62,11 +69,12 @@ describe('delib summary', () => {
     // The messy sample has errors: the table is still made, with a note, and the exit code says so.
     expect(run.code).toBe(1);
     const lines = run.out.split('\n');
-    expect(lines[0]).toContain('자치구');
-    expect(lines[2].startsWith('강서구')).toBe(true);
-    expect(lines[3].startsWith('도봉구')).toBe(true);
-    expect(lines[4]).toMatch(/^총계\s+-\s+-\s+-/);
-    expect(lines[5].startsWith('평균')).toBe(true);
+    expect(lines[0]).toMatch(/^자치구\s+연도\s+분기\s+참석율\(종합\)/);
+    // Each row says its year and the quarters its cumulative figures cover.
+    expect(lines[2]).toMatch(/^강서구\s+2021\s+1분기\s+87\.2%/);
+    expect(lines[3]).toMatch(/^도봉구\s+2021\s+1~2분기\s/);
+    expect(lines[4]).toMatch(/^총계\s+2021\s+-\s+-\s+-/);
+    expect(lines[5]).toMatch(/^평균\s+2021\s/);
     expect(lines[2]).toContain('87.2%');
     expect(lines[2]).toContain('62.5');
     expect(run.out).toContain('오류 8건');
@@ -75,9 +83,9 @@ describe('delib summary', () => {
 
   it('--lang en prints English headers and district names', async () => {
     const run = await delib(['summary', '--lang', 'en', clean]);
-    expect(run.out.split('\n')[0]).toMatch(/^District\s+Attendance rate \(total\)/);
-    expect(run.out).toMatch(/\nGangseo-gu\s+87\.2%/);
-    expect(run.out).toMatch(/\nTotal\s+-/);
+    expect(run.out.split('\n')[0]).toMatch(/^District\s+Year\s+Quarter\s+Attendance rate \(total\)/);
+    expect(run.out).toMatch(/\nGangseo-gu\s+2021\s+Q1\s+87\.2%/);
+    expect(run.out).toMatch(/\nTotal\s+2021\s+Q1\s+-/);
   });
 
   it('the later 작성일 wins for the same district-year, in either order, and says so', async () => {
@@ -115,11 +123,52 @@ describe('delib summary', () => {
   it('CSV and Markdown go to stdout without --out', async () => {
     const csv = await delib(['summary', '--format', 'csv', clean]);
     expect(csv.out.split('\r\n')[0]).toBe(
-      '자치구,참석율(종합),참석율(행정),참석율(민간),참석인원(종합),참석인원(행정),참석인원(민간),진행시간(종합),회의횟수(종합),진행시간(1회평균)',
+      '자치구,연도,분기,참석율(종합),참석율(행정),참석율(민간),참석인원(종합),참석인원(행정),참석인원(민간),진행시간(종합),회의횟수(종합),진행시간(1회평균)',
     );
-    expect(csv.out.split('\r\n')[1]).toBe('강서구,87.2%,91.7%,85.7%,410,110,300,62.5,40,1.6');
+    expect(csv.out.split('\r\n')[1]).toBe('강서구,2021,1분기,87.2%,91.7%,85.7%,410,110,300,62.5,40,1.6');
     const md = await delib(['summary', '--format', 'md', clean]);
-    expect(md.out.split('\n')[3]).toBe('| 총계 | - | - | - | 410 | 110 | 300 | 62.5 | 40 | 1.6 |');
+    expect(md.out.split('\n')[3]).toBe(
+      '| 총계 | 2021 | 1분기 | - | - | - | 410 | 110 | 300 | 62.5 | 40 | 1.6 |',
+    );
+  });
+
+  it('never adds different years into one 총계: refuses with one line, or keeps --year', async () => {
+    const mixed = await delib(['summary', 'mapo-2020.xlsx', 'mapo-dec.xlsx'], dir);
+    expect(mixed.code).toBe(2);
+    expect(mixed.out).toBe('');
+    expect(mixed.err).toBe(
+      '✗ 연도가 다른 자료는 한 표(총계)로 합치지 않습니다: 2020년(mapo-2020.xlsx), 2021년(mapo-dec.xlsx). 한 해를 고르세요 (--year). / ' +
+        'figures of different years are never added into one table: 2020 (mapo-2020.xlsx), 2021 (mapo-dec.xlsx). Choose one year (--year).\n',
+    );
+    const one = await delib(
+      ['summary', '--year', '2020', '--format', 'json', 'mapo-2020.xlsx', 'mapo-dec.xlsx'],
+      dir,
+    );
+    expect(one.code).toBe(0);
+    const table: SummaryTable = JSON.parse(one.out);
+    expect(table.year).toBe(2020);
+    expect(table.rows.map((r) => [r.district, r.year, r.quarter])).toEqual([['마포구', 2020, 4]]);
+    expect(table.notes[0].en).toContain('left out, it is of 2021, not 2020');
+    for (const bad of ['20', '1999', 'next'])
+      expect((await delib(['summary', '--year', bad, 'mapo-dec.xlsx'], dir)).err).toContain(
+        '--year is a year 2018–2100',
+      );
+  });
+
+  it('the .xlsx carries year and quarter columns too', async () => {
+    const out = path.join(dir, 'years.xlsx');
+    expect(
+      (await delib(['summary', '--format', 'xlsx', '--out', out, 'mapo-june.xlsx', clean], dir)).code,
+    ).toBe(0);
+    const { snapshot } = await readWorkbookFile(out);
+    const rows = snapshot.sheets[0].rows.map((r) => r.slice(0, 4).map((c) => c?.value ?? null));
+    expect(rows.slice(0, 5)).toEqual([
+      ['자치구', '연도', '분기', '참석율(종합)'],
+      ['강서구', 2021, '1분기', expect.any(Number)],
+      ['마포구', 2021, '1~2분기', expect.any(Number)],
+      ['총계', 2021, null, '-'],
+      ['평균', 2021, null, expect.any(Number)],
+    ]);
   });
 
   it('usage errors and bad files', async () => {

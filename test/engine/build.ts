@@ -47,8 +47,8 @@ export function resetIds(): void {
 
 export function council(
   n: number,
-  sector = (i: number) => (i < Math.ceil(n * 0.8) ? '민간' : '행정'),
-  gender = (i: number) => (i % 2 ? '남' : '여'),
+  sector: (i: number) => string = (i) => (i < Math.ceil(n * 0.8) ? '민간' : '행정'),
+  gender: (i: number) => string = (i) => (i % 2 ? '남' : '여'),
 ) {
   return Array.from({ length: n }, (_, i) => [
     i + 1,

@@ -31,6 +31,7 @@ function report(errors: number): ValidationReport {
     stats: { rows: 12, errors, warnings: 0, infos: 0 },
     findings: [],
     metrics: workbookMetrics(),
+    council: null,
   };
 }
 

@@ -1,4 +1,4 @@
-// `delib summary FILE... [--format table|json|csv|md|xlsx] [--out PATH] [--lang ko|en]` and
+// `delib summary FILE... [--year Y] [--format table|json|csv|md|xlsx] [--out PATH] [--lang ko|en]` and
 // `delib summary --check FILE`.
 // Exit: 0 done (or table consistent), 1 a source had errors (or the table is inconsistent),
 // 2 usage error, unreadable file, or no consolidated table found by --check.
@@ -8,19 +8,20 @@ import type { CliIO, Command } from '../command';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from '../command';
 import { describeError, parseCommandLine } from '../errors';
 import { loadFiles } from '../load';
-import { buildSummaryTable } from '../../engine/summary';
+import { buildSummaryTable, type SummaryTable } from '../../engine/summary';
 import { summaryCsv, summaryJson, summaryMarkdown, summaryText } from '../summary-output';
 import { writeSummaryWorkbook } from '../../xlsx/summary';
-import { parseLang } from '../options';
+import { parseLang, parseYear } from '../options';
 import { runCheck } from '../summary-check-command';
 
 const FORMATS = ['table', 'json', 'csv', 'md', 'xlsx'] as const;
 type Format = (typeof FORMATS)[number];
 
 const USAGE = [
-  '사용법 / usage: delib summary FILE... [--format table|json|csv|md|xlsx] [--out PATH] [--lang ko|en]',
+  '사용법 / usage: delib summary FILE... [--year Y] [--format table|json|csv|md|xlsx] [--out PATH] [--lang ko|en]',
   '        delib summary --check FILE [--format table|json] [--lang ko|en]',
   '  --format   table(기본), json, csv, md, xlsx(--out 필요) / table (default), json, csv, md, xlsx (needs --out)',
+  "  --year     이 연도의 파일만 집계(연도가 섞이면 필요) / only this year's files (needed when years are mixed)",
   '  --out      결과를 파일로 저장 / write the result to a file',
   '  --check    손으로 만든 집계표(.xlsx, .csv, .md)의 앞뒤가 맞는지 검사 / check a hand-made consolidated table',
 ].join('\n');
@@ -48,6 +49,7 @@ export const summaryCommand: Command = {
         out: { type: 'string' },
         lang: { type: 'string' },
         check: { type: 'boolean' },
+        year: { type: 'string' },
       },
     });
     const lang = parseLang(values.lang);
@@ -67,12 +69,25 @@ export const summaryCommand: Command = {
       return runCheck(positionals[0], format === 'json' ? 'json' : 'text', lang, io);
     }
     if (positionals.length === 0) throw new UsageError('집계할 파일을 지정하세요', 'give at least one file');
+    const year = values.year === undefined ? undefined : parseYear(values.year);
     if (format === 'xlsx' && !values.out) {
       throw new UsageError('--format xlsx에는 --out 파일이 필요합니다', '--format xlsx needs --out FILE');
     }
     const { loaded, failed } = await loadFiles(positionals, io);
     if (loaded.length === 0) return EXIT_USAGE;
-    const table = buildSummaryTable(loaded.map((l) => l.report));
+    let table: SummaryTable;
+    try {
+      table = buildSummaryTable(
+        loaded.map((l) => l.report),
+        undefined,
+        { year },
+      );
+    } catch (e) {
+      // Files of different years are never added into one 총계: one bilingual line, nothing written.
+      const { ko, en } = describeError(e);
+      io.err(`✗ ${ko} / ${en}\n`);
+      return EXIT_USAGE;
+    }
     try {
       if (format === 'xlsx') await writeSummaryWorkbook(path.resolve(io.cwd, values.out!), table);
       else if (format === 'json') await emit(summaryJson(table), values.out, io);
@@ -86,7 +101,10 @@ export const summaryCommand: Command = {
     }
     // Notes go with the table in text and JSON; for the other formats (and files) they go to stderr.
     if (format !== 'table' && format !== 'json') for (const n of table.notes) io.err(`* ${n.ko} / ${n.en}\n`);
-    if (values.out) io.out(`${values.out}: ${table.rows.length}개 자치구-연도 / district-years\n`);
+    if (values.out)
+      io.out(
+        `${values.out}: ${table.year}년 ${table.rows.length}개 자치구 / ${table.rows.length} districts of ${table.year}\n`,
+      );
     if (failed.length) return EXIT_USAGE;
     return loaded.some((l) => l.report.stats.errors > 0) ? EXIT_FINDINGS : EXIT_OK;
   },

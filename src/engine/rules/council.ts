@@ -1,6 +1,7 @@
 // 협치회의 구성 as a whole (standard §1.3): a sheet that lists no member (council-empty: two
 // districts had no 협치회의 in 2021, for the others it is a forgotten sheet), and the composition
-// against the thresholds in the standard's data (the city changes them).
+// against the thresholds in the standard's data (the city changes them). The composition is
+// ../composition.ts's, computed once per pass: the figures the report's `council` shows.
 import type { Standard } from '../../standard/types';
 import type { CouncilRecord, Finding } from '../report';
 import type { SheetSnapshot } from '../snapshot';
@@ -8,6 +9,7 @@ import { isBlankCell } from '../snapshot';
 import { makeFinding } from '../findings';
 import type { TableLayout } from './headers';
 import type { RuleOf } from './types';
+import type { CouncilComposition, GenderCounts } from '../composition';
 
 function percent(share: number): string {
   return `${(Math.round(share * 1000) / 10).toFixed(1)}%`;
@@ -23,14 +25,13 @@ function isEmpty(sheet: SheetSnapshot, layout: TableLayout, members: readonly Co
   return layout.headerRow > 0 || sheet.rows.every((cells) => !cells || cells.every((c) => isBlankCell(c)));
 }
 
-function composition(standard: Standard, sheet: string, members: readonly CouncilRecord[]): Finding[] {
+/** The warnings of a council below the standard's thresholds, from the composition the report shows. */
+function compositionFindings(standard: Standard, sheet: string, c: CouncilComposition): Finding[] {
   const rule = standard.council;
-  const total = members.length;
-  if (total === 0) return [];
+  if (c.members === 0) return [];
   const place = { sheet, cell: null, row: null, field: null };
   const out: Finding[] = [];
-  const share = (key: string, value: string) => members.filter((m) => m.get(key) === value).length / total;
-  const civilian = share(rule.sectorKey, rule.civilian.value);
+  const civilian = c.civilianShare!;
   if (civilian < rule.civilian.minShare) {
     out.push(
       makeFinding(standard, 'composition-civilian', { ...place, field: rule.sectorKey }, percent(civilian), {
@@ -39,8 +40,10 @@ function composition(standard: Standard, sheet: string, members: readonly Counci
     );
   }
   const genderList = standard.sheets.council.columns.find((c) => c.key === rule.genderKey)?.enum;
+  const genderKeys = Object.keys(rule.genders) as (keyof GenderCounts)[];
   for (const gender of genderList ? (standard.enums[genderList] ?? []) : []) {
-    const s = share(rule.genderKey, gender.value);
+    const key = genderKeys.find((k) => rule.genders[k] === gender.value);
+    const s = (key ? c.byGender[key] : 0) / c.members;
     if (s < rule.gender.minShare) {
       out.push(
         makeFinding(standard, 'composition-gender', { ...place, field: rule.genderKey }, percent(s), {
@@ -56,7 +59,7 @@ function composition(standard: Standard, sheet: string, members: readonly Counci
 export const councilRule: RuleOf<'council'> = {
   codes: ['council-empty', 'composition-civilian', 'composition-gender'],
   scope: 'council',
-  check(standard, sheet, layout, members) {
+  check(standard, sheet, layout, members, composition) {
     if (isEmpty(sheet, layout, members))
       return [
         makeFinding(
@@ -66,6 +69,6 @@ export const councilRule: RuleOf<'council'> = {
           null,
         ),
       ];
-    return composition(standard, sheet.name, members);
+    return compositionFindings(standard, sheet.name, composition);
   },
 };

@@ -20,7 +20,7 @@ export interface InfoResult {
   dates: Map<string, number>;
 }
 
-function findDistrict(standard: Standard, text: string): DistrictDefinition | null {
+export function findDistrict(standard: Standard, text: string): DistrictDefinition | null {
   let s = fold(text).trim().replace(/\s+/g, ' ');
   for (const prefix of standard.districtPrefixes) if (s.startsWith(prefix)) s = s.slice(prefix.length).trim();
   const key = headerKey(s);

@@ -10,7 +10,7 @@
 //    into plain functions (`compile`) instead of being interpreted per cell;
 //  - table: findings across rows (repeated numbers, gaps, duplicate rows), visited in row order on
 //    every pass from indexes the incremental path keeps up to date;
-//  - council: the council's composition as a whole.
+//  - council: the council's composition as a whole (../composition.ts, as the report shows it).
 import type { ColumnDefinition, FindingCode, Standard, TableSheetDefinition } from '../../standard/types';
 import type { StandardRegistry } from '../../standard';
 import type { Cell, SheetSnapshot, WorkbookSnapshot } from '../snapshot';
@@ -18,6 +18,7 @@ import type { CouncilRecord, FieldValue, Finding, TableRecord } from '../report'
 import type { Detected } from '../detect';
 import type { InfoResult } from './info';
 import type { TableLayout } from '../locate';
+import type { CouncilComposition } from '../composition';
 
 /** Where a cell is, for the findings about it; one object reused row after row. */
 export interface CellAt {
@@ -115,6 +116,7 @@ export type Rule =
         sheet: SheetSnapshot,
         layout: TableLayout,
         members: readonly CouncilRecord[],
+        composition: CouncilComposition,
       ): Finding[];
     };
 

@@ -151,6 +151,12 @@ export function patchItemFields(
   return { ...json(200, { id: next.id, ...next.fields }), wrote: true };
 }
 
+export function deleteItem(store: Store, site: SiteData, list: ListData, itemId: string): StandInResponse {
+  if (!store.item(list, itemId)) return graphError(404, 'itemNotFound', 'The specified item was not found');
+  store.deleteItem(site.id, list.id, itemId);
+  return { status: 204, headers: {}, body: null, wrote: true };
+}
+
 export function getItem(
   store: Store,
   site: SiteData,

@@ -3,7 +3,7 @@ import type { Store } from './store';
 import type { Drive } from './drive';
 import { graphError, json, type StandInRequest, type StandInResponse } from './http-types';
 import { createColumn, createList, findList, listView, patchColumn } from './lists';
-import { createItem, getItem, patchItemFields, queryItems } from './items';
+import { createItem, getItem, deleteItem, patchItemFields, queryItems } from './items';
 import { meView } from './users';
 
 const SITE_BY_PATH = /^\/sites\/([^/:]+):(\/[^:]*):?$/;
@@ -77,6 +77,7 @@ export function route(store: Store, drive: Drive, req: StandInRequest): StandInR
     if (sub.length === 1 && method === 'GET') return queryItems(site, list, req, selfUrl);
     if (sub.length === 1 && method === 'POST') return createItem(store, site, list, req);
     if (sub.length === 2 && method === 'GET') return getItem(store, site, list, sub[1], req);
+    if (sub.length === 2 && method === 'DELETE') return deleteItem(store, site, list, sub[1]);
     if (sub.length === 3 && sub[2] === 'fields' && method === 'PATCH')
       return patchItemFields(store, site, list, sub[1], req);
   }

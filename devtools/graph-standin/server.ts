@@ -269,7 +269,8 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
       req.socket.destroy();
       return;
     }
-    const payload = Buffer.from(JSON.stringify(answer.body ?? null));
+    // 204 No Content has no body, as Graph sends it (a DELETE's answer).
+    const payload = Buffer.from(answer.status === 204 ? '' : JSON.stringify(answer.body ?? null));
     res.writeHead(answer.status, { ...answer.headers, 'Content-Length': payload.length });
     res.end(payload);
   };

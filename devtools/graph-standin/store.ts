@@ -73,6 +73,7 @@ type Mutation =
   | { op: 'list'; siteId: string; list: ListData }
   | { op: 'column'; siteId: string; listId: string; column: ColumnDef }
   | { op: 'item'; siteId: string; listId: string; item: ListItem }
+  | { op: 'delete-item'; siteId: string; listId: string; itemId: string }
   | { op: 'file'; siteId: string; file: DriveFile };
 
 const SNAPSHOT = 'graph-standin.json';
@@ -152,6 +153,10 @@ export class Store {
       else list.columns.push(m.column);
       return;
     }
+    if (m.op === 'delete-item') {
+      list.items = list.items.filter((it) => it.id !== m.itemId);
+      return;
+    }
     const positions = this.positions(list);
     const i = positions.get(m.item.id);
     if (i !== undefined) list.items[i] = m.item;
@@ -212,6 +217,10 @@ export class Store {
 
   putItem(siteId: string, listId: string, item: ListItem): void {
     this.commit({ op: 'item', siteId, listId, item });
+  }
+
+  deleteItem(siteId: string, listId: string, itemId: string): void {
+    this.commit({ op: 'delete-item', siteId, listId, itemId });
   }
 
   putFile(siteId: string, file: DriveFile, content: Buffer): void {

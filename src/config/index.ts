@@ -17,7 +17,7 @@ export interface DelibConfig {
     dialogPage: string;
   };
   site: { hostname: string; path: string };
-  lists: { submissions: string; forums: string };
+  lists: { submissions: string; forums: string; districts: string };
   library: { driveId: string | null; folder: string };
   batch: { concurrency: number };
 }
@@ -127,6 +127,7 @@ export function parseConfig(raw: unknown): DelibConfig {
     lists: {
       submissions: str(lists.submissions ?? 'Submissions', 'lists.submissions'),
       forums: str(lists.forums ?? 'Forums', 'lists.forums'),
+      districts: str(lists.districts ?? 'Districts', 'lists.districts'),
     },
     library: {
       driveId: library.driveId ? str(library.driveId, 'library.driveId') : null,

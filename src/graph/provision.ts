@@ -3,7 +3,8 @@
 // creates what is missing and fixes what can be fixed, idempotently, and reports the rest.
 import type { Text } from '../standard/types';
 import { columnDefinition, type ColumnSpec, type ListSpec } from './schema';
-import { expectOk, type GraphColumn, type SharePointSite } from './sharepoint';
+import { GraphTransportError } from './http';
+import { GraphCallError, expectOk, type GraphColumn, type SharePointSite } from './sharepoint';
 
 export type DriftKind =
   | 'missing-list'
@@ -157,65 +158,89 @@ export interface ProvisionResult {
   remaining: Drift[];
 }
 
+/** Attempts per list when Graph's answer leaves it unknown whether a write took (504 after commit). */
+const LIST_ATTEMPTS = 3;
+
+const ambiguous = (e: unknown) =>
+  e instanceof GraphTransportError || (e instanceof GraphCallError && e.status >= 500);
+
+const sameDrift = (a: Drift, b: Drift) => a.kind === b.kind && a.list === b.list && a.column === b.column;
+
+/**
+ * Creates what is missing and fixes what is safe to fix. Every step is idempotent, so a write whose
+ * answer was lost is settled by looking again: what was wrong before and is right now was applied,
+ * whatever answer the write got.
+ */
 export async function provision(site: SharePointSite, specs: ListSpec[]): Promise<ProvisionResult> {
   const applied: Drift[] = [];
   const remaining: Drift[] = [];
-  const siteId = encodeURIComponent(await site.siteId());
   for (const spec of specs) {
     const listName = site.listRef(spec.role);
-    const columns = await site.columns(spec.role);
-    const drift = compareList(spec, listName, columns);
-    if (!columns) {
-      expectOk(
-        await site.http.send('POST', `/sites/${siteId}/lists`, {
-          displayName: listName,
-          description: `${spec.description.ko} / ${spec.description.en}`,
-          columns: spec.columns.map(columnDefinition),
-          list: { template: 'genericList' },
-        }),
-        `create list ${listName}`,
-      );
-      applied.push(...drift);
-      continue;
-    }
-    const base = await site.listPath(spec.role);
-    for (const d of drift) {
-      if (!d.fixable) {
-        remaining.push(d);
-        continue;
+    const before = compareList(spec, listName, await site.columns(spec.role));
+    const refused: Drift[] = [];
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await fixList(site, spec, refused);
+        break;
+      } catch (e) {
+        if (!ambiguous(e) || attempt >= LIST_ATTEMPTS) throw e;
       }
-      const c = spec.columns.find((x) => x.name === d.column)!;
-      const found = columns.find((x) => x.name === c.name);
-      if (d.kind === 'missing-column') {
-        expectOk(
-          await site.http.send('POST', `${base}/columns`, columnDefinition(c)),
-          `add column ${c.name}`,
-        );
-      } else if (found) {
-        const patch: Record<string, unknown> =
-          d.kind === 'not-indexed'
-            ? { indexed: true }
-            : d.kind === 'not-unique'
-              ? { indexed: true, enforceUniqueValues: true }
-              : d.kind === 'choices'
-                ? {
-                    choice: {
-                      ...found.choice,
-                      choices: [...new Set([...(found.choice?.choices ?? []), ...(c.choices ?? [])])],
-                    },
-                  }
-                : d.kind === 'display-as'
-                  ? { number: { ...found.number, displayAs: 'percentage' } }
-                  : { displayName: c.displayName.ko };
-        const res = await site.http.send('PATCH', `${base}/columns/${encodeURIComponent(found.id)}`, patch);
-        if (res.status >= 300) {
-          // e.g. duplicates already in the column make the unique constraint impossible: an admin decides.
-          remaining.push({ ...d, fixable: false });
-          continue;
-        }
-      }
-      applied.push(d);
     }
+    const after = compareList(spec, listName, await site.columns(spec.role));
+    applied.push(...before.filter((d) => !after.some((a) => sameDrift(a, d))));
+    remaining.push(
+      ...after.map((d) => (refused.some((r) => sameDrift(r, d)) ? { ...d, fixable: false } : d)),
+    );
   }
   return { applied, remaining };
+}
+
+/** One pass over a list: creates it, or adds and fixes its columns; `refused` gets what Graph would not change. */
+async function fixList(site: SharePointSite, spec: ListSpec, refused: Drift[]): Promise<void> {
+  const siteId = encodeURIComponent(await site.siteId());
+  const listName = site.listRef(spec.role);
+  const columns = await site.columns(spec.role);
+  const drift = compareList(spec, listName, columns);
+  if (!columns) {
+    expectOk(
+      await site.http.send('POST', `/sites/${siteId}/lists`, {
+        displayName: listName,
+        description: `${spec.description.ko} / ${spec.description.en}`,
+        columns: spec.columns.map(columnDefinition),
+        list: { template: 'genericList' },
+      }),
+      `create list ${listName}`,
+    );
+    return;
+  }
+  const base = await site.listPath(spec.role);
+  for (const d of drift) {
+    if (!d.fixable) continue;
+    const c = spec.columns.find((x) => x.name === d.column)!;
+    const found = columns.find((x) => x.name === c.name);
+    if (d.kind === 'missing-column') {
+      expectOk(await site.http.send('POST', `${base}/columns`, columnDefinition(c)), `add column ${c.name}`);
+    } else if (found) {
+      const patch: Record<string, unknown> =
+        d.kind === 'not-indexed'
+          ? { indexed: true }
+          : d.kind === 'not-unique'
+            ? { indexed: true, enforceUniqueValues: true }
+            : d.kind === 'choices'
+              ? {
+                  choice: {
+                    ...found.choice,
+                    choices: [...new Set([...(found.choice?.choices ?? []), ...(c.choices ?? [])])],
+                  },
+                }
+              : d.kind === 'display-as'
+                ? { number: { ...found.number, displayAs: 'percentage' } }
+                : { displayName: c.displayName.ko };
+      const res = await site.http.send('PATCH', `${base}/columns/${encodeURIComponent(found.id)}`, patch);
+      if (res.status >= 300) {
+        // e.g. duplicates already in the column make the unique constraint impossible: an admin decides.
+        refused.push(d);
+      }
+    }
+  }
 }

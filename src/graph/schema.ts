@@ -3,6 +3,7 @@
 // changes the lists without code. Internal names are ASCII (SharePoint mangles Korean internal names
 // into `_xHHHH_` sequences); the Korean labels are display names.
 import type { Standard, Text, ValueType } from '../standard/types';
+import { registerSheet } from '../standard/register';
 
 export type ColumnKind = 'text' | 'note' | 'number' | 'dateTime' | 'choice';
 
@@ -17,7 +18,7 @@ export interface ColumnSpec {
   percent?: boolean;
 }
 
-export type ListRole = 'submissions' | 'forums';
+export type ListRole = 'submissions' | 'forums' | 'districts';
 
 export interface ListSpec {
   role: ListRole;
@@ -134,7 +135,44 @@ export function listSpecs(standard: Standard): ListSpec[] {
         ...forumColumns,
       ],
     },
+    districtsListSpec(),
   ];
+}
+
+/** The Districts list's column for each register column (`code` → `DistrictCode`). */
+export const DISTRICT_COLUMNS: Record<string, string> = {
+  code: 'DistrictCode',
+  name: 'DistrictName',
+  dueYears: 'DueYears',
+  submitters: 'Submitters',
+};
+
+/**
+ * The district register (standard §6), one item per row of its file: the city's row and one per
+ * district. Cells are kept as the file writes them (`2020, 2021`; `kim@seoul.go.kr; 0f3c…`) so that
+ * reading the list back goes through the same checks as importing the file. Submitters are sign-in
+ * names and group ids as text rather than a Person column: a Person column stores site-local user
+ * ids that only resolve through the site's hidden user list, and the register must name Entra groups
+ * the site has never seen.
+ */
+function districtsListSpec(): ListSpec {
+  const header = (key: string) => registerSheet.columns.find((c) => c.key === key)!.label;
+  const column = (key: string, kind: ColumnKind, more: Partial<ColumnSpec> = {}) =>
+    col(DISTRICT_COLUMNS[key], header(key).ko, header(key).en, kind, more);
+  return {
+    role: 'districts',
+    name: 'Districts',
+    description: t(
+      '자치구 명부: 제출 대상 연도와 제출자 (서울협치담당관 관리)',
+      "The district register: who is due and who may submit (kept by the city's governance office)",
+    ),
+    columns: [
+      column('code', 'text', { indexed: true, unique: true }),
+      column('name', 'text'),
+      column('dueYears', 'text'),
+      column('submitters', 'note'),
+    ],
+  };
 }
 
 /** Graph's columnDefinition body for a spec. */

@@ -66,7 +66,7 @@ export class SharePointSite {
   }
 
   listRef(role: ListRole): string {
-    return role === 'submissions' ? this.config.lists.submissions : this.config.lists.forums;
+    return this.config.lists[role];
   }
 
   async listPath(role: ListRole): Promise<string> {
@@ -114,6 +114,35 @@ export class SharePointSite {
       next = page['@odata.nextLink'] ?? null;
     }
     return out;
+  }
+
+  /**
+   * Every item of a small list (the district register: a few dozen rows), all pages. Never for the
+   * Submissions or Forums lists, whose size only an indexed filter keeps under the view threshold.
+   */
+  async allItems(role: ListRole, select: string[]): Promise<GraphItem[]> {
+    let next: string | null =
+      `${await this.listPath(role)}/items?$expand=fields($select=${select.join(',')})&$top=999`;
+    const out: GraphItem[] = [];
+    while (next) {
+      const res: GraphResponse<{ value: GraphItem[]; '@odata.nextLink'?: string }> = await this.http.send(
+        'GET',
+        next,
+      );
+      const page = expectOk(res, `read ${this.listRef(role)}`);
+      out.push(...page.value);
+      next = page['@odata.nextLink'] ?? null;
+    }
+    return out;
+  }
+
+  async deleteItem(role: ListRole, itemId: string): Promise<void> {
+    const res = await this.http.send(
+      'DELETE',
+      `${await this.listPath(role)}/items/${encodeURIComponent(itemId)}`,
+    );
+    // Already gone (a repeated import after a lost answer) is what was wanted.
+    if (res.status !== 404) expectOk(res, `delete ${this.listRef(role)} item ${itemId}`);
   }
 
   /** A file's address in the library, by path: `…/root:/<folder>/<name>`. */

@@ -35,7 +35,7 @@ test('defaults: Sites.Selected, lists by name, a leading slash on the site path'
   const c = parseConfig(base);
   expect(c.auth.scopes).toEqual(['https://graph.microsoft.com/Sites.Selected']);
   expect(c.site.path).toBe('/sites/x');
-  expect(c.lists).toEqual({ submissions: 'Submissions', forums: 'Forums' });
+  expect(c.lists).toEqual({ submissions: 'Submissions', forums: 'Forums', districts: 'Districts' });
 });
 
 describe('scopes: an exact allowlist', () => {

@@ -21,14 +21,14 @@ describe('lists and library', () => {
   });
   afterEach(() => s.close());
 
-  test('provision creates both lists once; a second run changes nothing', async () => {
+  test('provision creates the three lists once; a second run changes nothing', async () => {
     const before = await g.checkSchema();
-    expect(before.map((d) => d.kind)).toEqual(['missing-list', 'missing-list']);
-    expect((await g.provision()).applied).toHaveLength(2);
+    expect(before.map((d) => d.kind)).toEqual(['missing-list', 'missing-list', 'missing-list']);
+    expect((await g.provision()).applied).toHaveLength(3);
     expect(await g.checkSchema()).toEqual([]);
     expect(await g.provision()).toEqual({ applied: [], remaining: [] });
     const lists = s.sites()[0].lists;
-    expect(lists.map((l) => l.name).sort()).toEqual(['Forums', 'Submissions']);
+    expect(lists.map((l) => l.name).sort()).toEqual(['Districts', 'Forums', 'Submissions']);
     const forums = lists.find((l) => l.name === 'Forums')!;
     const rowKey = forums.columns.find((c) => c.name === 'RowKey')!;
     expect(rowKey).toMatchObject({ indexed: true, enforceUniqueValues: true, displayName: '행 키' });
@@ -100,5 +100,24 @@ describe('lists and library', () => {
     ]);
     const crypto = await import('node:crypto');
     expect(files[1].sha256).toBe(crypto.createHash('sha256').update(big).digest('hex'));
+  });
+
+  test('provisioning finishes when Graph fails after committing (a lost answer is settled by looking again)', async () => {
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const faulty = await startGraphStandIn({ users: USERS, faults: { timeoutAfterCommit: 0.5 }, seed });
+      try {
+        const graph = createGraphSubmission({
+          config: parseConfig({ graphRoot: faulty.url, site: SITE }),
+          tokens: { getToken: async () => KIM },
+          standard: newestStandard,
+        });
+        const result = await graph.provision();
+        expect(result.remaining).toEqual([]);
+        expect(result.applied.map((d) => d.kind)).toEqual(['missing-list', 'missing-list', 'missing-list']);
+        expect(faulty.sites()[0].lists).toHaveLength(3);
+      } finally {
+        await faulty.close();
+      }
+    }
   });
 });

@@ -4,7 +4,7 @@ import type { Drive } from './drive';
 import { graphError, json, type StandInRequest, type StandInResponse } from './http-types';
 import { createColumn, createList, findList, listView, patchColumn } from './lists';
 import { createItem, getItem, deleteItem, patchItemFields, queryItems } from './items';
-import { meView } from './users';
+import { checkMemberGroups, meView } from './users';
 
 const SITE_BY_PATH = /^\/sites\/([^/:]+):(\/[^:]*):?$/;
 // A site's default library; `/drives/{id}` also works, the stand-in's drive id being the site id.
@@ -24,6 +24,12 @@ export function isWrite(method: string): boolean {
 export function route(store: Store, drive: Drive, req: StandInRequest): StandInResponse {
   const { method, path } = req;
   if (path === '/me' && method === 'GET') return json(200, meView(req.caller));
+  if (path === '/me/checkMemberGroups' && method === 'POST') {
+    const answer = checkMemberGroups(req.caller, req.body);
+    return answer.error
+      ? graphError(answer.status, 'Request_BadRequest', answer.error)
+      : json(200, { value: answer.value });
+  }
   const byPath = SITE_BY_PATH.exec(path);
   if (byPath && method === 'GET') {
     const site = store.siteByPath(byPath[1], byPath[2].replace(/\/$/, ''));

@@ -8,6 +8,8 @@ export interface StandInUser {
   id: string;
   userPrincipalName: string;
   displayName: string;
+  /** Ids of the Entra groups the user belongs to (transitively), for `checkMemberGroups`. */
+  groups?: string[];
 }
 
 /** token → user. */
@@ -48,7 +50,28 @@ export function meView(user: StandInUser): Record<string, string> {
   };
 }
 
-/** Reads a users file for `run.ts --users FILE`: `{ "token": { "id", "userPrincipalName", "displayName" } }`. */
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Graph's own limit: at most 20 group ids per checkMemberGroups request. */
+export const CHECK_MEMBER_GROUPS_MAX = 20;
+
+/**
+ * `POST /me/checkMemberGroups`: which of the given groups the caller belongs to. As Graph does, a
+ * request over 20 ids or with an id that is not a GUID fails whole.
+ */
+export function checkMemberGroups(
+  user: StandInUser,
+  body: unknown,
+): { status: number; value?: string[]; error?: string } {
+  const ids = (body as { groupIds?: unknown } | null)?.groupIds;
+  if (!Array.isArray(ids) || ids.some((id) => typeof id !== 'string' || !GUID.test(id)))
+    return { status: 400, error: 'groupIds must be an array of GUIDs' };
+  if (ids.length > CHECK_MEMBER_GROUPS_MAX)
+    return { status: 400, error: `at most ${CHECK_MEMBER_GROUPS_MAX} groupIds per request` };
+  const mine = new Set((user.groups ?? []).map((g) => g.toLowerCase()));
+  return { status: 200, value: (ids as string[]).filter((id) => mine.has(id.toLowerCase())) };
+}
+
+/** Reads a users file for `run.ts --users FILE`: `{ "token": { "id", "userPrincipalName", "displayName", "groups"? } }`. */
 export function parseUsers(text: string): UserTable {
   const raw = JSON.parse(text) as unknown;
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new Error('users file: not a JSON object');
@@ -57,7 +80,13 @@ export function parseUsers(text: string): UserTable {
     if (!u || typeof u.id !== 'string' || typeof u.userPrincipalName !== 'string') {
       throw new Error(`users file: ${token.slice(0, 8)}… needs id and userPrincipalName`);
     }
-    out[token] = { id: u.id, userPrincipalName: u.userPrincipalName, displayName: u.displayName ?? u.id };
+    const groups = Array.isArray(u.groups) ? u.groups.filter((g): g is string => typeof g === 'string') : [];
+    out[token] = {
+      id: u.id,
+      userPrincipalName: u.userPrincipalName,
+      displayName: u.displayName ?? u.id,
+      groups,
+    };
   }
   return out;
 }

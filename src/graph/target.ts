@@ -9,6 +9,7 @@ import { checkSchema } from './provision';
 import { STATUS_CURRENT, forumColumnName, listSpecs, metricColumnName } from './schema';
 import { odataString, type SharePointSite } from './sharepoint';
 import { uploadFile } from './upload';
+import { councilFields } from './council';
 import type { Metrics } from '../engine/report';
 
 function metricValue(metrics: Metrics, key: string): number | null {
@@ -64,6 +65,7 @@ export function submissionFields(
     RowCount: plan.rows.length,
     WorkbookUrl: fileUrl,
     MetricsDetail: JSON.stringify({ byQuarter: plan.metrics.byQuarter, byType: plan.metrics.byType }),
+    ...councilFields(plan.council),
   };
   for (const m of standard.metrics)
     fields[metricColumnName(m.key)] = metricValue(plan.metrics.overall, m.key);

@@ -7,6 +7,9 @@ import { templateCommand } from './template';
 import { submitCommand } from './submit';
 import { sharepointCommand } from './sharepoint';
 import { verifyCommand } from './verify';
+import { statusCommand } from './status';
+import { databookCommand } from './databook';
+import { compositionCommand } from './composition';
 
 export const commands: Command[] = [
   validateCommand,
@@ -15,4 +18,7 @@ export const commands: Command[] = [
   submitCommand,
   sharepointCommand,
   verifyCommand,
+  statusCommand,
+  databookCommand,
+  compositionCommand,
 ];

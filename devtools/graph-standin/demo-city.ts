@@ -128,13 +128,21 @@ export function demoPlan(seed = 2021): DemoSubmission[] {
           ? { members: 18, civilian: 14, female: 5 }
           : code === '11590'
             ? { members: 15, civilian: 9, female: 4 }
-            : { members, civilian: Math.ceil(members * 0.75) + int(0, 2), female: Math.floor(members / 2) - int(0, 1) };
+            : {
+                members,
+                civilian: Math.ceil(members * 0.75) + int(0, 2),
+                female: Math.floor(members / 2) - int(0, 1),
+              };
     council.civilian = Math.min(council.civilian, council.members);
     out.push({ code, year, quarter, at, token, rows: quarter * int(3, 6), seed: int(1, 1e6), council });
   };
   const districts = [...newestStandard.districts].sort((a, b) => a.name.localeCompare(b.name, 'ko'));
   for (const year of [2020, 2021]) {
-    const due = districts.filter((d) => demoRegister().districts.find((r) => r.code === d.code)!.dueYears.includes(year));
+    const due = districts.filter((d) =>
+      demoRegister()
+        .districts.find((r) => r.code === d.code)!
+        .dueYears.includes(year),
+    );
     due.forEach((d, i) => {
       const code = d.code;
       const day = int(18, 29);
@@ -218,7 +226,11 @@ export async function seedDemoCity(options: {
   const graphOf = (token: string) => {
     let g = graphs.get(token);
     if (!g) {
-      g = createGraphSubmission({ config, tokens: { getToken: async () => token }, standard: newestStandard });
+      g = createGraphSubmission({
+        config,
+        tokens: { getToken: async () => token },
+        standard: newestStandard,
+      });
       graphs.set(token, g);
     }
     return g;

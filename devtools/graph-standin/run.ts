@@ -1,21 +1,30 @@
 // `npx tsx devtools/graph-standin/run.ts [--port 4321] [--data DIR] [--latency MS] [--budget RU]
-// [--no-rate-limit-headers] [--clock-scale N] [--users FILE] [--config FILE] [--no-provision]`: the
-// stand-in `npm start` runs so a newcomer can submit with no tenant. `--users FILE` is a JSON object
-// `{ "<token>": { "id", "userPrincipalName", "displayName" } }`; without it the only user is the
-// development token's (what the pane and the CLI send to a loopback Graph with no Entra app).
+// [--no-rate-limit-headers] [--clock-scale N] [--users FILE] [--config FILE] [--no-provision]
+// [--no-demo]`: the stand-in `npm start` runs so a newcomer can submit, and see the city desk, with no
+// tenant. By default it holds the demo city (demo-city.ts: the register, 2020 and 2021 submissions in
+// every state), made once when the lists are empty; `--no-demo` leaves them empty. `--users FILE` is a
+// JSON object `{ "<token>": { "id", "userPrincipalName", "displayName" } }`; without it the users are
+// the demo city's, the development token's (what the pane and the CLI send to a loopback Graph with
+// no Entra app) being the city officer.
 import fs from 'node:fs';
 import path from 'node:path';
 import { startGraphStandIn } from './server';
-import { DEFAULT_USERS, parseUsers, type UserTable } from './users';
+import { parseUsers, type UserTable } from './users';
+import { demoUsers, seedDemoCity, settableClock } from './demo-city';
 import { createGraphSubmission } from '../../src/graph';
 import { loadNodeConfig } from '../../src/graph/node-config';
+import type { DelibConfig } from '../../src/config';
 import { newestStandard } from '../../src/standard';
 
 /**
  * Creates the lists the deployed config names (idempotent), so a newcomer's first submission from
  * `npm start` works with no admin step; `--no-provision` leaves the stand-in empty.
  */
-async function provisionFor(url: string, configFile: string | undefined, token: string): Promise<string> {
+async function provisionFor(
+  url: string,
+  configFile: string | undefined,
+  token: string,
+): Promise<{ site: string; config: DelibConfig; empty: boolean }> {
   // The same lookup as the CLI (--config, DELIB_CONFIG, else the package's config/delib.config.json
   // found upwards from here).
   const config = loadNodeConfig({ file: configFile, graphRoot: url, cwd: process.cwd(), env: process.env });
@@ -26,7 +35,11 @@ async function provisionFor(url: string, configFile: string | undefined, token: 
   });
   const { remaining } = await graph.provision();
   if (remaining.length > 0) throw new Error(remaining.map((d) => d.message.en).join('; '));
-  return `${config.site.hostname}${config.site.path}`;
+  // The demo city goes only into lists nobody has used (a kept --data directory keeps its own data).
+  const empty =
+    (await graph.site.allItems('districts', ['DistrictCode'])).length === 0 &&
+    (await graph.site.allItems('submissions', ['Title'])).length === 0;
+  return { site: `${config.site.hostname}${config.site.path}`, config, empty };
 }
 
 function option(args: string[], name: string): string | undefined {
@@ -38,8 +51,10 @@ async function main(args: string[]): Promise<void> {
   const port = Number(option(args, '--port') ?? process.env.DELIB_GRAPH_STANDIN_PORT ?? 4321);
   const dataDir = path.resolve(option(args, '--data') ?? path.join(process.cwd(), '.graph-standin'));
   const usersFile = option(args, '--users');
-  const users: UserTable = usersFile ? parseUsers(fs.readFileSync(usersFile, 'utf8')) : DEFAULT_USERS;
+  const users: UserTable = usersFile ? parseUsers(fs.readFileSync(usersFile, 'utf8')) : demoUsers();
+  const clock = settableClock();
   const standIn = await startGraphStandIn({
+    now: clock.now,
     port,
     dataDir,
     latencyMs: Number(option(args, '--latency') ?? 0),
@@ -51,12 +66,18 @@ async function main(args: string[]): Promise<void> {
   const configFile = option(args, '--config');
   // Provisioning signs in as the first user of the table (the stand-in has no separate admin).
   const adminToken = Object.keys(users)[0];
-  const site =
+  const provisioned =
     args.includes('--no-provision') || !adminToken
       ? null
       : await provisionFor(standIn.url, configFile, adminToken);
+  let demo = '';
+  if (provisioned?.empty && !args.includes('--no-demo') && !usersFile) {
+    process.stdout.write('시연용 서울시 자료를 만드는 중 / making the demo city…\n');
+    const made = await seedDemoCity({ config: provisioned.config, clock });
+    demo = `, demo city: ${made} submissions (2020, 2021)`;
+  }
   process.stdout.write(
-    `Graph stand-in: ${standIn.url} (data: ${dataDir})${site ? `, lists ready on ${site}` : ''}\n` +
+    `Graph stand-in: ${standIn.url} (data: ${dataDir})${provisioned ? `, lists ready on ${provisioned.site}` : ''}${demo}\n` +
       'Graph 대체 서버가 실행 중입니다 / running — Ctrl+C to stop.\n',
   );
   const stop = (): void => {

@@ -17,6 +17,7 @@ import { columnLetter } from '../engine/snapshot';
 import { registry } from '../standard';
 import { sheetKey } from '../engine/text';
 import type { DeskSheet, DeskValue } from '../workbook/desk';
+import type { DeskConflict } from '../session/desk';
 import type { ExcelRunner } from './host';
 import type { DocumentSettings } from './settings';
 
@@ -37,13 +38,6 @@ export interface DeskWritten {
   sheets: Record<string, WrittenSheet>;
 }
 
-export interface DeskConflict {
-  sheet: string;
-  cell: string;
-  /** What the desk wrote there ('' where it wrote nothing). */
-  wrote: string;
-  now: string;
-}
 
 export type DeskWriteResult =
   | { kind: 'written'; sheets: string[]; syncs: number }
@@ -90,12 +84,13 @@ function writtenOf(settings: DocumentSettings): DeskWritten {
   return ok ? raw : { version: 1, sheets: {} };
 }
 
-/** A district's workbook is never turned into the city's: the standard's sheets must not be there. */
+/**
+ * A district's workbook is never turned into the city's: its 기본정보 and 숙의공론장 must not be there.
+ * (협치회의 구성 is also the name of the desk's composition sheet, so it proves nothing.)
+ */
 function refuseDistrictWorkbook(names: string[]): void {
   const standard = new Set(
-    registry.versions.flatMap((s) =>
-      [s.sheets.info.name, s.sheets.forums.name, s.sheets.council.name].map(sheetKey),
-    ),
+    registry.versions.flatMap((s) => [s.sheets.info.name, s.sheets.forums.name].map(sheetKey)),
   );
   const found = names.filter((n) => standard.has(sheetKey(n)));
   if (found.length)

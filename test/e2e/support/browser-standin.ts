@@ -9,6 +9,8 @@ export interface E2eConfig {
   displayLanguage?: string;
   /** Requirement sets the stand-in host claims beyond ExcelApi 1.14 (e.g. NestedAppAuth 1.1). */
   requirementSets?: Record<string, string>;
+  /** Start from a blank workbook (the city desk's) instead of the example district workbook. */
+  blank?: boolean;
 }
 
 declare global {
@@ -19,7 +21,10 @@ declare global {
 }
 
 const config = window.__delibE2e ?? {};
-window.__standIn = installOfficeStandIn(window, exampleInitialWorkbook({ rows: config.rows ?? 12 }), {
+const initial = config.blank
+  ? { sheets: [{ name: 'Sheet1' }] }
+  : exampleInitialWorkbook({ rows: config.rows ?? 12 });
+window.__standIn = installOfficeStandIn(window, initial, {
   displayLanguage: config.displayLanguage ?? 'ko-KR',
   requirementSets: config.requirementSets,
 });

@@ -65,6 +65,12 @@ export interface DeskSheet {
   widths: number[];
   freezeRows: number;
   rules: DeskRule[];
+  /**
+   * What each formula gives, as src/city computed it (by A1 address): the .xlsx writer stores it as
+   * the formula's cached result, so a reader that does not calculate sees the figures too. Excel and
+   * the add-in recalculate.
+   */
+  results: Record<string, string | number>;
   chart: DeskChart | null;
 }
 
@@ -95,9 +101,9 @@ const area = (c1: number, r1: number, c2: number, r2: number) => `${at(c1, r1)}:
 const quoted = (s: string) => `"${s.replace(/"/g, '""')}"`;
 const tr = (ko: string, en: string, lang: Lang) => (lang === 'ko' ? ko : en);
 
-/** A value to lay out: table values, or a formula to write as one. */
-type Cell = TableValue | { formula: string };
-const formula = (f: string): Cell => ({ formula: f });
+/** A value to lay out: table values, or a formula to write as one (with the figure it gives). */
+type Cell = TableValue | { formula: string; result: TableValue };
+const formula = (f: string, result: TableValue): Cell => ({ formula: f, result });
 
 /** A sheet being laid out: rows of cells with their formats, grown as lines are added. */
 class Sheet {
@@ -106,6 +112,7 @@ class Sheet {
   boldRows: number[] = [];
   links: DeskSheet['links'] = [];
   rules: DeskRule[] = [];
+  results: DeskSheet['results'] = {};
 
   /** The next row's number (1-based). */
   get next(): number {
@@ -118,6 +125,10 @@ class Sheet {
    */
   add(values: (Cell | undefined)[], formats: (string | undefined)[] = [], bold = false): number {
     const row = this.next;
+    values.forEach((v, i) => {
+      if (v !== null && typeof v === 'object')
+        this.results[at(i, row)] = v.result === null ? UNDEFINED_DISPLAY : v.result;
+    });
     this.cells.push(
       values.map((v) =>
         v === null ? UNDEFINED_DISPLAY : v === undefined ? '' : typeof v === 'object' ? v.formula : v,
@@ -146,6 +157,7 @@ class Sheet {
       widths: [...widths, ...Array<number>(Math.max(0, width - widths.length)).fill(12)],
       freezeRows,
       rules: this.rules,
+      results: this.results,
       chart,
     };
   }
@@ -338,7 +350,7 @@ export function dataBookSheet(input: DeskCommon, table: SummaryTable): DeskSheet
         else f = line.kind === 'total' ? `=SUM(${r})` : `=IF(COUNT(${r})=0,0,AVERAGE(${r}))`;
         if (f === null) values[i] = TOTAL_RATE_DISPLAY;
         else {
-          values[i] = formula(f);
+          values[i] = formula(f, values[i] as TableValue);
           formats[i] = metricFormat(c.key, line.kind === 'mean');
         }
       });
@@ -408,13 +420,16 @@ export function compositionSheet(input: DeskCommon, table: CompositionTable): De
   const formats = cells.keys.map((k) => formatOf(k));
   if (lines.length) {
     const members = at(col('members'), totalRow);
+    const was = (key: string) => total[col(key)] as TableValue;
     for (const key of ['members', 'civilian', 'councillor', 'official', 'female', 'male'])
-      total[col(key)] = formula(`=SUM(${area(col(key), first, col(key), last)})`);
+      total[col(key)] = formula(`=SUM(${area(col(key), first, col(key), last)})`, was(key));
     total[col('civilianShare')] = formula(
       `=IF(${members}=0,${quoted(UNDEFINED_DISPLAY)},${at(col('civilian'), totalRow)}/${members})`,
+      was('civilianShare'),
     );
     total[col('femaleShare')] = formula(
       `=IF(${members}=0,${quoted(UNDEFINED_DISPLAY)},${at(col('female'), totalRow)}/${members})`,
+      was('femaleShare'),
     );
   }
   sheet.add(total, formats, true);
@@ -488,7 +503,12 @@ export function comparisonSheet(
       const b = at(2 + k * 3, row);
       const scale = unitOf(m.key) === 'percentPoint' ? '*100' : '';
       values.push(c?.from ?? null, c?.to ?? null);
-      values.push(formula(`=IF(COUNT(${a},${b})=2,(${b}-${a})${scale},${quoted(UNDEFINED_DISPLAY)})`));
+      values.push(
+        formula(
+          `=IF(COUNT(${a},${b})=2,(${b}-${a})${scale},${quoted(UNDEFINED_DISPLAY)})`,
+          c?.change ?? null,
+        ),
+      );
       formats.push(metricFormat(m.key, fractional), metricFormat(m.key, fractional), changeFormat(m.key));
     });
     sheet.add(values, formats, bold);

@@ -4,6 +4,7 @@
 import { serialFromYmd } from '../engine/dates';
 import { seededRandom } from './seeded-random';
 import type { ColumnDefinition, Standard } from '../standard/types';
+import type { Cell, WorkbookSnapshot } from '../engine/snapshot';
 
 export interface ExampleWorkbook {
   /** 기본정보 values by field key; dates as Excel serial numbers. */
@@ -143,5 +144,26 @@ export function exampleWorkbook(standard: Standard, options: ExampleOptions = {}
     },
     forums,
     council,
+  };
+}
+
+/**
+ * The example as the engine reads a workbook: 기본정보 label/value rows, then each table's header row
+ * and records (input columns only; computed ones are the engine's own). What tests, benches and the
+ * demo city validate when they do not need the .xlsx itself.
+ */
+export function exampleSnapshot(standard: Standard, ex: ExampleWorkbook): WorkbookSnapshot {
+  const s = standard.sheets;
+  const cell = (v: string | number | undefined): Cell => ({ value: v ?? null });
+  const table = (cols: readonly ColumnDefinition[], records: Record<string, string | number>[]) => {
+    const input = cols.filter((c) => !c.computed);
+    return [input.map((c) => cell(c.header)), ...records.map((r) => input.map((c) => cell(r[c.key])))];
+  };
+  return {
+    sheets: [
+      { name: s.info.name, rows: s.info.fields.map((f) => [cell(f.label), cell(ex.info[f.key])]) },
+      { name: s.forums.name, rows: table(s.forums.columns, ex.forums) },
+      { name: s.council.name, rows: table(s.council.columns, ex.council) },
+    ],
   };
 }

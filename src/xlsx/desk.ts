@@ -20,7 +20,9 @@ export function buildDeskWorkbook(sheets: DeskSheet[]): ExcelJS.Workbook {
         if (v === '') return;
         const cell = ws.getCell(r + 1, c + 1);
         const format = s.formats[r][c];
-        if (typeof v === 'string' && v.startsWith('=') && format !== '@') cell.value = { formula: v.slice(1) };
+        const address = `${ws.getColumn(c + 1).letter}${r + 1}`;
+        if (typeof v === 'string' && v.startsWith('=') && format !== '@')
+          cell.value = { formula: v.slice(1), result: s.results[address] } as ExcelJS.CellFormulaValue;
         else cell.value = v;
         if (format !== 'General') cell.numFmt = format;
       }),

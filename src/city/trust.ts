@@ -44,7 +44,9 @@ export function judge(
 
 /** Whether someone may submit for the district through a group (its row's or the city officers'). */
 function namesGroups(register: DistrictRegister, code: string): boolean {
-  return register.officers.groups.length > 0 || (findRegistered(register, code)?.submitters.groups.length ?? 0) > 0;
+  return (
+    register.officers.groups.length > 0 || (findRegistered(register, code)?.submitters.groups.length ?? 0) > 0
+  );
 }
 
 export function reasonTexts(j: Judged, standard: Standard): Text[] {

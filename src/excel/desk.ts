@@ -38,7 +38,6 @@ export interface DeskWritten {
   sheets: Record<string, WrittenSheet>;
 }
 
-
 export type DeskWriteResult =
   | { kind: 'written'; sheets: string[]; syncs: number }
   | { kind: 'conflicts'; conflicts: DeskConflict[]; total: number; syncs: number };

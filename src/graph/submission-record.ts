@@ -126,7 +126,8 @@ export function submissionRecordOf(item: GraphItem, standard: Standard, links: L
   const year = f.Year;
   const quarter = f.Quarter;
   const status = f.Status;
-  if (!code || !CODE.test(code)) return bad('자치구 코드를 읽을 수 없습니다', 'its district code cannot be read');
+  if (!code || !CODE.test(code))
+    return bad('자치구 코드를 읽을 수 없습니다', 'its district code cannot be read');
   if (typeof year !== 'number' || !Number.isInteger(year))
     return bad('연도를 읽을 수 없습니다', 'its year cannot be read');
   if (quarter !== 1 && quarter !== 2 && quarter !== 3 && quarter !== 4)

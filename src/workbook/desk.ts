@@ -325,7 +325,6 @@ export function dataBookSheet(input: DeskCommon, table: SummaryTable): DeskSheet
   const first = header + 1;
   const last = header + districtLines.length;
   const totalRow = last + 1;
-  const meanRow = last + 2;
   const col = (key: string) => columns.findIndex((c) => c.key === key);
   const range = (key: string) => area(col(key), first, col(key), last);
   const hasRows = districtLines.length > 0;

@@ -3,7 +3,7 @@
 // Exit: 0 done (or table consistent), 1 a source had errors (or the table is inconsistent),
 // 2 usage error, unreadable file, or no consolidated table found by --check.
 import path from 'node:path';
-import type { CliIO, Command } from '../command';
+import type { Command } from '../command';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from '../command';
 import { describeError, parseCommandLine } from '../errors';
 import { loadFiles } from '../load';

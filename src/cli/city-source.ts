@@ -12,7 +12,7 @@ import type { Text } from '../standard/types';
 import type { DeskSheet } from '../workbook/desk';
 import { writeDeskWorkbook } from '../xlsx/desk';
 
-export { emit } from './output-file';
+import { emit } from './output-file';
 
 export const CITY_FORMATS = ['table', 'json', 'csv', 'md', 'xlsx'] as const;
 export type CityFormat = (typeof CITY_FORMATS)[number];
@@ -78,12 +78,33 @@ export async function readCityFromSharePoint(
   });
 }
 
-export async function emitWorkbook(sheets: DeskSheet[], out: string, io: CliIO): Promise<void> {
-  await writeDeskWorkbook(path.resolve(io.cwd, out), sheets);
+/** A city table in every format, and what goes with it. */
+export interface CityOutput {
+  /** Title lines: the first names the year (and quarter). */
+  title: string[];
+  json: unknown;
+  text(): string;
+  csv(): string;
+  md(): string;
+  sheets(): DeskSheet[];
+  notes: Text[];
 }
 
-/** Notes go with the table in text and JSON; for the other formats (and files) to stderr. */
-export function notesToStderr(format: CityFormat, notes: Text[], io: CliIO): void {
-  if (format === 'table' || format === 'json') return;
-  for (const n of notes) io.err(`* ${n.ko} / ${n.en}\n`);
+/**
+ * Writes the chosen format to --out or stdout. Notes go with the table in text and JSON; for the
+ * other formats (and files) to stderr. With --out, one line says what was written.
+ */
+export async function emitCity(
+  format: CityFormat,
+  out: string | undefined,
+  io: CliIO,
+  o: CityOutput,
+): Promise<void> {
+  if (format === 'json') await emit(JSON.stringify(o.json, null, 2) + '\n', out, io);
+  else if (format === 'csv') await emit(o.csv(), out, io, true);
+  else if (format === 'md') await emit(o.md(), out, io);
+  else if (format === 'xlsx') await writeDeskWorkbook(path.resolve(io.cwd, out!), o.sheets());
+  else await emit(o.text(), out, io);
+  if (format !== 'table' && format !== 'json') for (const n of o.notes) io.err(`* ${n.ko} / ${n.en}\n`);
+  if (out) io.out(`${out}: ${o.title[0]}\n`);
 }

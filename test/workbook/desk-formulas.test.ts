@@ -3,7 +3,6 @@
 // figures: the data book's 총계 and 평균, the composition's 총계 and pooled shares, every change of the
 // year comparison. The file handed to LibreOffice carries no cached results: every number read back
 // was computed there.
-import { execFileSync, spawnSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,8 +20,8 @@ import { newestStandard } from '../../src/standard';
 import type { SheetSnapshot } from '../../src/engine/snapshot';
 import { installOfficeStandIn, type StandInModel } from '../standins/office-js';
 import { deskInput } from '../excel/desk-fixtures';
+import { recalculate, soffice } from '../support/libreoffice';
 
-const soffice = ['soffice', 'libreoffice'].find((bin) => spawnSync('which', [bin]).status === 0);
 if (!soffice)
   console.warn('desk-formulas.test: soffice not found — SKIPPED (apt-get install libreoffice-calc-nogui)');
 const maybe = soffice ? describe : describe.skip;
@@ -57,19 +56,7 @@ maybe('the consolidation workbook recalculated by LibreOffice equals src/city', 
     } finally {
       standin.uninstall();
     }
-    execFileSync(
-      soffice!,
-      [
-        `-env:UserInstallation=file://${path.join(dir, 'profile')}`,
-        '--headless',
-        '--convert-to',
-        'xlsx',
-        '--outdir',
-        path.join(dir, 'out'),
-        path.join(dir, 'desk.xlsx'),
-      ],
-      { stdio: 'pipe', timeout: 110_000 },
-    );
+    recalculate(dir, [path.join(dir, 'desk.xlsx')]);
     const { snapshot } = await readWorkbookFile(path.join(dir, 'out', 'desk.xlsx'));
     out = new Map(snapshot.sheets.map((s) => [s.name, s]));
   }, 120_000);

@@ -1,7 +1,6 @@
 // The 요약 sheet's native formulas, evaluated by a real formula engine (headless LibreOffice), must
 // give the engine's figures: overall, per quarter, per forum type. The written file carries no
 // cached 요약 results, so every number read back was computed by LibreOffice.
-import { execFileSync, spawnSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,8 +15,8 @@ import {
   UNDEFINED_DISPLAY,
 } from '../../src/workbook';
 import { newestStandard } from '../../src/standard';
+import { recalculate, soffice } from '../support/libreoffice';
 
-const soffice = ['soffice', 'libreoffice'].find((bin) => spawnSync('which', [bin]).status === 0);
 if (!soffice) {
   console.warn(
     'summary-formulas.test: soffice not found — 요약 formula check SKIPPED (apt-get install libreoffice-calc-nogui)',
@@ -49,19 +48,9 @@ maybe('요약 formulas recalculated by LibreOffice equal computeMetrics', () => 
       if (yearText) example.info.year = yearText;
       await writeStandardWorkbook(path.join(dir, fileOf(options)), newestStandard, example);
     }
-    // One LibreOffice start for all files; a private profile so parallel runs share no lock.
-    execFileSync(
-      soffice!,
-      [
-        `-env:UserInstallation=file://${path.join(dir, 'profile')}`,
-        '--headless',
-        '--convert-to',
-        'xlsx',
-        '--outdir',
-        path.join(dir, 'out'),
-        ...cases.map(([, options]) => path.join(dir, fileOf(options))),
-      ],
-      { stdio: 'pipe', timeout: 110_000 },
+    recalculate(
+      dir,
+      cases.map(([, options]) => path.join(dir, fileOf(options))),
     );
   }, 120_000);
   afterAll(async () => {

@@ -10,21 +10,12 @@ import { newestStandard } from '../../standard';
 import { compositionCells } from '../../workbook/city-tables';
 import { compositionSheet, compositionTitle } from '../../workbook/desk';
 import { cellsCsv, cellsMarkdown, cellsText, compositionShown } from '../city-output';
-import {
-  CITY_OPTIONS,
-  CITY_USAGE_COMMON,
-  emit,
-  emitWorkbook,
-  notesToStderr,
-  parseCityFormat,
-  readCityFromSharePoint,
-  requireYear,
-} from '../city-source';
+import * as city from '../city-source';
 
 const USAGE = [
   '사용법 / usage: delib composition --year Y [--format table|json|csv|md|xlsx] [--out PATH] [--lang ko|en]',
   '  협치회의 구성표 (민간 ≥ 70%, 성별 각 ≥ 40%) / the council composition table',
-  ...CITY_USAGE_COMMON,
+  ...city.CITY_USAGE_COMMON,
 ].join('\n');
 
 export const compositionCommand: Command = {
@@ -35,12 +26,12 @@ export const compositionCommand: Command = {
   },
   usage: USAGE,
   async run(args, io) {
-    const { values, positionals } = parseCommandLine(args, { options: CITY_OPTIONS });
+    const { values, positionals } = parseCommandLine(args, { options: city.CITY_OPTIONS });
     if (positionals.length) throw new UsageError('파일은 받지 않습니다', 'composition takes no files');
     const lang = parseLang(values.lang);
-    const format = parseCityFormat(values.format, values.out);
-    const year = parseYear(requireYear(values.year));
-    const reading = await readCityFromSharePoint(values, io, [year]);
+    const format = city.parseCityFormat(values.format, values.out);
+    const year = parseYear(city.requireYear(values.year));
+    const reading = await city.readCityFromSharePoint(values, io, [year]);
     const table = compositionTable({
       submissions: reading.submissions,
       register: reading.register,
@@ -51,18 +42,15 @@ export const compositionCommand: Command = {
     const cells = compositionCells(table, newestStandard, lang);
     const shown = compositionShown(newestStandard);
     const title = compositionTitle(table, lang);
-    if (format === 'json') await emit(JSON.stringify(table, null, 2) + '\n', values.out, io);
-    else if (format === 'csv') await emit(cellsCsv(cells, shown), values.out, io, true);
-    else if (format === 'md') await emit(cellsMarkdown(title, cells, shown), values.out, io);
-    else if (format === 'xlsx')
-      await emitWorkbook(
-        [compositionSheet({ readAt: new Date(), standard: newestStandard, lang }, table)],
-        values.out!,
-        io,
-      );
-    else await emit(cellsText(title, cells, shown, table.notes, lang), values.out, io);
-    notesToStderr(format, table.notes, io);
-    if (values.out) io.out(`${values.out}: ${title[0]}\n`);
+    await city.emitCity(format, values.out, io, {
+      title,
+      json: table,
+      text: () => cellsText(title, cells, shown, table.notes, lang),
+      csv: () => cellsCsv(cells, shown),
+      md: () => cellsMarkdown(title, cells, shown),
+      sheets: () => [compositionSheet({ readAt: new Date(), standard: newestStandard, lang }, table)],
+      notes: table.notes,
+    });
     return EXIT_OK;
   },
 };

@@ -6,44 +6,32 @@ import type { Command } from '../command';
 import { EXIT_OK, UsageError } from '../command';
 import { parseCommandLine } from '../errors';
 import { parseLang, parseQuarterOption, parseYear } from '../options';
-import { compareYears, dataBook, type YearComparison } from '../../city';
+import { compareYears, dataBook } from '../../city';
 import type { CityReading } from '../../graph/city';
 import type { Quarter } from '../../engine/report';
-import type { SummaryTable } from '../../engine/summary';
 import { newestStandard } from '../../standard';
 import { comparisonCells } from '../../workbook/city-tables';
 import { comparisonSheet, comparisonTitle, dataBookSheet, dataBookTitle } from '../../workbook/desk';
 import { summaryCsv, summaryMarkdown, summaryText } from '../summary-output';
 import { cellsCsv, cellsMarkdown, cellsText, changeShown } from '../city-output';
-import {
-  CITY_OPTIONS,
-  CITY_USAGE_COMMON,
-  emit,
-  emitWorkbook,
-  notesToStderr,
-  parseCityFormat,
-  readCityFromSharePoint,
-  requireYear,
-} from '../city-source';
+import * as city from '../city-source';
 
 const USAGE = [
   '사용법 / usage: delib databook --year Y [--quarter Q] [--compare Y0] [--format table|json|csv|md|xlsx] [--out PATH] [--lang ko|en]',
   '  SharePoint 제출로 만든 자치구별 현황 (총계·평균, 미제출 표시) / the data book from SharePoint',
   '  --quarter  그 분기에 열린 회의만 / only the meetings held in that quarter',
   '  --compare  다른 해와 비교 (csv는 비교표만) / compare with another year (csv: the comparison only)',
-  ...CITY_USAGE_COMMON,
+  ...city.CITY_USAGE_COMMON,
 ].join('\n');
 
-function bookOf(reading: CityReading, year: number, quarter: Quarter | undefined): SummaryTable {
-  const table = dataBook({
+const bookOf = (reading: CityReading, year: number, quarter: Quarter | undefined) =>
+  dataBook({
     submissions: reading.submissions,
     register: reading.register,
     year,
     quarter,
     groupsOf: reading.groupsOf,
   });
-  return table;
-}
 
 export const databookCommand: Command = {
   name: 'databook',
@@ -54,48 +42,43 @@ export const databookCommand: Command = {
   usage: USAGE,
   async run(args, io) {
     const { values, positionals } = parseCommandLine(args, {
-      options: { ...CITY_OPTIONS, quarter: { type: 'string' }, compare: { type: 'string' } },
+      options: { ...city.CITY_OPTIONS, quarter: { type: 'string' }, compare: { type: 'string' } },
     });
     if (positionals.length) throw new UsageError('파일은 받지 않습니다', 'databook takes no files');
     const lang = parseLang(values.lang);
-    const format = parseCityFormat(values.format, values.out);
-    const year = parseYear(requireYear(values.year));
+    const format = city.parseCityFormat(values.format, values.out);
+    const year = parseYear(city.requireYear(values.year));
     const quarter = values.quarter === undefined ? undefined : parseQuarterOption(values.quarter);
     const from = values.compare === undefined ? null : parseYear(values.compare);
     if (from === year)
       throw new UsageError('--compare에는 다른 연도를 지정하세요', '--compare needs another year');
-    const reading = await readCityFromSharePoint(values, io, from === null ? [year] : [from, year]);
+    const reading = await city.readCityFromSharePoint(values, io, from === null ? [year] : [from, year]);
     const table = bookOf(reading, year, quarter);
     table.notes.push(...reading.notes);
     const earlier = from === null ? null : bookOf(reading, from, quarter);
-    const comparison: YearComparison | null = earlier && compareYears(earlier, table, newestStandard);
-    const title = [dataBookTitle(table, lang)];
+    const cmp = earlier && compareYears(earlier, table, newestStandard);
+    const title = dataBookTitle(table, lang);
     const common = { readAt: new Date(), standard: newestStandard, lang };
-    const cmpTitle = comparison
-      ? [comparisonTitle(comparison.from, comparison.to, comparison.quarter, lang)]
-      : [];
-    const cmpCells = comparison && comparisonCells(comparison, newestStandard, lang);
-    const cmpNotes = comparison?.notes ?? [];
     const shown = changeShown(newestStandard);
-    if (format === 'json') {
-      const body = comparison ? { dataBook: table, compareWith: earlier, comparison } : table;
-      await emit(JSON.stringify(body, null, 2) + '\n', values.out, io);
-    } else if (format === 'csv')
-      await emit(cmpCells ? cellsCsv(cmpCells, shown) : summaryCsv(table), values.out, io, true);
-    else if (format === 'md') {
-      const book = `### ${title[0]}\n\n${summaryMarkdown(table)}`;
-      await emit(cmpCells ? `${book}\n${cellsMarkdown(cmpTitle, cmpCells, shown)}` : book, values.out, io);
-    } else if (format === 'xlsx') {
-      const sheets = [dataBookSheet(common, table)];
-      if (from !== null) sheets.push(comparisonSheet(common, table, comparison, from));
-      await emitWorkbook(sheets, values.out!, io);
-    } else {
-      const book = `${title[0]}\n\n${summaryText(table, lang)}`;
-      const cmp = cmpCells ? `\n${cellsText(cmpTitle, cmpCells, shown, cmpNotes, lang)}` : '';
-      await emit(book + cmp, values.out, io);
-    }
-    notesToStderr(format, [...table.notes, ...cmpNotes], io);
-    if (values.out) io.out(`${values.out}: ${title[0]}\n`);
+    const cmpTitle = cmp ? [comparisonTitle(cmp.from, cmp.to, cmp.quarter, lang)] : [];
+    const cmpCells = cmp && comparisonCells(cmp, newestStandard, lang);
+    await city.emitCity(format, values.out, io, {
+      title: [title],
+      json: cmp ? { dataBook: table, compareWith: earlier, comparison: cmp } : table,
+      text: () =>
+        `${title}\n\n${summaryText(table, lang)}` +
+        (cmpCells ? `\n${cellsText(cmpTitle, cmpCells, shown, cmp!.notes, lang)}` : ''),
+      // One table a CSV: with --compare, the comparison.
+      csv: () => (cmpCells ? cellsCsv(cmpCells, shown) : summaryCsv(table)),
+      md: () =>
+        `### ${title}\n\n${summaryMarkdown(table)}` +
+        (cmpCells ? `\n${cellsMarkdown(cmpTitle, cmpCells, shown)}` : ''),
+      sheets: () => [
+        dataBookSheet(common, table),
+        ...(from === null ? [] : [comparisonSheet(common, table, cmp, from)]),
+      ],
+      notes: [...table.notes, ...(cmp?.notes ?? [])],
+    });
     return EXIT_OK;
   },
 };

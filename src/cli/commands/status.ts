@@ -13,23 +13,14 @@ import { newestStandard } from '../../standard';
 import { boardCells } from '../../workbook/city-tables';
 import { boardSheet, boardTitle } from '../../workbook/desk';
 import { cellsCsv, cellsMarkdown, cellsText, plainShown } from '../city-output';
-import {
-  CITY_OPTIONS,
-  CITY_USAGE_COMMON,
-  emit,
-  emitWorkbook,
-  notesToStderr,
-  parseCityFormat,
-  readCityFromSharePoint,
-  requireYear,
-} from '../city-source';
+import * as city from '../city-source';
 
 const USAGE = [
   '사용법 / usage: delib status --year Y --quarter Q [--format table|json|csv|md|xlsx] [--out PATH] [--lang ko|en]',
   '  SharePoint의 제출 현황: 기한 내 제출 / 지연 제출 / 미제출 / 확인 필요 (docs/city.md)',
   '  the status board from SharePoint: on time / late / missing / needs review',
   '  --year, --quarter  연도와 분기 / the year and quarter',
-  ...CITY_USAGE_COMMON,
+  ...city.CITY_USAGE_COMMON,
   '  종료 코드 / exit: 0 모두 기한 내 / all on time, 1 미제출·지연·확인 필요 있음 / some missing, late or to review, 2 오류 / error',
 ].join('\n');
 
@@ -47,14 +38,14 @@ export const statusCommand: Command = {
   usage: USAGE,
   async run(args, io) {
     const { values, positionals } = parseCommandLine(args, {
-      options: { ...CITY_OPTIONS, quarter: { type: 'string' } },
+      options: { ...city.CITY_OPTIONS, quarter: { type: 'string' } },
     });
     if (positionals.length) throw new UsageError('파일은 받지 않습니다', 'status takes no files');
     const lang = parseLang(values.lang);
-    const format = parseCityFormat(values.format, values.out);
-    const year = parseYear(requireYear(values.year));
-    const quarter = parseQuarterOption(requireYear(values.quarter, '--quarter'));
-    const reading = await readCityFromSharePoint(values, io, [year]);
+    const format = city.parseCityFormat(values.format, values.out);
+    const year = parseYear(city.requireYear(values.year));
+    const quarter = parseQuarterOption(city.requireYear(values.quarter, '--quarter'));
+    const reading = await city.readCityFromSharePoint(values, io, [year]);
     const now = new Date();
     const board = statusBoard({
       submissions: reading.submissions,
@@ -66,19 +57,16 @@ export const statusCommand: Command = {
     });
     board.notes.push(...reading.notes);
     const table = boardCells(board, newestStandard, lang);
-    if (format === 'json') await emit(JSON.stringify(board, null, 2) + '\n', values.out, io);
-    else if (format === 'csv') await emit(cellsCsv(table, plainShown), values.out, io, true);
-    else if (format === 'md')
-      await emit(cellsMarkdown(boardTitle(board, lang), table, plainShown), values.out, io);
-    else if (format === 'xlsx')
-      await emitWorkbook(
-        [boardSheet({ readAt: now, standard: newestStandard, lang }, board)],
-        values.out!,
-        io,
-      );
-    else await emit(cellsText(boardTitle(board, lang), table, plainShown, board.notes, lang), values.out, io);
-    notesToStderr(format, board.notes, io);
-    if (values.out) io.out(`${values.out}: ${boardTitle(board, lang)[0]}\n`);
+    const title = boardTitle(board, lang);
+    await city.emitCity(format, values.out, io, {
+      title,
+      json: board,
+      text: () => cellsText(title, table, plainShown, board.notes, lang),
+      csv: () => cellsCsv(table, plainShown),
+      md: () => cellsMarkdown(title, table, plainShown),
+      sheets: () => [boardSheet({ readAt: now, standard: newestStandard, lang }, board)],
+      notes: board.notes,
+    });
     return allOnTime(board) ? EXIT_OK : EXIT_FINDINGS;
   },
 };

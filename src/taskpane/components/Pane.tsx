@@ -6,7 +6,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useCallback, useSyncExternalStore } from 'react';
+import { useCallback } from 'react';
 import type { Finding } from '../../engine/report';
 import type { LiveSession } from '../../session/state';
 import { strings } from '../strings';
@@ -19,6 +19,7 @@ import { StatusLine } from './StatusLine';
 import { useSectionStyles } from './styles';
 import { useIntentRunner } from './useIntent';
 import { ErrorBoundary } from './ErrorBoundary';
+import { useSessionState } from './useSessionState';
 import { SubmitPanel } from '../submit/SubmitPanel';
 
 const useStyles = makeStyles({
@@ -34,10 +35,7 @@ const useStyles = makeStyles({
 export function Pane({ session }: { session: LiveSession }) {
   const styles = useStyles();
   const section = useSectionStyles();
-  const state = useSyncExternalStore(
-    useCallback((listener: () => void) => session.subscribe(() => listener()), [session]),
-    () => session.getState(),
-  );
+  const state = useSessionState(session);
   const lang = paneLanguage(state.displayLanguage);
   const intents = useIntentRunner();
   const select = useCallback(

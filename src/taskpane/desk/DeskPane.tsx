@@ -13,13 +13,13 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useCallback, useSyncExternalStore } from 'react';
 import type { Quarter } from '../../engine/report';
 import type { DeskSession, DeskState } from '../../session/desk';
 import type { SubmissionState } from '../../standard/calendar';
 import { submissionStates } from '../../standard/calendar';
 import { STATE_FILLS } from '../../workbook/desk';
 import { useSectionStyles } from '../components/styles';
+import { useSessionState } from '../components/useSessionState';
 import { paneLanguage, type Lang } from '../view/language';
 import { deskStrings as S } from './strings';
 
@@ -131,10 +131,7 @@ function Summary({ state, lang }: { state: DeskState; lang: Lang }) {
 export function DeskPane({ session }: { session: DeskSession }) {
   const styles = useStyles();
   const section = useSectionStyles();
-  const state = useSyncExternalStore(
-    useCallback((listener: () => void) => session.subscribe(() => listener()), [session]),
-    () => session.getState(),
-  );
+  const state = useSessionState(session);
   const lang = paneLanguage(state.displayLanguage);
   const busy = state.status === 'reading' || state.status === 'writing' || state.status === 'starting';
   const canUse = state.status === 'ready' || state.status === 'conflicts';

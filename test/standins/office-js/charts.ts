@@ -190,11 +190,12 @@ export class ChartTitleProxy extends StandInObject {
   }
 }
 
-export class ChartAxisProxy extends StandInObject {
+/** What a chart's parts share: they exist with their chart and have no scalars of their own. */
+abstract class ChartPartProxy extends StandInObject {
   constructor(
     context: StandInContext,
-    private readonly ws: WorksheetProxy,
-    private readonly chart: () => ChartRecord,
+    protected readonly ws: WorksheetProxy,
+    protected readonly chart: () => ChartRecord,
   ) {
     super(context);
   }
@@ -204,6 +205,9 @@ export class ChartAxisProxy extends StandInObject {
   protected scalars() {
     return {};
   }
+}
+
+export class ChartAxisProxy extends ChartPartProxy {
   setCategoryNames(sourceData: RangeProxy): void {
     this.context.enqueue(() => {
       if (!this.context.model.supports('ExcelApi', '1.7'))
@@ -231,20 +235,7 @@ export function seriesOf(
   }));
 }
 
-export class ChartSeriesCollectionProxy extends StandInObject {
-  constructor(
-    context: StandInContext,
-    private readonly ws: WorksheetProxy,
-    private readonly chart: () => ChartRecord,
-  ) {
-    super(context);
-  }
-  protected exists() {
-    return true;
-  }
-  protected scalars() {
-    return {};
-  }
+export class ChartSeriesCollectionProxy extends ChartPartProxy {
   getCount(): ClientResult<number> {
     const r = new ClientResult<number>();
     this.context.enqueue(() => {

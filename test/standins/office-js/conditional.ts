@@ -116,11 +116,14 @@ export class ConditionalFormatProxy extends StandInObject {
 
 class CustomConditionalFormatProxy extends StandInObject {
   readonly rule: RuleProxy;
-  readonly format: { fill: FillProxy; font: FontColorProxy };
+  readonly format: { fill: ColorProxy; font: ColorProxy };
   constructor(context: StandInContext, record: () => ConditionalFormatRecord) {
     super(context);
     this.rule = new RuleProxy(context, record);
-    this.format = { fill: new FillProxy(context, record), font: new FontColorProxy(context, record) };
+    this.format = {
+      fill: new ColorProxy(context, record, 'fill'),
+      font: new ColorProxy(context, record, 'fontColor'),
+    };
   }
   protected exists() {
     return true;
@@ -157,10 +160,12 @@ class RuleProxy extends StandInObject {
   }
 }
 
-class FillProxy extends StandInObject {
+/** A conditional format's fill or font colour (`fill` / `fontColor` of its record). */
+class ColorProxy extends StandInObject {
   constructor(
     context: StandInContext,
     private readonly record: () => ConditionalFormatRecord,
+    private readonly key: 'fill' | 'fontColor',
   ) {
     super(context);
   }
@@ -168,33 +173,12 @@ class FillProxy extends StandInObject {
     return true;
   }
   protected scalars() {
-    return { color: () => this.record().fill };
+    return { color: () => this.record()[this.key] };
   }
   get color(): string {
     return this.prop('color');
   }
   set color(value: string) {
-    this.context.enqueue(() => (this.record().fill = value.toUpperCase()));
-  }
-}
-
-class FontColorProxy extends StandInObject {
-  constructor(
-    context: StandInContext,
-    private readonly record: () => ConditionalFormatRecord,
-  ) {
-    super(context);
-  }
-  protected exists() {
-    return true;
-  }
-  protected scalars() {
-    return { color: () => this.record().fontColor };
-  }
-  get color(): string {
-    return this.prop('color');
-  }
-  set color(value: string) {
-    this.context.enqueue(() => (this.record().fontColor = value.toUpperCase()));
+    this.context.enqueue(() => (this.record()[this.key] = value.toUpperCase()));
   }
 }

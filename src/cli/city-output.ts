@@ -61,13 +61,12 @@ export function cellsText(
 
 /**
  * RFC 4180 CSV. A text field that a spreadsheet would read as a formula (`=`, `+`, `-`, `@` first, as
- * a name or a remark from SharePoint could be) is written with a leading apostrophe.
+ * a name or a remark from SharePoint could be — `+82-2-120` too) is written with a leading
+ * apostrophe; figures (numbers, even negative ones) and a lone `-` are written as they are.
  */
 export function cellsCsv(table: CellTable, shown: Shown): string {
   const guard = (text: string, raw: TableValue) =>
-    typeof raw === 'string' && text.length > 1 && /^[=+\-@\t\r]/.test(text) && !/^[-+]?\d/.test(text)
-      ? `'${text}`
-      : text;
+    typeof raw === 'string' && text.length > 1 && /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
   const rows = table.rows.map((r) => r.map((v, i) => guard(shown(table.keys[i], v), v)));
   return [table.header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
 }

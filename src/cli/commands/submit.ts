@@ -5,7 +5,7 @@
 // signed-in account, as SharePoint records it on the Submissions item.
 import fs from 'node:fs';
 import path from 'node:path';
-import { UsageError, type CliIO, type Command } from '../command';
+import { UsageError, type CliIO, type CommandRunner } from '../command';
 import { describeError, parseCommandLine } from '../errors';
 import { loadFiles } from '../load';
 import { cliTokenProvider } from '../../auth/node';
@@ -60,13 +60,7 @@ function progressPrinter(io: CliIO, file: string): (p: SubmitProgress) => void {
   };
 }
 
-export const submitCommand: Command = {
-  name: 'submit',
-  summary: {
-    ko: '통합시트를 SharePoint에 제출 (중복 없이, 이어서 제출 가능)',
-    en: 'Submit workbooks to SharePoint (exactly once, resumable)',
-  },
-  usage: 'delib submit FILE... [--config FILE] [--graph-root URL] [--state-dir DIR]',
+export const submitCommand: CommandRunner = {
   async run(args: string[], io: CliIO): Promise<number> {
     if (args.some((a) => a === '--by' || a.startsWith('--by='))) {
       throw new UsageError(

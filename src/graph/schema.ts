@@ -132,6 +132,8 @@ export function listSpecs(standard: Standard): ListSpec[] {
         col('RowKey', '행 키', 'Row key', 'text', { indexed: true, unique: true }),
         ...keyColumns(),
         col('ExcelRow', '엑셀 행', 'Excel row', 'number'),
+        // Rows of every version share the list: each says which version's columns it fills.
+        col('StandardVersion', '표준 버전', 'Standard version', 'text'),
         ...forumColumns,
       ],
     },

@@ -32,6 +32,7 @@ export function forumFields(plan: SubmissionPlan, row: PlannedRow): Record<strin
     Year: plan.year,
     Status: STATUS_CURRENT,
     ExcelRow: row.excelRow,
+    StandardVersion: plan.standard,
   };
   for (const [key, value] of Object.entries(row.forum)) {
     fields[forumColumnName(key)] = key === 'date' && typeof value === 'string' ? `${value}T00:00:00Z` : value;

@@ -1,7 +1,8 @@
 // The stand-in's workbook: plain data that the proxies change only when a RequestContext syncs,
 // and that the "user" side (typing, pasting, co-authors) changes directly. Events are dispatched
 // asynchronously after the change, as Excel does.
-import { type Box, formatBox } from './address';
+import { type Box, MAX_COLUMNS, formatBox } from './address';
+import { insertColumnsInSheet, lastUsedColumn, shiftFormula } from './columns';
 import { evaluateFormula } from './formula';
 
 export type Scalar = string | number | boolean | null;
@@ -164,6 +165,27 @@ export class StandInModel {
     } else {
       throw standInError('InvalidArgument', `Cannot write ${typeof input} into a cell.`);
     }
+  }
+
+  /**
+   * Inserts `count` blank columns before column `at` (0-based), as Range.insert on whole columns
+   * does: cells, formulas on every sheet, validations, tables and widths move (./columns.ts).
+   */
+  insertColumns(sheet: StandInSheet, at: number, count: number): void {
+    if (lastUsedColumn(sheet) + count >= MAX_COLUMNS)
+      throw standInError('InsertDeleteConflict', 'The insert would push cells off the worksheet.');
+    insertColumnsInSheet(sheet, at, count);
+    for (const s of this.sheets)
+      for (const cols of s.rows.values())
+        for (const cell of cols.values())
+          if (cell.formula) cell.formula = shiftFormula(cell.formula, s.name, sheet.name, at, count);
+    const globals = [...this.globalFormulas.values()];
+    this.globalFormulas.clear();
+    for (const g of globals) {
+      const column = g.sheet === sheet && g.column >= at ? g.column + count : g.column;
+      this.globalFormulas.set(`${g.sheet.id}|${g.row}|${column}`, { ...g, column });
+    }
+    this.recalculate();
   }
 
   setNumberFormat(sheet: StandInSheet, row: number, column: number, format: string): void {

@@ -22,12 +22,12 @@ import { type RowCells, queueRowReads, rangeBlocks } from './reader';
 import type { SheetRole } from './sheets';
 import { surveyWorkbook } from './survey';
 
-const ALL_ROLES: SheetRole[] = ['info', 'forums', 'council', 'summary'];
+export const ALL_ROLES: SheetRole[] = ['info', 'forums', 'council', 'summary'];
 /** Excel column width is in points; a character of the default font is about 7 points wide. */
-const POINTS_PER_CHARACTER = 7;
+export const POINTS_PER_CHARACTER = 7;
 
-type Grid = Map<number, (Cell | null)[]>;
-const cellAt = (g: Grid, row: number, col: number) => g.get(row)?.[col] ?? null;
+export type Grid = Map<number, (Cell | null)[]>;
+export const cellAt = (g: Grid, row: number, col: number) => g.get(row)?.[col] ?? null;
 
 function ruleOf(v: ValidationRule): Excel.DataValidationRule {
   if (v.kind === 'list') return { list: { inCellDropDown: true, source: v.values.join(',') } };
@@ -39,13 +39,13 @@ function ruleOf(v: ValidationRule): Excel.DataValidationRule {
 }
 
 /** A list is a hint: a paste bypasses it anyway, so it never blocks typing (the add-in checks for real). */
-function hint(range: Excel.Range, v: ValidationRule): void {
+export function hint(range: Excel.Range, v: ValidationRule): void {
   range.dataValidation.clear();
   range.dataValidation.rule = ruleOf(v);
   range.dataValidation.errorAlert = { showAlert: false, style: 'Information', title: '', message: '' };
 }
 
-function toSnapshotRows(cells: RowCells): (Cell | null)[][] {
+export function toSnapshotRows(cells: RowCells): (Cell | null)[][] {
   const rows: (Cell | null)[][] = [];
   for (const [r, line] of cells) rows[r - 1] = line;
   for (let i = 0; i < rows.length; i++) if (!rows[i]) rows[i] = [];
@@ -252,10 +252,26 @@ function fillComputed(
   }
 }
 
-function writeSummary(sheet: Excel.Worksheet, s: ReturnType<typeof summarySheetLayout>, grid: Grid): void {
+/**
+ * Writes the 요약 layout where a cell is empty or a formula. With `previous` (the layout of the
+ * version being upgraded from), text that is still exactly what that layout wrote — a title, a
+ * header, a group's label — is the product's, not the district's, and is rewritten too.
+ */
+export function writeSummary(
+  sheet: Excel.Worksheet,
+  s: ReturnType<typeof summarySheetLayout>,
+  grid: Grid,
+  previous?: ReturnType<typeof summarySheetLayout>,
+): void {
+  const generated = new Map<string, string>();
+  if (previous) {
+    previous.titleRows.forEach((text, i) => generated.set(`${i + 1}|0`, text));
+    previous.headers.forEach((h, i) => generated.set(`${previous.headerRow}|${i}`, h));
+    for (const row of previous.rows) generated.set(`${row.row}|0`, row.label);
+  }
   const writable = (row: number, col: number) => {
     const c = cellAt(grid, row, col);
-    return !c || isBlankCell(c) || !!c.formula;
+    return !c || isBlankCell(c) || !!c.formula || generated.get(`${row}|${col}`) === c.value;
   };
   s.titleRows.forEach((text, i) => {
     if (text && writable(i + 1, 0)) sheet.getRange(`A${i + 1}`).values = [[text]];

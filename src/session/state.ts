@@ -26,6 +26,18 @@ export interface PaneState {
   lastPassMs: number | null;
   /** Office's display language, e.g. `ko-KR`. */
   displayLanguage: string;
+  /** A newer standard the workbook can be upgraded to; absent or null when there is none. */
+  upgrade?: UpgradeOffer | null;
+}
+
+/** What upgrading changes, for the pane to say before the district agrees (src/workbook/upgrade.ts). */
+export interface UpgradeOffer {
+  from: string;
+  to: string;
+  /** The forum columns added (단계, 진행방식, 관련 의제). */
+  columns: Text[];
+  /** Values added to the forum table's lists (the new 유형). */
+  values: Text[];
 }
 
 export interface PaneIntents {
@@ -33,6 +45,8 @@ export interface PaneIntents {
   selectFinding(finding: Finding): Promise<void>;
   applyFix(finding: Finding): Promise<void>;
   insertStandardSheets(): Promise<void>;
+  /** Upgrades the workbook to `PaneState.upgrade.to`, keeping every value; nothing when there is no offer. */
+  upgradeStandard(): Promise<void>;
   markValidated(): Promise<void>;
 }
 

@@ -34,10 +34,11 @@ export interface PaneState {
 export interface UpgradeOffer {
   from: string;
   to: string;
-  /** The forum columns added (단계, 진행방식, 관련 의제). */
+  /** The forum columns added (단계, 진행방식, 관련 의제) and the column they go after (비고). */
   columns: Text[];
-  /** Values added to the forum table's lists (the new 유형). */
-  values: Text[];
+  after: Text | null;
+  /** Forum lists that gain values: the column (유형) and its new values. */
+  lists: { column: Text; added: Text[] }[];
 }
 
 export interface PaneIntents {

@@ -83,14 +83,25 @@ export function changedLists(from: Standard, to: Standard, role: TableRole): str
 /** What upgrading `from` to `to` adds, for the pane to say before the district agrees. */
 export function upgradeOffer(from: Standard, to: Standard): UpgradeOffer {
   const added = addedKeys(from.sheets.forums, to.sheets.forums);
-  const columns = to.sheets.forums.columns.filter((c) => added.has(c.key)).map((c) => c.label);
-  const values: Text[] = [];
-  for (const key of changedLists(from, to, 'forums')) {
+  const forums = to.sheets.forums.columns;
+  const first = forums.findIndex((c) => added.has(c.key));
+  const lists = changedLists(from, to, 'forums').map((key) => {
     const list = (s: Standard) => s.enums[s.sheets.forums.columns.find((c) => c.key === key)!.enum!];
     const had = new Set(list(from).map((e) => e.value));
-    for (const e of list(to)) if (!had.has(e.value)) values.push({ ko: e.value, en: e.label.en });
-  }
-  return { from: from.version, to: to.version, columns, values };
+    return {
+      column: forums.find((c) => c.key === key)!.label,
+      added: list(to)
+        .filter((e) => !had.has(e.value))
+        .map((e) => ({ ko: e.value, en: e.label.en })),
+    };
+  });
+  return {
+    from: from.version,
+    to: to.version,
+    columns: forums.filter((c) => added.has(c.key)).map((c) => c.label),
+    after: first > 0 ? forums[first - 1].label : null,
+    lists,
+  };
 }
 
 /** The version a workbook of `current` is offered (the newest known), or null when it is the newest. */

@@ -78,9 +78,15 @@ describe('a 2021.1 workbook from the template', () => {
         { ko: '진행방식', en: 'Format' },
         { ko: '관련 의제', en: 'Related agenda' },
       ],
-      values: ['토론회', '설명회', '총회', '포럼', '컨설팅', '성과공유회'].map((ko) =>
-        expect.objectContaining({ ko }),
-      ),
+      after: expect.objectContaining({ ko: '비고' }),
+      lists: [
+        {
+          column: expect.objectContaining({ ko: '유형' }),
+          added: ['토론회', '설명회', '총회', '포럼', '컨설팅', '성과공유회'].map((ko) =>
+            expect.objectContaining({ ko }),
+          ),
+        },
+      ],
     });
     const before = workbookCells(booted);
     const findingsBefore = state.report!.findings.map((f) => f.code);

@@ -69,13 +69,14 @@ describe('2021.1 → 2021.2', () => {
     expect(changedLists(standard2021_1, newestStandard, 'council')).toEqual([]);
     const offer = upgradeOffer(standard2021_1, newestStandard);
     expect(offer.columns.map((c) => c.ko)).toEqual(['단계', '진행방식', '관련 의제']);
-    expect(offer.values.map((v) => v.ko)).toEqual([
-      '토론회',
-      '설명회',
-      '총회',
-      '포럼',
-      '컨설팅',
-      '성과공유회',
+    expect(offer.after).toEqual({ ko: '비고', en: expect.any(String) });
+    expect(offer.lists).toEqual([
+      {
+        column: { ko: '유형', en: expect.any(String) },
+        added: ['토론회', '설명회', '총회', '포럼', '컨설팅', '성과공유회'].map((ko) =>
+          expect.objectContaining({ ko }),
+        ),
+      },
     ]);
     expect(upgradeTarget(standard2021_1, registry.versions)).toBe(newestStandard);
     expect(upgradeTarget(newestStandard, registry.versions)).toBeNull();

@@ -20,6 +20,7 @@ import { useSectionStyles } from './styles';
 import { useIntentRunner } from './useIntent';
 import { ErrorBoundary } from './ErrorBoundary';
 import { SubmitPanel } from '../submit/SubmitPanel';
+import { UpgradeOffer } from './UpgradeOffer';
 
 const useStyles = makeStyles({
   header: {
@@ -90,6 +91,12 @@ export function Pane({ session }: { session: LiveSession }) {
         <p id="insert-hint" className={section.muted} style={{ margin: 0, fontSize: tokens.fontSizeBase200 }}>
           {strings.insertSheetsHint[lang]}
         </p>
+        <UpgradeOffer
+          offer={state.upgrade}
+          lang={lang}
+          busy={busy}
+          onUpgrade={() => intents.run(strings.upgrade.running, () => session.upgradeStandard())}
+        />
       </section>
       <FindingsSection findings={state.report?.findings ?? null} lang={lang} onSelect={select} onFix={fix} />
       <MetricsSection

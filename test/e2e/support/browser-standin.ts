@@ -2,6 +2,7 @@
 // example workbook, exposed on window so the tests can act as the user and inspect the sheet.
 import { exampleInitialWorkbook } from '../../../devtools/preview/example';
 import { installOfficeStandIn } from '../../standins/office-js';
+import { newestStandard, standardByVersion } from '../../../src/standard';
 import type { OfficeStandIn } from '../../standins/office-js';
 
 export interface E2eConfig {
@@ -9,6 +10,8 @@ export interface E2eConfig {
   displayLanguage?: string;
   /** Requirement sets the stand-in host claims beyond ExcelApi 1.14 (e.g. NestedAppAuth 1.1). */
   requirementSets?: Record<string, string>;
+  /** The standard version of the example workbook (default the newest). */
+  standard?: string;
 }
 
 declare global {
@@ -19,7 +22,12 @@ declare global {
 }
 
 const config = window.__delibE2e ?? {};
-window.__standIn = installOfficeStandIn(window, exampleInitialWorkbook({ rows: config.rows ?? 12 }), {
-  displayLanguage: config.displayLanguage ?? 'ko-KR',
-  requirementSets: config.requirementSets,
-});
+const standard = (config.standard && standardByVersion(config.standard)) || newestStandard;
+window.__standIn = installOfficeStandIn(
+  window,
+  exampleInitialWorkbook({ rows: config.rows ?? 12 }, standard),
+  {
+    displayLanguage: config.displayLanguage ?? 'ko-KR',
+    requirementSets: config.requirementSets,
+  },
+);

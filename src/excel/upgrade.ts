@@ -10,7 +10,6 @@ import { BilingualError } from '../bilingual';
 import type { Standard } from '../standard/types';
 import { columnLetter, isBlankCell } from '../engine/snapshot';
 import { locateTable } from '../engine/locate';
-import { headerKey } from '../engine/text';
 import {
   LAST_EXCEL_ROW,
   quoteSheet,
@@ -27,17 +26,15 @@ import {
   type TableRole,
 } from '../workbook/upgrade';
 import {
-  ALL_ROLES,
   POINTS_PER_CHARACTER,
   cellAt,
   hint,
+  infoRow,
+  readStandardSheets,
   toSnapshotRows,
   writeSummary,
   type Grid,
 } from './insert';
-import { queueRowReads, rangeBlocks } from './reader';
-import type { SheetRole } from './sheets';
-import { surveyWorkbook } from './survey';
 
 export interface UpgradeResult {
   /** Syncs the upgrade took (the re-validation after it is the session's). */
@@ -59,43 +56,17 @@ interface TablePlan {
   tables: Excel.TableCollection;
 }
 
-/** The row of 기본정보 whose label (column A) names a field, by the field's label and aliases. */
-function infoRow(grid: Grid, standard: Standard, key: string): number | undefined {
-  const def = standard.sheets.info.fields.find((f) => f.key === key);
-  if (!def) return undefined;
-  const names = new Set([def.label, ...def.aliases].map(headerKey));
-  return [...grid].find(([, line]) => names.has(headerKey(String(line[0]?.value ?? ''))))?.[0];
-}
-
 export async function upgradeWorkbook(
   context: Excel.RequestContext,
   from: Standard,
   to: Standard,
 ): Promise<UpgradeResult> {
-  const survey = await surveyWorkbook(context, to, new Map(), ALL_ROLES);
-  let syncs = survey.syncs;
+  // A table sheet's header is within the first rows (standard §1): its data is never read.
+  const { survey, grids, tables } = await readStandardSheets(context, to, (role, lastRow) =>
+    role === 'forums' || role === 'council' ? Math.min(lastRow, to.headerSearch.maxRows) : lastRow,
+  );
+  let syncs = survey.syncs + 1;
   const sheets = context.workbook.worksheets;
-  const reads = new Map<SheetRole, () => Grid>();
-  const tables = new Map<TableRole, Excel.TableCollection>();
-  for (const role of ALL_ROLES) {
-    const ref = survey.refs.get(role);
-    const extent = ref && survey.extents.get(ref.id);
-    if (!ref || !extent || extent.lastRow === 0) continue;
-    const ws = sheets.getItem(ref.id);
-    // A table sheet's header is within the first rows (standard §1); its data is never needed.
-    const last =
-      role === 'forums' || role === 'council'
-        ? Math.min(extent.lastRow, to.headerSearch.maxRows)
-        : extent.lastRow;
-    reads.set(role, queueRowReads(ws, rangeBlocks(1, last, 0, Math.max(1, extent.columns))));
-    if (role === 'forums' || role === 'council') {
-      ws.tables.load('items/name');
-      tables.set(role, ws.tables);
-    }
-  }
-  await context.sync();
-  syncs++;
-  const grids = new Map([...reads].map(([role, collect]) => [role, collect()]));
 
   const plans: TablePlan[] = [];
   for (const role of TABLE_ROLES) {

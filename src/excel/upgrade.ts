@@ -67,6 +67,9 @@ export async function upgradeWorkbook(
   );
   let syncs = survey.syncs + 1;
   const sheets = context.workbook.worksheets;
+  // Without 기본정보 the version could not be declared: the new columns would be extra columns.
+  const infoRef = survey.refs.get('info');
+  if (!infoRef) throw cannotUpgrade();
 
   const plans: TablePlan[] = [];
   for (const role of TABLE_ROLES) {
@@ -107,12 +110,11 @@ export async function upgradeWorkbook(
     }
   }
   const infoGrid = grids.get('info') ?? new Map();
-  const infoRef = survey.refs.get('info');
-  if (infoRef) setVersion(sheets.getItem(infoRef.id), infoGrid, to);
+  setVersion(sheets.getItem(infoRef.id), infoGrid, to);
   const summaryRef = survey.refs.get('summary');
   const forums = plans.find((p) => p.role === 'forums')!;
   const yearRow = infoRow(infoGrid, to, 'year');
-  if (summaryRef && infoRef && yearRow) {
+  if (summaryRef && yearRow) {
     const source = (shift: boolean): SummarySource => ({
       forumSheet: survey.refs.get('forums')!.name,
       letters: lettersAfter(forums, shift),
@@ -153,8 +155,8 @@ export async function upgradeWorkbook(
 
 const cannotUpgrade = () =>
   new BilingualError(
-    '숙의공론장 시트나 그 머리글 행을 찾을 수 없어 표준버전을 올릴 수 없습니다. 먼저 [표준 시트 넣기]로 고치세요.',
-    "The 숙의공론장 sheet or its header row cannot be found, so the workbook cannot be upgraded. Repair it first with 'Insert standard sheets'.",
+    '기본정보 시트, 숙의공론장 시트나 그 머리글 행을 찾을 수 없어 표준버전을 올릴 수 없습니다. 먼저 [표준 시트 넣기]로 고치세요.',
+    "The 기본정보 sheet, the 숙의공론장 sheet or its header row cannot be found, so the workbook cannot be upgraded. Repair it first with 'Insert standard sheets'.",
   );
 
 /** The new columns: inserted, then given their header, number format, list and width. */
@@ -228,12 +230,11 @@ function setVersion(sheet: Excel.Worksheet, grid: Grid, to: Standard): void {
   const field = to.sheets.info.fields.find((f) => f.selectsStandard);
   const layoutRow = standardLayout(to).info.rows.find((r) => r.key === field?.key);
   if (!field || !layoutRow) return;
-  const next = () => Math.max(1, ...grid.keys()) + 1;
   let row = infoRow(grid, to, field.key);
   const current = row === undefined ? null : cellAt(grid, row, 1);
   if (row !== undefined && !isBlankCell(current) && String(current?.value).trim() === to.version) return;
   if (row === undefined) {
-    row = next();
+    row = Math.max(1, ...grid.keys()) + 1;
     sheet.getRange(`A${row}`).values = [[field.label]];
   }
   const cell = sheet.getRange(`B${row}`);

@@ -274,6 +274,19 @@ describe('a district copy', () => {
     expect(standin.user.fill(FORUMS, cell)).toBeNull();
   });
 
+  it('made before 표준버전 existed: the row is added, as text', async () => {
+    const wb = workbook(3);
+    const info = wb.sheets.find((s) => s.name === INFO)!;
+    info.rows = info.rows!.filter((r) => r?.[0] !== '표준버전');
+    booted = await boot(wb);
+    const { session, standin } = booted;
+    await session.upgradeStandard();
+    const last = info.rows.length + 1;
+    expect(standin.user.values(INFO, `A${last}:B${last}`)).toEqual([['표준버전', '2021.2']]);
+    expect(standin.user.cell(INFO, `B${last}`)?.numberFormat).toBe('@');
+    expect(session.getState().report?.standard).toBe('2021.2');
+  });
+
   it('without a recognisable 숙의공론장 header: a bilingual problem, nothing written', async () => {
     const wb = workbook(3);
     wb.sheets.find((s) => s.name === FORUMS)!.rows = [['메모'], ['아무거나']];

@@ -1,7 +1,7 @@
 // Upgrading a workbook from one standard version to a later one, as pure data: which columns a table
 // sheet gains and where they go, which lists change, and what the offer tells the district. The
 // pane applies it through Office.js (src/excel/upgrade.ts); nothing here names a version or a column.
-import type { Standard, TableSheetDefinition, Text } from '../standard/types';
+import type { Standard, TableSheetDefinition } from '../standard/types';
 import type { UpgradeOffer } from '../session/state';
 import { standardLayout, type LayoutColumn } from './layout';
 

@@ -2,9 +2,14 @@
 // rows in batches, the query by key, and completing (complete.ts).
 import type { PlannedRow, SubmissionPlan } from '../submission/plan';
 import type { RowOutcome, SubmissionRecord, SubmissionTarget, WorkbookFile } from '../submission/types';
+import { SubmitRefused } from '../submission/types';
+import { admission, unreadableRegister, type Admission } from '../submission/admission';
+import type { DistrictRegister, Identity } from '../register';
 import type { Standard, Text } from '../standard/types';
 import { runBatches, type BatchJob } from './batch';
-import { completeSubmission } from './complete';
+import { completeSubmission, creatorOf, submissionQueries } from './complete';
+import { readRegister } from './districts';
+import { identityFor } from './identity';
 import { checkSchema } from './provision';
 import { STATUS_CURRENT, forumColumnName, listSpecs, metricColumnName } from './schema';
 import { odataString, type SharePointSite } from './sharepoint';
@@ -76,6 +81,29 @@ export class GraphSubmissionTarget implements SubmissionTarget {
     private readonly standard: Standard,
   ) {}
 
+  /**
+   * The register as the Districts list holds it now and the signed-in user as Graph knows them
+   * (with the register's groups they belong to), or why nobody may submit.
+   */
+  private async standing(): Promise<{ register: DistrictRegister; me: Identity } | { refused: Text }> {
+    const stored = await readRegister(this.site);
+    if (!stored.register)
+      return { refused: unreadableRegister(stored.problems, stored.itemOfRow.size === 0) };
+    return { register: stored.register, me: await identityFor(this.site.http, stored.register) };
+  }
+
+  async admit(plan: SubmissionPlan): Promise<Admission> {
+    const standing = await this.standing();
+    if ('refused' in standing) return { allowed: false, reason: standing.refused };
+    const { own, others } = await submissionQueries(this.site, plan);
+    return admission({
+      ...standing,
+      district: { code: plan.districtCode, year: plan.year },
+      existing: own[0] ? creatorOf(own[0]) : undefined,
+      supersedes: others.length > 0,
+    });
+  }
+
   async checkSchema(): Promise<Text[]> {
     const drift = await checkSchema(this.site, listSpecs(this.standard));
     return drift.filter((d) => d.blocking).map((d) => d.message);
@@ -134,11 +162,17 @@ export class GraphSubmissionTarget implements SubmissionTarget {
     return new Set(items.map((i) => String(i.fields.RowKey)));
   }
 
-  complete(
+  async complete(
     plan: SubmissionPlan,
     fileUrl: string | null,
     options: { signal: AbortSignal; onRetry(): void },
   ): Promise<SubmissionRecord> {
-    return completeSubmission(this.site, plan, submissionFields(plan, this.standard, fileUrl), options);
+    // The register as it is at completion: it may have changed since the run was admitted.
+    const standing = await this.standing();
+    if ('refused' in standing) throw new SubmitRefused(standing.refused);
+    return completeSubmission(this.site, plan, submissionFields(plan, this.standard, fileUrl), {
+      ...options,
+      ...standing,
+    });
   }
 }

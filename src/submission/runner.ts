@@ -10,6 +10,7 @@ import type { PlannedRow, SubmissionPlan } from './plan';
 import { formatRanges } from './ranges';
 import {
   SignInRequired,
+  SubmitRefused,
   type Journal,
   type Receipt,
   type RowProblem,
@@ -64,6 +65,7 @@ function receiptOf(record: SubmissionRecord): Receipt {
     year: num('Year'),
     quarter: num('Quarter'),
     rowCount: num('RowCount'),
+    onBehalf: f.OnBehalf === true,
     stampHash: text('StampHash'),
     itemUrl: record.itemUrl,
     fileUrl: text('WorkbookUrl') || null,
@@ -113,6 +115,12 @@ export async function runSubmission(options: RunOptions): Promise<SubmitOutcome>
         ),
       );
     }
+    check();
+
+    // Nothing is written before the register has said yes.
+    progress('register');
+    const admission = await target.admit(plan);
+    if (!admission.allowed) return failure(admission.reason);
     await save('upload');
     check();
 
@@ -147,7 +155,7 @@ export async function runSubmission(options: RunOptions): Promise<SubmitOutcome>
     progress('receipt');
     await save('done');
     progress('done');
-    return { ok: true, receipt };
+    return { ok: true, receipt, notes: admission.notes };
   } catch (e) {
     await save().catch(() => undefined);
     if (e instanceof Cancelled || signal.aborted) {
@@ -158,7 +166,7 @@ export async function runSubmission(options: RunOptions): Promise<SubmitOutcome>
         rowProblems: [],
       };
     }
-    if (e instanceof SignInRequired) return failure(e.text);
+    if (e instanceof SignInRequired || e instanceof SubmitRefused) return failure(e.text);
     const detail = e instanceof Error ? e.message : String(e);
     return failure(
       t(

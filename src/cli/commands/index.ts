@@ -7,6 +7,7 @@ import { templateCommand } from './template';
 import { submitCommand } from './submit';
 import { sharepointCommand } from './sharepoint';
 import { verifyCommand } from './verify';
+import { districtsCommand } from './districts';
 
 export const commands: Command[] = [
   validateCommand,
@@ -15,4 +16,5 @@ export const commands: Command[] = [
   submitCommand,
   sharepointCommand,
   verifyCommand,
+  districtsCommand,
 ];

@@ -13,10 +13,9 @@ import { createGraphSubmission } from '../../graph';
 import { loadNodeConfig } from '../../graph/node-config';
 import { ENGINE_VERSION } from '../../engine';
 import { newestStandard } from '../../standard';
-import { buildPlan } from '../../submission/plan';
-import { runSubmission } from '../../submission/runner';
+import { submitWorkbook } from '../../submission/flow';
 import { receiptLines } from '../../submission/receipt';
-import type { Journal, SubmissionStore, SubmitProgress } from '../../submission/types';
+import type { SubmissionStore, SubmitProgress } from '../../submission/types';
 
 export function journalPath(file: string, stateDir: string | undefined): string {
   const dir = stateDir ?? path.dirname(file);
@@ -31,8 +30,7 @@ export function fileStore(file: string): SubmissionStore {
         // Progress for people; a journal larger than any real one is not read at all.
         const stat = await fs.promises.stat(file);
         if (stat.size > 64 * 1024) return null;
-        const j = JSON.parse(await fs.promises.readFile(file, 'utf8')) as Journal;
-        return j && j.version === 2 ? j : null;
+        return JSON.parse(await fs.promises.readFile(file, 'utf8')) as unknown;
       } catch {
         return null;
       }
@@ -113,9 +111,9 @@ export const submitCommand: Command = {
       for (const { file, validation } of loaded) {
         const absolute = path.resolve(io.cwd, file);
         try {
-          const plan = buildPlan(validation, { engine: ENGINE_VERSION });
-          const outcome = await runSubmission({
-            plan,
+          const outcome = await submitWorkbook({
+            validation,
+            engine: ENGINE_VERSION,
             target: graph.target,
             store: fileStore(journalPath(absolute, stateDir)),
             file: {
@@ -131,6 +129,7 @@ export const submitCommand: Command = {
                 .map((l) => `  ${l}\n`)
                 .join('')}`,
             );
+            for (const note of outcome.notes) io.out(`  • ${note.ko}\n    ${note.en}\n`);
           } else {
             io.err(`✗ ${file}: ${outcome.problem.ko}\n  ${outcome.problem.en}\n`);
             for (const r of outcome.rowProblems) io.err(`  ${r.row}행 / row ${r.row}: ${r.message.en}\n`);

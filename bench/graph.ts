@@ -8,7 +8,7 @@
 //      first to the last call the budget accepted against the budget's lower bound.
 // Run alone: npx tsx bench/graph.ts   (or npm run bench -- graph)
 import {
-  demoRegister,
+  demoRegisterWith,
   registerItems,
   startGraphStandIn,
   type GraphStandIn,
@@ -63,11 +63,11 @@ async function provisioned(standIn: GraphStandIn) {
   });
   await graph.provision();
   // The demo register, with the bench's user as 강서구's submitter.
-  const register = demoRegister();
-  register.districts = register.districts.map((d) =>
-    d.code === '11500' ? { ...d, submitters: { people: [USERS[TOKEN].userPrincipalName], groups: [] } } : d,
+  standIn.seed(
+    SITE.path,
+    'Districts',
+    registerItems(demoRegisterWith('11500', [USERS[TOKEN].userPrincipalName])),
   );
-  standIn.seed(SITE.path, 'Districts', registerItems(register));
   return graph;
 }
 

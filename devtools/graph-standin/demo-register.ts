@@ -71,6 +71,17 @@ export function demoRegister(): DistrictRegister {
   };
 }
 
+/** The demo register with one district's submitters replaced (a test's or a bench's own people). */
+export function demoRegisterWith(code: string, people: string[], groups: string[] = []): DistrictRegister {
+  const register = demoRegister();
+  return {
+    ...register,
+    districts: register.districts.map((d) =>
+      d.code === code ? { ...d, submitters: { people, groups } } : d,
+    ),
+  };
+}
+
 /** The register as Districts list items (one per row of its file), for `seed` in tests. */
 export function registerItems(register: DistrictRegister): Record<string, string>[] {
   const [, ...rows] = registerRows(register);

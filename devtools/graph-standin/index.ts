@@ -11,5 +11,6 @@ export {
   DEMO_USERS,
   DEMO_YEARS,
   demoRegister,
+  demoRegisterWith,
   registerItems,
 } from './demo-register';

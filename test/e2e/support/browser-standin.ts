@@ -9,6 +9,8 @@ export interface E2eConfig {
   displayLanguage?: string;
   /** Requirement sets the stand-in host claims beyond ExcelApi 1.14 (e.g. NestedAppAuth 1.1). */
   requirementSets?: Record<string, string>;
+  /** Document settings the workbook opens with (e.g. a receipt planted by whoever edited the file). */
+  settings?: Record<string, unknown>;
 }
 
 declare global {
@@ -19,7 +21,12 @@ declare global {
 }
 
 const config = window.__delibE2e ?? {};
-window.__standIn = installOfficeStandIn(window, exampleInitialWorkbook({ rows: config.rows ?? 12 }), {
-  displayLanguage: config.displayLanguage ?? 'ko-KR',
-  requirementSets: config.requirementSets,
-});
+const workbook = exampleInitialWorkbook({ rows: config.rows ?? 12 });
+window.__standIn = installOfficeStandIn(
+  window,
+  { ...workbook, settings: { ...workbook.settings, ...config.settings } },
+  {
+    displayLanguage: config.displayLanguage ?? 'ko-KR',
+    requirementSets: config.requirementSets,
+  },
+);

@@ -25,7 +25,7 @@ import type { SubmissionPlan } from '../submission/plan';
 import type { SubmissionRecord, Submitter } from '../submission/types';
 import { SubmitRefused } from '../submission/types';
 import { admission, mayBeCurrent } from '../submission/admission';
-import type { DistrictRegister, Identity } from '../register';
+import type { Standing } from './standing';
 import { isDuplicateRefusal, runBatches } from './batch';
 import { GraphTransportError } from './http';
 import { retryDelayMs } from './middleware';
@@ -38,9 +38,8 @@ export interface CompleteOptions {
   onRetry(): void;
   /** Rounds of query → send before a step gives up (each after a growing pause). */
   maxRounds?: number;
-  /** The register as read at completion time, and the signed-in user (with their groups). */
-  register: DistrictRegister;
-  me: Identity;
+  /** The register as read now, and the signed-in user (with their groups), or why nobody may submit. */
+  standing(): Promise<Standing>;
 }
 
 class NotSettled extends Error {}
@@ -99,7 +98,6 @@ export async function completeSubmission(
   const maxRounds = options.maxRounds ?? 6;
   const key = q(plan.submissionId);
   const dy = q(plan.districtYear);
-  const counts = mayBeCurrent(options.register, options.me, plan.districtCode);
 
   const pause = async (round: number): Promise<void> => {
     if (round === 0) return;
@@ -196,7 +194,10 @@ export async function completeSubmission(
    * superseded (then the items are read again). An item whose creator is off the register never
    * wins over one whose creator may be on it.
    */
-  const decide = async (items: GraphItem[]): Promise<{ winner: string | null; items: GraphItem[] }> => {
+  const decide = async (
+    items: GraphItem[],
+    counts: (creator: Submitter | null) => boolean,
+  ): Promise<{ winner: string | null; items: GraphItem[] }> => {
     for (let round = 0; ; round++) {
       const current = items.filter((i) => i.fields.Status === STATUS_CURRENT);
       if (current.length <= 1) return { winner: current.length ? keyOf(current[0]) : null, items };
@@ -247,12 +248,16 @@ export async function completeSubmission(
   };
 
   try {
-    const { others, own } = await submissionQueries(site, plan);
+    const [{ others, own }, standing] = await Promise.all([
+      submissionQueries(site, plan),
+      options.standing(),
+    ]);
     // Admitted again from the register as it is now: a user removed since the run began, or an item
     // under this key made by someone off the register, supersedes nothing.
+    if ('refused' in standing) throw new SubmitRefused(standing.refused);
+    const counts = mayBeCurrent(standing.register, standing.me, plan.districtCode);
     const admitted = admission({
-      register: options.register,
-      me: options.me,
+      ...standing,
       district: { code: plan.districtCode, year: plan.year },
       existing: own[0] ? creatorOf(own[0]) : undefined,
       supersedes: others.length > 0,
@@ -260,11 +265,11 @@ export async function completeSubmission(
     if (!admitted.allowed) throw new SubmitRefused(admitted.reason);
     await settle('submissions', othersFilter(plan), STATUS_SUPERSEDED, others);
     await ensureItem(own, admitted.role === 'city');
-    let { winner, items } = await decide(await yearItems());
+    let { winner, items } = await decide(await yearItems(), counts);
     for (let round = 0; ; round++) {
       await settleRows(winner, items);
       // A run that became current meanwhile owns the rows now: follow it.
-      const now = await decide(await yearItems());
+      const now = await decide(await yearItems(), counts);
       items = now.items;
       if (now.winner === winner) break;
       if (round >= maxRounds) throw new NotSettled('the district-year’s current submission kept changing');

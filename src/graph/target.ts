@@ -2,14 +2,11 @@
 // rows in batches, the query by key, and completing (complete.ts).
 import type { PlannedRow, SubmissionPlan } from '../submission/plan';
 import type { RowOutcome, SubmissionRecord, SubmissionTarget, WorkbookFile } from '../submission/types';
-import { SubmitRefused } from '../submission/types';
-import { admission, unreadableRegister, type Admission } from '../submission/admission';
-import type { DistrictRegister, Identity } from '../register';
+import { admission, type Admission } from '../submission/admission';
 import type { Standard, Text } from '../standard/types';
 import { runBatches, type BatchJob } from './batch';
 import { completeSubmission, creatorOf, submissionQueries } from './complete';
-import { readRegister } from './districts';
-import { identityFor } from './identity';
+import { SubmitterStanding } from './standing';
 import { checkSchema } from './provision';
 import { STATUS_CURRENT, forumColumnName, listSpecs, metricColumnName } from './schema';
 import { odataString, type SharePointSite } from './sharepoint';
@@ -76,26 +73,21 @@ export function submissionFields(
 }
 
 export class GraphSubmissionTarget implements SubmissionTarget {
+  private readonly standing: SubmitterStanding;
+
   constructor(
     private readonly site: SharePointSite,
     private readonly standard: Standard,
-  ) {}
-
-  /**
-   * The register as the Districts list holds it now and the signed-in user as Graph knows them
-   * (with the register's groups they belong to), or why nobody may submit.
-   */
-  private async standing(): Promise<{ register: DistrictRegister; me: Identity } | { refused: Text }> {
-    const stored = await readRegister(this.site);
-    if (!stored.register)
-      return { refused: unreadableRegister(stored.problems, stored.itemOfRow.size === 0) };
-    return { register: stored.register, me: await identityFor(this.site.http, stored.register) };
+  ) {
+    this.standing = new SubmitterStanding(site);
   }
 
   async admit(plan: SubmissionPlan): Promise<Admission> {
-    const standing = await this.standing();
+    const [standing, { own, others }] = await Promise.all([
+      this.standing.begin(),
+      submissionQueries(this.site, plan),
+    ]);
     if ('refused' in standing) return { allowed: false, reason: standing.refused };
-    const { own, others } = await submissionQueries(this.site, plan);
     return admission({
       ...standing,
       district: { code: plan.districtCode, year: plan.year },
@@ -162,17 +154,15 @@ export class GraphSubmissionTarget implements SubmissionTarget {
     return new Set(items.map((i) => String(i.fields.RowKey)));
   }
 
-  async complete(
+  complete(
     plan: SubmissionPlan,
     fileUrl: string | null,
     options: { signal: AbortSignal; onRetry(): void },
   ): Promise<SubmissionRecord> {
     // The register as it is at completion: it may have changed since the run was admitted.
-    const standing = await this.standing();
-    if ('refused' in standing) throw new SubmitRefused(standing.refused);
     return completeSubmission(this.site, plan, submissionFields(plan, this.standard, fileUrl), {
       ...options,
-      ...standing,
+      standing: () => this.standing.read(),
     });
   }
 }

@@ -44,6 +44,7 @@ export interface AdmissionInput {
 
 const t = (ko: string, en: string): Text => ({ ko, en });
 
+/** Every district's name ends in 구 (a vowel): its particles are 는 and 를. */
 function names(code: string): Text {
   const d = newestStandard.districts.find((x) => x.code === code);
   return d ? t(d.name, `${d.nameEn} (${d.name})`) : t(code, code);
@@ -116,14 +117,14 @@ export function admission(input: AdmissionInput): Admission {
   if (permission.role === 'city')
     notes.push(
       t(
-        `시 담당자로서 ${name.ko}을(를) 대신해 제출합니다. SharePoint 항목에 대리 제출로 기록됩니다.`,
+        `시 담당자로서 ${name.ko}를 대신해 제출합니다. SharePoint 항목에 대리 제출로 기록됩니다.`,
         `Submitted by a city officer on behalf of ${name.en}; the SharePoint item records it as such.`,
       ),
     );
   if (!isDue(register, code, year))
     notes.push(
       t(
-        `명부에 따르면 ${name.ko}은(는) ${year}년 제출 대상이 아닙니다. 제출은 받지만 시 제출 현황에는 '제출 대상 아님'으로 따로 표시됩니다.`,
+        `명부에 따르면 ${name.ko}는 ${year}년 제출 대상이 아닙니다. 제출은 받지만 시 제출 현황에는 '제출 대상 아님'으로 따로 표시됩니다.`,
         `By the register, ${name.en} is not due in ${year}: the submission is accepted, and the city's status board lists it apart as not due.`,
       ),
     );

@@ -16,6 +16,7 @@ import { settingsStore, JOURNAL_KEY } from '../../src/taskpane/submit/office';
 import { buildPlan, type SubmissionPlan } from '../../src/submission/plan';
 import { runSubmission } from '../../src/submission/runner';
 import { submitWorkbook } from '../../src/submission/flow';
+import { receiptLines } from '../../src/submission/receipt';
 import type { SubmissionTarget, SubmitOutcome } from '../../src/submission/types';
 import { submissionFields } from '../../src/graph/target';
 import { DISTRICT_COLUMNS } from '../../src/graph/schema';
@@ -167,6 +168,7 @@ describe('who is on the register', () => {
     expect(outcome.notes.map((n) => n.en)).toEqual([
       expect.stringContaining('on behalf of Gangseo-gu (강서구)'),
     ]);
+    expect(receiptLines(outcome.receipt).join('\n')).toContain('by a city officer for the district');
     const [item] = listItems(h.standIn, 'Submissions');
     expect(item.createdBy?.user.email).toBe(USERS[LEE].userPrincipalName);
     expect(item.fields).toMatchObject({ OnBehalf: true, District: '강서구', Status: 'current' });

@@ -171,7 +171,8 @@ async function list(format: ListFormat, graph: GraphSubmission, io: CliIO): Prom
   else if (format === 'csv') io.out(registerCsv(stored.register));
   else {
     const [header, ...rows] = registerRows(stored.register);
-    io.out(textTable(header, rows));
+    // Text, all of it: left-aligned.
+    io.out(textTable(header, rows, Infinity));
   }
   return EXIT_OK;
 }

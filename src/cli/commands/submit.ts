@@ -2,7 +2,9 @@
 // e-mail. Running the same command again after a crash finishes the job without sending any row
 // twice: SharePoint is asked what it holds. The progress journal beside the workbook (or in
 // --state-dir) is only a record of how far a run got; nothing in it is trusted. The submitter is the
-// signed-in account, as SharePoint records it on the Submissions item.
+// signed-in account, as SharePoint records it on the Submissions item, and it must be on the district
+// register for the workbook's district (or a city officer, submitting on the district's behalf): the
+// one submission flow (src/submission/flow.ts) asks before anything is written.
 import fs from 'node:fs';
 import path from 'node:path';
 import { UsageError, type CliIO, type Command } from '../command';

@@ -1,12 +1,17 @@
 // `npx tsx devtools/graph-standin/run.ts [--port 4321] [--data DIR] [--latency MS] [--budget RU]
 // [--no-rate-limit-headers] [--clock-scale N] [--users FILE] [--config FILE] [--no-provision]`: the
 // stand-in `npm start` runs so a newcomer can submit with no tenant. `--users FILE` is a JSON object
-// `{ "<token>": { "id", "userPrincipalName", "displayName" } }`; without it the only user is the
-// development token's (what the pane and the CLI send to a loopback Graph with no Entra app).
+// `{ "<token>": { "id", "userPrincipalName", "displayName", "groups"? } }`; without it the users are
+// the demo people of demo-register.ts — the development token's (what the pane and the CLI send to a
+// loopback Graph with no Entra app), a city officer, another district officer and an outsider — and
+// an empty Districts list gets the demo register.
 import fs from 'node:fs';
 import path from 'node:path';
 import { startGraphStandIn } from './server';
-import { DEFAULT_USERS, parseUsers, type UserTable } from './users';
+import { parseUsers, type UserTable } from './users';
+import { DEMO_USERS, demoRegister } from './demo-register';
+import { writeRegister } from '../../src/graph/districts';
+import { DISTRICT_COLUMNS } from '../../src/graph/schema';
 import { createGraphSubmission } from '../../src/graph';
 import { loadNodeConfig } from '../../src/graph/node-config';
 import { newestStandard } from '../../src/standard';
@@ -26,6 +31,9 @@ async function provisionFor(url: string, configFile: string | undefined, token: 
   });
   const { remaining } = await graph.provision();
   if (remaining.length > 0) throw new Error(remaining.map((d) => d.message.en).join('; '));
+  // Nobody may submit without a register: a fresh stand-in gets the demo one (a kept one is kept).
+  if ((await graph.site.allItems('districts', [DISTRICT_COLUMNS.code])).length === 0)
+    await writeRegister(graph.site, demoRegister());
   return `${config.site.hostname}${config.site.path}`;
 }
 
@@ -38,7 +46,7 @@ async function main(args: string[]): Promise<void> {
   const port = Number(option(args, '--port') ?? process.env.DELIB_GRAPH_STANDIN_PORT ?? 4321);
   const dataDir = path.resolve(option(args, '--data') ?? path.join(process.cwd(), '.graph-standin'));
   const usersFile = option(args, '--users');
-  const users: UserTable = usersFile ? parseUsers(fs.readFileSync(usersFile, 'utf8')) : DEFAULT_USERS;
+  const users: UserTable = usersFile ? parseUsers(fs.readFileSync(usersFile, 'utf8')) : DEMO_USERS;
   const standIn = await startGraphStandIn({
     port,
     dataDir,

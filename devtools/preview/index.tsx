@@ -11,6 +11,7 @@ import { PaneShell } from '../../src/taskpane/components/PaneShell';
 import { startLiveSession } from '../../src/taskpane/live';
 import { checkHost } from '../../src/excel';
 import type { LiveSession } from '../../src/session/state';
+import type { SubmitServiceSource } from '../../src/taskpane/submit/services';
 import { exampleInitialWorkbook } from './example';
 import { SheetGrid } from './SheetGrid';
 
@@ -31,7 +32,15 @@ const useStyles = makeStyles({
   banner: { margin: '0 0 8px', fontSize: '12px', color: tokens.colorNeutralForeground2 },
 });
 
-function Preview({ standIn, session }: { standIn: OfficeStandIn; session: LiveSession }) {
+function Preview({
+  standIn,
+  session,
+  submission,
+}: {
+  standIn: OfficeStandIn;
+  session: LiveSession;
+  submission: SubmitServiceSource;
+}) {
   const styles = useStyles();
   return (
     <div className={styles.layout}>
@@ -43,7 +52,7 @@ function Preview({ standIn, session }: { standIn: OfficeStandIn; session: LiveSe
         <SheetGrid standIn={standIn} />
       </div>
       <aside className={styles.pane} aria-label="작업창 / Task pane">
-        <Pane session={session} />
+        <Pane session={session} submission={submission} />
       </aside>
     </div>
   );
@@ -56,11 +65,11 @@ async function main(container: HTMLElement): Promise<void> {
     displayLanguage: params.get('lang') === 'en' ? 'en-US' : 'ko-KR',
   });
   (window as unknown as { __standIn: OfficeStandIn }).__standIn = standIn;
-  const { session, started } = startLiveSession(await checkHost());
+  const { session, submission, started } = startLiveSession(await checkHost());
   createRoot(container).render(
     <PaneShell>
       <ErrorBoundary>
-        <Preview standIn={standIn} session={session} />
+        <Preview standIn={standIn} session={session} submission={submission} />
       </ErrorBoundary>
     </PaneShell>,
   );

@@ -77,4 +77,21 @@ export const commands: readonly Command[] = [
     ].join('\n'),
     load: async () => (await import('./verify')).verifyCommand,
   },
+  {
+    name: 'districts',
+    summary: {
+      ko: '자치구 명부 가져오기·보기 (import | list)',
+      en: 'Import or list the district register',
+    },
+    usage: [
+      '사용법 / usage: delib districts import FILE [--dry-run] [--config FILE] [--graph-root URL]',
+      '        delib districts list [--format table|json|csv] [--config FILE] [--graph-root URL]',
+      '  import     명부 파일(.xlsx 시트 하나, 또는 UTF-8 .csv)을 모두 검사한 뒤 SharePoint Districts 목록에 씁니다',
+      '             checks every row of the register file (.xlsx with one sheet, or UTF-8 .csv), then writes the Districts list',
+      '  --dry-run  검사만 하고 쓰지 않습니다 / check only, write nothing',
+      '  list       SharePoint의 명부를 명부 파일의 열로 출력 / prints the register in the file’s own columns',
+      '  종료 코드 / exit: 0 완료 done · 1 명부 오류(가져오지 않음) register problems (nothing imported) · 2 사용법 오류·읽을 수 없는 파일 usage error or unreadable file',
+    ].join('\n'),
+    load: async () => (await import('./districts')).districtsCommand,
+  },
 ];

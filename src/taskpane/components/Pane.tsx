@@ -21,6 +21,7 @@ import { useIntentRunner } from './useIntent';
 import { ErrorBoundary } from './ErrorBoundary';
 import { SubmitPanel } from '../submit/SubmitPanel';
 import { UpgradeOffer } from './UpgradeOffer';
+import type { SubmitServiceSource } from '../submit/services';
 
 const useStyles = makeStyles({
   header: {
@@ -32,7 +33,7 @@ const useStyles = makeStyles({
   title: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
 });
 
-export function Pane({ session }: { session: LiveSession }) {
+export function Pane({ session, submission }: { session: LiveSession; submission: SubmitServiceSource }) {
   const styles = useStyles();
   const section = useSectionStyles();
   const state = useSyncExternalStore(
@@ -113,7 +114,7 @@ export function Pane({ session }: { session: LiveSession }) {
       />
       {/* The submission panel fails on its own: a Graph or sign-in bug must not take the pane down. */}
       <ErrorBoundary>
-        <SubmitPanel report={state.report} lang={lang} />
+        <SubmitPanel report={state.report} lang={lang} service={submission} />
       </ErrorBoundary>
     </main>
   );

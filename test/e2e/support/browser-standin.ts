@@ -12,6 +12,8 @@ export interface E2eConfig {
   requirementSets?: Record<string, string>;
   /** The standard version of the example workbook (default the newest). */
   standard?: string;
+  /** Document settings the workbook opens with (e.g. a receipt planted by whoever edited the file). */
+  settings?: Record<string, unknown>;
 }
 
 declare global {
@@ -23,9 +25,10 @@ declare global {
 
 const config = window.__delibE2e ?? {};
 const standard = (config.standard && standardByVersion(config.standard)) || newestStandard;
+const workbook = exampleInitialWorkbook({ rows: config.rows ?? 12 }, standard);
 window.__standIn = installOfficeStandIn(
   window,
-  exampleInitialWorkbook({ rows: config.rows ?? 12 }, standard),
+  { ...workbook, settings: { ...workbook.settings, ...config.settings } },
   {
     displayLanguage: config.displayLanguage ?? 'ko-KR',
     requirementSets: config.requirementSets,

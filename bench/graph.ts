@@ -7,7 +7,13 @@
 //      them (429 + Retry-After only): the share of member requests answered 429, and the time from the
 //      first to the last call the budget accepted against the budget's lower bound.
 // Run alone: npx tsx bench/graph.ts   (or npm run bench -- graph)
-import { startGraphStandIn, type GraphStandIn, type GraphStandInOptions } from '../devtools/graph-standin';
+import {
+  demoRegisterWith,
+  registerItems,
+  startGraphStandIn,
+  type GraphStandIn,
+  type GraphStandInOptions,
+} from '../devtools/graph-standin';
 import { ENGINE_VERSION, validateWorkbook, type WorkbookSnapshot } from '../src/engine';
 import { createGraphSubmission } from '../src/graph';
 import { parseConfig } from '../src/config';
@@ -41,6 +47,12 @@ async function provisioned(standIn: GraphStandIn) {
     standard: newestStandard,
   });
   await graph.provision();
+  // The demo register, with the bench's user as 강서구's submitter.
+  standIn.seed(
+    SITE.path,
+    'Districts',
+    registerItems(demoRegisterWith('11500', [USERS[TOKEN].userPrincipalName])),
+  );
   return graph;
 }
 

@@ -8,6 +8,7 @@ async function main(): Promise<void> {
   if (!only || only === 'graph') await (await import('./graph')).benchGraph();
   if (!only || only === 'reader') await (await import('./reader')).benchReader();
   if (!only || only === 'city') await (await import('./city')).benchCity();
+  if (!only || only === 'cli') (await import('./cli')).benchCli();
 }
 
 main().catch((e: unknown) => {

@@ -1,85 +1,95 @@
 // A demo city for the local Graph stand-in (the default of `npm start`), made by the engine, not typed:
-// the register (24 districts due in 2021, 서초구 never, 중구 from 2021), one user per district, a city
-// officer (the development token's user, so the browser preview signs in as the officer) and, for
-// 2020 and 2021, real standard workbooks — generated, written as .xlsx, read back by the project's
-// reader, validated, planned and submitted through the same exactly-once flow the pane and the CLI
-// use, each at a time the stand-in's clock is set to — so the city desk shows every state:
-// on time, late (including one at 00:00:00 KST on the first late day, beside one at 23:59:59 on the
-// due day), missing (nothing, or only an earlier quarter), superseded earlier submissions, a
-// correction after the deadline, a submission by the city on a district's behalf, one by someone no
-// longer on the register, and one by a member of a register group the city cannot see into.
-// Deterministic: the same seed gives the same city, figures and times.
+// it builds on the demo people and register of demo-register.ts (every district but 서초구 due; 강서구
+// by name, 마포구 through a group, a city officers' group) and adds what the city desk needs — the
+// development user on the city's row by name (so the browser preview's desk opens for an officer), a
+// user per district, a group on 강서구's row with a member named nowhere — then, for 2020 and 2021,
+// real standard workbooks: generated, written as .xlsx, read back by the project's reader,
+// validated and submitted through the one submission flow the pane and the CLI use, each at a time
+// the stand-in's clock is set to. The desk then shows every state: on time, late (including one at
+// 00:00:00 KST on the first late day, beside one at 23:59:59 on the due day), missing (nothing, or
+// only an earlier quarter), superseded earlier submissions, a correction after the deadline, a
+// submission by the city on a district's behalf, one by someone since removed from the register, and
+// one by a member of a register group the city cannot see into. Deterministic: the same seed gives
+// the same city, figures and times.
 import type { DelibConfig } from '../../src/config';
 import { createGraphSubmission } from '../../src/graph';
 import { writeRegister } from '../../src/graph/districts';
 import { newestStandard } from '../../src/standard';
 import type { DistrictRegister } from '../../src/register';
 import { ENGINE_VERSION, validateWorkbook } from '../../src/engine';
-import { buildPlan } from '../../src/submission/plan';
-import { runSubmission } from '../../src/submission/runner';
+import { submitWorkbook } from '../../src/submission/flow';
 import type { Journal } from '../../src/submission/types';
 import { exampleSnapshot, exampleWorkbook } from '../../src/workbook/example';
 import { seededRandom } from '../../src/workbook/seeded-random';
 import { buildStandardWorkbook } from '../../src/xlsx/write';
 import { readWorkbookBuffer } from '../../src/xlsx/read';
 import { STANDIN_TOKEN } from '../../src/auth/standin';
-import { DEFAULT_USERS, type StandInUser, type UserTable } from './users';
+import { DEMO_TOKENS, DEMO_USERS, demoRegister } from './demo-register';
+import type { StandInUser, UserTable } from './users';
 
-export const DEMO_DOMAIN = 'delib.localhost';
-export const DEMO_OFFICER = DEFAULT_USERS[STANDIN_TOKEN];
-/** A group named on 강서구's row; its member below is on no row by name. */
+export const DEMO_OFFICER = DEMO_USERS[STANDIN_TOKEN];
+/** A group on 강서구's row; its one member below is named on no row. */
 export const DEMO_GANGSEO_GROUP = '7d0a5b8e-2c41-4f6a-9e3d-5b1c0a2f4e61';
 const GANGSEO = '11500';
-const JUNG = '11140';
-const SEOCHO = '11650';
+const MAPO = '11440';
 
-const tokenOf = (code: string) => `demo-district-${code}`;
-const OUTSIDER = 'demo-outsider';
 const GROUP_MEMBER = 'demo-gangseo-team';
+const OUTSIDER = DEMO_TOKENS.outsider;
 
+/** The token a district's own officer submits with. */
+export function districtToken(code: string): string {
+  if (code === GANGSEO) return DEMO_TOKENS.gangseoOfficer;
+  // 마포구's submitters are a group the development user belongs to.
+  if (code === MAPO) return STANDIN_TOKEN;
+  return `demo-district-${code}`;
+}
+
+/** The officer demo-register.ts names on each other district's row. */
 export function districtUser(code: string): StandInUser {
   return {
     id: `00000000-0000-4000-b000-0000000${code}`,
-    userPrincipalName: `gu${code}@${DEMO_DOMAIN}`,
+    userPrincipalName: `submitter.${code}@delib.localhost`,
     displayName: `${newestStandard.districts.find((d) => d.code === code)?.name ?? code} 담당자`,
   };
 }
 
-/** The development user (city officer), one user per district, and the two who make 확인 필요. */
+/** demo-register.ts's people, one officer per district, and a member of 강서구's group. */
 export function demoUsers(): UserTable {
-  const users: UserTable = { ...DEFAULT_USERS };
-  for (const d of newestStandard.districts) users[tokenOf(d.code)] = districtUser(d.code);
-  users[OUTSIDER] = {
-    id: '00000000-0000-4000-c000-000000000001',
-    userPrincipalName: `intern@${DEMO_DOMAIN}`,
-    displayName: '전 담당자 (명부에서 빠짐)',
-  };
+  const users: UserTable = { ...DEMO_USERS };
+  for (const d of newestStandard.districts)
+    if (d.code !== GANGSEO && d.code !== MAPO) users[districtToken(d.code)] = districtUser(d.code);
   users[GROUP_MEMBER] = {
     id: '00000000-0000-4000-c000-000000000002',
-    userPrincipalName: `gangseo.team@${DEMO_DOMAIN}`,
+    userPrincipalName: 'gangseo.team@delib.localhost',
     displayName: '강서구 협치팀 (그룹 구성원)',
     groups: [DEMO_GANGSEO_GROUP],
   };
   return users;
 }
 
-/** The register the desk reads: the outsider is on no row (removed after submitting). */
-export function demoRegister(withOutsiderOn?: string): DistrictRegister {
+/** The years the demo city's districts are due and have submitted. */
+export const DEMO_CITY_YEARS = [2020, 2021];
+
+/**
+ * The demo city's register: demo-register.ts's (due in 2020 and 2021 only), with the development user also on the city's row
+ * (the preview signs in as them) and a group beside 강서구's officers. `withOutsiderOn` puts the
+ * outsider on a district's row, as they were when they submitted, before being removed.
+ */
+export function demoCityRegister(withOutsiderOn?: string): DistrictRegister {
+  const base = demoRegister();
+  const outsider = DEMO_USERS[OUTSIDER].userPrincipalName;
   return {
-    officers: { people: [DEMO_OFFICER.userPrincipalName], groups: [] },
-    districts: newestStandard.districts.map((d) => ({
-      code: d.code,
-      name: d.name,
-      dueYears: d.code === SEOCHO ? [] : d.code === JUNG ? [2021] : [2020, 2021],
+    officers: {
+      people: [...base.officers.people, DEMO_OFFICER.userPrincipalName],
+      groups: base.officers.groups,
+    },
+    districts: base.districts.map((d) => ({
+      ...d,
+      // The city's years: the desk opens on the latest (2021), which the demo fills.
+      dueYears: d.dueYears.length ? DEMO_CITY_YEARS : [],
       submitters: {
-        people:
-          d.code === SEOCHO
-            ? []
-            : [
-                districtUser(d.code).userPrincipalName,
-                ...(d.code === withOutsiderOn ? [`intern@${DEMO_DOMAIN}`] : []),
-              ],
-        groups: d.code === GANGSEO ? [DEMO_GANGSEO_GROUP] : [],
+        people: [...d.submitters.people, ...(d.code === withOutsiderOn ? [outsider] : [])],
+        groups: [...d.submitters.groups, ...(d.code === GANGSEO ? [DEMO_GANGSEO_GROUP] : [])],
       },
     })),
   };
@@ -117,7 +127,7 @@ export function demoPlan(seed = 2021): DemoSubmission[] {
     year: number,
     quarter: DemoSubmission['quarter'],
     at: string,
-    token = tokenOf(code),
+    token = districtToken(code),
   ) => {
     const members = int(14, 24);
     const council =
@@ -137,11 +147,10 @@ export function demoPlan(seed = 2021): DemoSubmission[] {
     out.push({ code, year, quarter, at, token, rows: quarter * int(3, 6), seed: int(1, 1e6), council });
   };
   const districts = [...newestStandard.districts].sort((a, b) => a.name.localeCompare(b.name, 'ko'));
-  for (const year of [2020, 2021]) {
+  for (const year of DEMO_CITY_YEARS) {
+    const register = demoCityRegister();
     const due = districts.filter((d) =>
-      demoRegister()
-        .districts.find((r) => r.code === d.code)!
-        .dueYears.includes(year),
+      register.districts.find((r) => r.code === d.code)!.dueYears.includes(year),
     );
     due.forEach((d, i) => {
       const code = d.code;
@@ -171,7 +180,7 @@ export function demoPlan(seed = 2021): DemoSubmission[] {
           add(code, year, 4, time(day));
           add(code, year, 4, kst(year + 1, 1, 5, 10, 15));
           break;
-        case 12: // the city submits on the district's behalf
+        case 13: // the city submits on the district's behalf
           add(code, year, 4, time(day), STANDIN_TOKEN);
           break;
         case 14: // on time, then a submission by someone since removed from the register
@@ -243,7 +252,7 @@ export async function seedDemoCity(options: {
   };
   const officer = graphOf(STANDIN_TOKEN);
   const outsiderRow = plan.find((p) => p.token === OUTSIDER)?.code;
-  await writeRegister(officer.site, demoRegister(outsiderRow));
+  await writeRegister(officer.site, demoCityRegister(outsiderRow));
   const controller = new AbortController();
   try {
     for (const [n, s] of plan.entries()) {
@@ -268,8 +277,9 @@ export async function seedDemoCity(options: {
       if (validation.report.stats.errors > 0)
         throw new Error(`demo workbook ${name} has ${validation.report.stats.errors} error(s)`);
       clock.set(new Date(s.at));
-      const outcome = await runSubmission({
-        plan: buildPlan(validation, { engine: ENGINE_VERSION }),
+      const outcome = await submitWorkbook({
+        validation,
+        engine: ENGINE_VERSION,
         target: graphOf(s.token).target,
         store: memoryJournal(),
         file: bytes && { name, bytes: async () => bytes },
@@ -281,6 +291,6 @@ export async function seedDemoCity(options: {
   } finally {
     clock.set(null);
   }
-  await writeRegister(officer.site, demoRegister());
+  await writeRegister(officer.site, demoCityRegister());
   return plan.length;
 }

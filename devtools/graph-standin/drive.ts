@@ -2,7 +2,7 @@
 // client that ignores it fails here, not in production) and upload sessions with 320 KiB-multiple
 // chunks and Content-Range, answering 202 with nextExpectedRanges until the last chunk.
 import crypto from 'node:crypto';
-import type { DriveFile, SiteData, Store } from './store';
+import { siteWebUrl, type DriveFile, type SiteData, type Store } from './store';
 import { graphError, json, type StandInResponse } from './http-types';
 
 export const SIMPLE_UPLOAD_LIMIT = 4 * 1024 * 1024;
@@ -17,13 +17,13 @@ interface UploadSession {
   expires: number;
 }
 
-export function fileView(site: SiteData, file: DriveFile, origin: string): unknown {
+export function fileView(site: SiteData, file: DriveFile): unknown {
   return {
     id: file.id,
     name: file.name,
     size: file.size,
     createdDateTime: file.createdDateTime,
-    webUrl: `${origin}/view/${encodeURIComponent(site.id)}/drive/${encodeURIComponent(file.path)}`,
+    webUrl: `${siteWebUrl(site)}/Shared%20Documents/${file.path.split('/').map(encodeURIComponent).join('/')}`,
     file: { hashes: { sha256Hash: file.sha256.toUpperCase() } },
   };
 }
@@ -36,7 +36,7 @@ export class Drive {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  private save(site: SiteData, filePath: string, content: Buffer, origin: string): StandInResponse {
+  private save(site: SiteData, filePath: string, content: Buffer): StandInResponse {
     const file: DriveFile = {
       id: crypto.randomUUID(),
       name: filePath.split('/').pop() ?? filePath,
@@ -46,21 +46,21 @@ export class Drive {
       createdDateTime: this.now().toISOString(),
     };
     this.store.putFile(site.id, file, content);
-    return { ...json(201, fileView(site, file, origin)), wrote: true };
+    return { ...json(201, fileView(site, file)), wrote: true };
   }
 
-  simplePut(site: SiteData, filePath: string, body: unknown, origin: string): StandInResponse {
+  simplePut(site: SiteData, filePath: string, body: unknown): StandInResponse {
     const content = Buffer.isBuffer(body) ? body : Buffer.from(JSON.stringify(body ?? ''));
     if (content.length > SIMPLE_UPLOAD_LIMIT) {
       return graphError(413, 'requestTooLarge', 'Simple upload is limited to 4 MB; use an upload session.');
     }
-    return this.save(site, filePath, content, origin);
+    return this.save(site, filePath, content);
   }
 
-  get(site: SiteData, filePath: string, origin: string): StandInResponse {
+  get(site: SiteData, filePath: string): StandInResponse {
     const file = site.files.find((f) => f.path === filePath);
     return file
-      ? json(200, fileView(site, file, origin))
+      ? json(200, fileView(site, file))
       : graphError(404, 'itemNotFound', 'The resource could not be found.');
   }
 
@@ -76,7 +76,7 @@ export class Drive {
   }
 
   /** A chunk PUT to an upload URL (no Authorization header: the URL itself is the credential). */
-  chunk(sessionId: string, contentRange: string | undefined, body: Buffer, origin: string): StandInResponse {
+  chunk(sessionId: string, contentRange: string | undefined, body: Buffer): StandInResponse {
     const s = this.sessions.get(sessionId);
     if (!s || s.expires < Date.now())
       return graphError(404, 'itemNotFound', 'The upload session was not found.');
@@ -102,6 +102,6 @@ export class Drive {
     this.sessions.delete(sessionId);
     const site = this.store.site(s.siteId);
     if (!site) return graphError(404, 'itemNotFound', 'The site is gone.');
-    return this.save(site, s.path, Buffer.concat(s.parts), origin);
+    return this.save(site, s.path, Buffer.concat(s.parts));
   }
 }

@@ -5,3 +5,12 @@ export type { Faults } from './faults';
 export { LIST_VIEW_THRESHOLD } from './items';
 export { SIMPLE_UPLOAD_LIMIT } from './drive';
 export { DEFAULT_USERS, type StandInUser, type UserTable } from './users';
+export {
+  DEMO_GROUPS,
+  DEMO_TOKENS,
+  DEMO_USERS,
+  DEMO_YEARS,
+  demoRegister,
+  demoRegisterWith,
+  registerItems,
+} from './demo-register';

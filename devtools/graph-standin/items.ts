@@ -2,7 +2,15 @@
 // when recorded by the service itself (createdBy/createdDateTime cannot be written), and the list
 // view threshold: a query is answered from the index of its first indexed clause, and refused when
 // that clause matches more than 5,000 items (or, without one, when the list holds more than 5,000).
-import type { ColumnDef, FieldValue, ListData, ListItem, SiteData, Store } from './store';
+import {
+  siteWebUrl,
+  type ColumnDef,
+  type FieldValue,
+  type ListData,
+  type ListItem,
+  type SiteData,
+  type Store,
+} from './store';
 import { FilterError, filterFields, indexSeek, matches, parseFilter } from './filter';
 import { graphError, json, type StandInRequest, type StandInResponse } from './http-types';
 import { identityOf } from './users';
@@ -83,7 +91,7 @@ export function itemView(
     lastModifiedDateTime: item.lastModifiedDateTime,
     ...(item.createdBy ? { createdBy: item.createdBy } : {}),
     ...(item.lastModifiedBy ? { lastModifiedBy: item.lastModifiedBy } : {}),
-    webUrl: `${origin}/view/${encodeURIComponent(site.id)}/lists/${list.id}/items/${item.id}`,
+    webUrl: `${siteWebUrl(site)}/Lists/${encodeURIComponent(list.name)}/${item.id}_.000`,
     ...(withFields
       ? {
           fields: {

@@ -1,7 +1,14 @@
 // Lists and columns with SharePoint's observable rules: internal names mangled when not ASCII, unique
 // values only on indexed columns, column types fixed once created.
 import crypto from 'node:crypto';
-import type { ColumnDef, FieldValue, ListData, SiteData, Store } from './store';
+import {
+  siteWebUrl,
+  type ColumnDef,
+  type FieldValue,
+  type ListData,
+  type SiteData,
+  type Store,
+} from './store';
 import { graphError, json, type StandInRequest, type StandInResponse } from './http-types';
 
 const TYPE_FACETS = ['text', 'number', 'boolean', 'dateTime', 'choice'] as const;
@@ -33,7 +40,7 @@ export function listView(site: SiteData, list: ListData, origin: string, withCol
     displayName: list.displayName,
     description: list.description,
     createdDateTime: list.createdDateTime,
-    webUrl: `${origin}/view/${encodeURIComponent(site.id)}/lists/${list.id}`,
+    webUrl: `${siteWebUrl(site)}/Lists/${encodeURIComponent(list.name)}`,
     list: { template: 'genericList', contentTypesEnabled: false, hidden: false },
     ...(withColumns ? { columns: list.columns } : {}),
   };

@@ -46,11 +46,10 @@ export function route(store: Store, drive: Drive, req: StandInRequest): StandInR
     const site = store.site(decodeURIComponent(drivePath[1]));
     if (!site) return graphError(404, 'itemNotFound', 'Site not found');
     const filePath = decodeURIComponent(drivePath[2]);
-    if (drivePath[3] === '/content' && method === 'PUT')
-      return drive.simplePut(site, filePath, req.body, req.origin);
+    if (drivePath[3] === '/content' && method === 'PUT') return drive.simplePut(site, filePath, req.body);
     if (drivePath[3] === '/createUploadSession' && method === 'POST')
       return drive.createSession(site, filePath, req.origin);
-    if (!drivePath[3] && method === 'GET') return drive.get(site, filePath, req.origin);
+    if (!drivePath[3] && method === 'GET') return drive.get(site, filePath);
     return graphError(405, 'invalidRequest', 'Method not allowed');
   }
   const parts = path.split('/').filter(Boolean);

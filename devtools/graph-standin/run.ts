@@ -1,19 +1,23 @@
 // `npx tsx devtools/graph-standin/run.ts [--port 4321] [--data DIR] [--latency MS] [--budget RU]
 // [--no-rate-limit-headers] [--clock-scale N] [--users FILE] [--config FILE] [--no-provision]
 // [--no-demo]`: the stand-in `npm start` runs so a newcomer can submit, and see the city desk, with no
-// tenant. By default it holds the demo city (demo-city.ts: the register, 2020 and 2021 submissions in
-// every state), made once when the lists are empty; `--no-demo` leaves them empty. `--users FILE` is a
-// JSON object `{ "<token>": { "id", "userPrincipalName", "displayName" } }`; without it the users are
-// the demo city's, the development token's (what the pane and the CLI send to a loopback Graph with
-// no Entra app) being the city officer.
+// tenant. `--users FILE` is a JSON object `{ "<token>": { "id", "userPrincipalName", "displayName",
+// "groups"? } }`; without it the users are the demo city's (demo-city.ts, on demo-register.ts's
+// people): the development token's user (what the pane and the CLI send to a loopback Graph with no
+// Entra app, a district officer and a city officer), a city officer, district officers, an outsider.
+// Empty lists get the demo city — its register and 2020–2021 submissions in every state — made once;
+// `--no-demo` gives them only the demo register.
 import fs from 'node:fs';
 import path from 'node:path';
 import { startGraphStandIn } from './server';
 import { parseUsers, type UserTable } from './users';
+import { demoRegister } from './demo-register';
 import { demoUsers, seedDemoCity, settableClock } from './demo-city';
+import type { DelibConfig } from '../../src/config';
+import { writeRegister } from '../../src/graph/districts';
+import { DISTRICT_COLUMNS } from '../../src/graph/schema';
 import { createGraphSubmission } from '../../src/graph';
 import { loadNodeConfig } from '../../src/graph/node-config';
-import type { DelibConfig } from '../../src/config';
 import { newestStandard } from '../../src/standard';
 
 /**
@@ -35,9 +39,9 @@ async function provisionFor(
   });
   const { remaining } = await graph.provision();
   if (remaining.length > 0) throw new Error(remaining.map((d) => d.message.en).join('; '));
-  // The demo city goes only into lists nobody has used (a kept --data directory keeps its own data).
+  // A kept --data directory keeps its own register and submissions.
   const empty =
-    (await graph.site.allItems('districts', ['DistrictCode'])).length === 0 &&
+    (await graph.site.allItems('districts', [DISTRICT_COLUMNS.code])).length === 0 &&
     (await graph.site.allItems('submissions', ['Title'])).length === 0;
   return { site: `${config.site.hostname}${config.site.path}`, config, empty };
 }
@@ -71,10 +75,20 @@ async function main(args: string[]): Promise<void> {
       ? null
       : await provisionFor(standIn.url, configFile, adminToken);
   let demo = '';
-  if (provisioned?.empty && !args.includes('--no-demo') && !usersFile) {
-    process.stdout.write('시연용 서울시 자료를 만드는 중 / making the demo city…\n');
-    const made = await seedDemoCity({ config: provisioned.config, clock });
-    demo = `, demo city: ${made} submissions (2020, 2021)`;
+  if (provisioned?.empty) {
+    // Nobody may submit without a register: fresh lists get the demo city, or just its register.
+    if (args.includes('--no-demo') || usersFile) {
+      const graph = createGraphSubmission({
+        config: provisioned.config,
+        tokens: { getToken: async () => adminToken },
+        standard: newestStandard,
+      });
+      await writeRegister(graph.site, demoRegister());
+    } else {
+      process.stdout.write('시연용 서울시 자료를 만드는 중 / making the demo city…\n');
+      const made = await seedDemoCity({ config: provisioned.config, clock });
+      demo = `, demo city: ${made} submissions (2020, 2021)`;
+    }
   }
   process.stdout.write(
     `Graph stand-in: ${standIn.url} (data: ${dataDir})${provisioned ? `, lists ready on ${provisioned.site}` : ''}${demo}\n` +

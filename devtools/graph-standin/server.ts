@@ -225,7 +225,7 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
     const headers = headersOf(req);
     let answer: StandInResponse;
     if (url.pathname.startsWith('/upload/') && req.method === 'PUT') {
-      answer = drive.chunk(url.pathname.slice(8), headers['content-range'], raw, origin);
+      answer = drive.chunk(url.pathname.slice(8), headers['content-range'], raw);
     } else if (url.pathname.startsWith('/view/')) {
       answer = json(200, {
         note: 'Graph stand-in: open the item through /v1.0 with a token.',

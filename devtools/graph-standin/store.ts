@@ -64,6 +64,11 @@ export interface SiteData {
   files: DriveFile[];
 }
 
+/** Where SharePoint shows a site (and, under it, its lists, items and files): its own https host. */
+export function siteWebUrl(site: Pick<SiteData, 'hostname' | 'path'>): string {
+  return `https://${site.hostname}${site.path}`;
+}
+
 interface State {
   sites: SiteData[];
 }

@@ -10,7 +10,6 @@ import { Pane } from '../../src/taskpane/components/Pane';
 import { PaneShell } from '../../src/taskpane/components/PaneShell';
 import { startLiveSession } from '../../src/taskpane/live';
 import { checkHost } from '../../src/excel';
-import type { LiveSession } from '../../src/session/state';
 import { exampleInitialWorkbook } from './example';
 import { SheetGrid } from './SheetGrid';
 import { DeskPane } from '../../src/taskpane/desk/DeskPane';
@@ -78,8 +77,8 @@ async function main(container: HTMLElement): Promise<void> {
     await session.start();
     return;
   }
-  const { session, started }: { session: LiveSession; started: Promise<void> } = startLiveSession(host);
-  show(<Pane session={session} />);
+  const { session, submission, started } = startLiveSession(host);
+  show(<Pane session={session} submission={submission} />);
   await started;
 }
 

@@ -26,14 +26,6 @@ export const CITY_OPTIONS = {
   'graph-root': { type: 'string' },
 } as const;
 
-export const CITY_USAGE_COMMON = [
-  '  --format      table(기본), json, csv, md, xlsx(--out 필요) / table (default), json, csv, md, xlsx (needs --out)',
-  '  --out         결과를 파일로 저장 / write the result to a file',
-  '  --lang        ko(기본) 또는 en / ko (default) or en',
-  '  --config      설정 파일 (기본: DELIB_CONFIG, config/delib.config.json) / the configuration file',
-  '  --graph-root  Graph 주소를 바꿈 (로컬 대체 서버) / another Graph root (the local stand-in)',
-];
-
 export function parseCityFormat(value: string | undefined, out: string | undefined): CityFormat {
   const format = (value ?? 'table') as CityFormat;
   if (!CITY_FORMATS.includes(format))

@@ -9,12 +9,22 @@ export interface CliIO {
   env: Record<string, string | undefined>;
 }
 
+/** What a subcommand does: the only part of it loaded when it runs. */
+export interface CommandRunner {
+  /** Resolves to the process exit code: 0 ok, 1 findings with errors, 2 usage error or unreadable input. */
+  run(args: string[], io: CliIO): Promise<number>;
+}
+
+/**
+ * A subcommand in the registry (./commands/index.ts): its name, summary and usage are light data
+ * that `delib --help` and `delib <command> --help` print without loading anything else; `load`
+ * brings in the implementation (and with it the engine, exceljs, Graph …) only when it runs.
+ */
 export interface Command {
   name: string;
   summary: { ko: string; en: string };
   usage: string;
-  /** Resolves to the process exit code: 0 ok, 1 findings with errors, 2 usage error or unreadable input. */
-  run(args: string[], io: CliIO): Promise<number>;
+  load(): Promise<CommandRunner>;
 }
 
 /** Thrown by a command for a bad command line; main prints the bilingual line and the usage, exits 2. */

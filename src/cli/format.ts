@@ -39,14 +39,14 @@ export function pad(s: string, width: number, right = false): string {
   return right ? fill + s : s + fill;
 }
 
-/** A plain aligned text table; the first column left-aligned, the rest right-aligned. */
-export function textTable(header: string[], rows: string[][]): string {
+/** A plain aligned text table; columns before `rightFrom` left-aligned (default: the first), the rest right-aligned. */
+export function textTable(header: string[], rows: string[][], rightFrom = 1): string {
   const widths = header.map((h, i) =>
     Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ''))),
   );
   const line = (cells: string[]) =>
     cells
-      .map((c, i) => pad(c, widths[i], i > 0))
+      .map((c, i) => pad(c, widths[i], i >= rightFrom))
       .join('  ')
       .trimEnd();
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n') + '\n';

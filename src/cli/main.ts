@@ -1,10 +1,12 @@
 // `delib` entry point: dispatches to a subcommand, turns every failure into one bilingual line and an
-// exit code. No stack trace ever reaches the user (developers' guide).
+// exit code. No stack trace ever reaches the user (developers' guide). Only light modules are
+// imported here: a command's implementation is loaded when it runs (./commands/index.ts), so
+// `--version` and `--help` answer at once (test/cli/lazy.test.ts guards it).
 import type { CliIO, Command } from './command';
 import { EXIT_OK, EXIT_USAGE, UsageError } from './command';
 import { commands } from './commands';
 import { describeError } from './errors';
-import { ENGINE_VERSION } from '../engine';
+import { ENGINE_VERSION } from '../engine/version';
 import { newestStandard, registry } from '../standard';
 
 export function processIO(): CliIO {
@@ -60,7 +62,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     return EXIT_OK;
   }
   try {
-    return await command.run(rest, io);
+    return await (await command.load()).run(rest, io);
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`delib ${command.name}: ${e.ko} / ${e.en} (delib ${command.name} --help)\n`);

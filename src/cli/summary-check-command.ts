@@ -1,6 +1,5 @@
 // `delib summary --check FILE`: reads a consolidated table from .xlsx, .csv or .md and reports the
 // rows whose figures contradict each other (summary-inconsistent).
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { CliIO } from './command';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './command';
@@ -9,8 +8,7 @@ import { checkSummaryTable } from '../engine/summary-check';
 import type { Finding } from '../engine';
 import type { WorkbookSnapshot } from '../engine/snapshot';
 import { readWorkbookFile } from '../xlsx/read';
-import { XlsxReadError } from '../xlsx/errors';
-import { XLSX_LIMITS, limitError } from '../xlsx/limits';
+import { readTableFileBytes } from './table-file';
 import { parseCsv, parseMarkdownTable, textRowsToSnapshot } from '../workbook/text-table';
 import { newestStandard } from '../standard';
 import { sheetKey } from '../engine/text';
@@ -29,17 +27,7 @@ export interface CheckReport {
 export async function snapshotOfTableFile(file: string): Promise<WorkbookSnapshot> {
   const ext = path.extname(file).toLowerCase();
   if (ext === '.csv' || ext === '.md' || ext === '.markdown' || ext === '.txt') {
-    let text: string;
-    try {
-      const { size } = await fs.stat(file);
-      // Checked before reading: the file is read whole.
-      if (size > XLSX_LIMITS.tableFileBytes) throw limitError.tableFile(file, size);
-      text = await fs.readFile(file, 'utf8');
-    } catch (e) {
-      if (e instanceof XlsxReadError) throw e;
-      const code = (e as NodeJS.ErrnoException).code;
-      throw new XlsxReadError(code === 'ENOENT' ? 'missing' : 'unreadable', file, e);
-    }
+    const text = (await readTableFileBytes(file)).toString('utf8');
     const rows = ext === '.csv' ? parseCsv(text) : parseMarkdownTable(text);
     return textRowsToSnapshot(path.basename(file), rows);
   }

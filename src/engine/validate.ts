@@ -18,7 +18,7 @@ import { quarterEndSerial, serialFromYmd } from './dates';
 import { sheetKey } from './text';
 import { councilComposition, type CouncilComposition } from './composition';
 
-export const ENGINE_VERSION = '1.0.0';
+export { ENGINE_VERSION } from './version';
 
 export interface Validation {
   report: ValidationReport;

@@ -5,6 +5,7 @@ import type { Finding } from '../engine/report';
 import type { Severity } from '../standard/types';
 import { parseAddress, cellAddress } from '../engine/snapshot';
 import type { DocumentSettings } from './settings';
+import { shiftedColumn, type ColumnBlock } from '../workbook/upgrade';
 
 /** Excel's own "light red" and "neutral yellow" fills, familiar to users. */
 export const HIGHLIGHT_COLOURS: Record<'error' | 'warning', string> = {
@@ -161,4 +162,25 @@ export function storeMemory(settings: DocumentSettings, memory: HighlightMemory)
 /** Forgets sheets that no longer exist (their cells went with them). */
 export function pruneMemory(memory: HighlightMemory, liveIds: ReadonlySet<string>): HighlightMemory {
   return new Map([...memory].filter(([id]) => liveIds.has(id)));
+}
+
+/**
+ * The memory after whole columns were inserted (an upgrade): each remembered cell at or right of an
+ * insertion moves right with its column (`moved`: the insertions per worksheet id).
+ */
+export function shiftMemory(
+  memory: HighlightMemory,
+  moved: ReadonlyMap<string, readonly ColumnBlock[]>,
+): HighlightMemory {
+  const out: HighlightMemory = new Map();
+  for (const [id, cells] of memory) {
+    const blocks = moved.get(id) ?? [];
+    const next = new Map<string, Level>();
+    for (const [address, level] of cells) {
+      const { row, column } = parseAddress(address);
+      next.set(cellAddress(shiftedColumn(column, blocks), row), level);
+    }
+    out.set(id, next);
+  }
+  return out;
 }

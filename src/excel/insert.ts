@@ -20,14 +20,14 @@ import {
 } from '../workbook';
 import { type RowCells, queueRowReads, rangeBlocks } from './reader';
 import type { SheetRole } from './sheets';
-import { surveyWorkbook } from './survey';
+import { surveyWorkbook, type Survey } from './survey';
 
 const ALL_ROLES: SheetRole[] = ['info', 'forums', 'council', 'summary'];
 /** Excel column width is in points; a character of the default font is about 7 points wide. */
-const POINTS_PER_CHARACTER = 7;
+export const POINTS_PER_CHARACTER = 7;
 
-type Grid = Map<number, (Cell | null)[]>;
-const cellAt = (g: Grid, row: number, col: number) => g.get(row)?.[col] ?? null;
+export type Grid = Map<number, (Cell | null)[]>;
+export const cellAt = (g: Grid, row: number, col: number) => g.get(row)?.[col] ?? null;
 
 function ruleOf(v: ValidationRule): Excel.DataValidationRule {
   if (v.kind === 'list') return { list: { inCellDropDown: true, source: v.values.join(',') } };
@@ -39,13 +39,13 @@ function ruleOf(v: ValidationRule): Excel.DataValidationRule {
 }
 
 /** A list is a hint: a paste bypasses it anyway, so it never blocks typing (the add-in checks for real). */
-function hint(range: Excel.Range, v: ValidationRule): void {
+export function hint(range: Excel.Range, v: ValidationRule): void {
   range.dataValidation.clear();
   range.dataValidation.rule = ruleOf(v);
   range.dataValidation.errorAlert = { showAlert: false, style: 'Information', title: '', message: '' };
 }
 
-function toSnapshotRows(cells: RowCells): (Cell | null)[][] {
+export function toSnapshotRows(cells: RowCells): (Cell | null)[][] {
   const rows: (Cell | null)[][] = [];
   for (const [r, line] of cells) rows[r - 1] = line;
   for (let i = 0; i < rows.length; i++) if (!rows[i]) rows[i] = [];
@@ -58,8 +58,31 @@ interface Located {
   lastRow: number;
 }
 
-export async function insertStandardSheets(context: Excel.RequestContext, standard: Standard): Promise<void> {
-  const layout = standardLayout(standard);
+/** The row of 기본정보 whose label (column A) names a field, by the field's label or an alias. */
+export function infoRow(grid: Grid, standard: Standard, key: string): number | undefined {
+  const def = standard.sheets.info.fields.find((f) => f.key === key);
+  if (!def) return undefined;
+  const names = new Set([def.label, ...def.aliases].map(headerKey));
+  return [...grid].find(([, line]) => names.has(headerKey(String(line[0]?.value ?? ''))))?.[0];
+}
+
+export interface SheetsRead {
+  survey: Survey;
+  /** What each standard sheet holds, from row 1 down to the row `rows` chose. */
+  grids: Map<SheetRole, Grid>;
+  /** The table sheets' tables, names loaded. */
+  tables: Map<SheetRole, Excel.TableCollection>;
+}
+
+/**
+ * The survey, then one sync reading each standard sheet down to `rows(role, lastRow)` (all of it by
+ * default) and the table sheets' table names.
+ */
+export async function readStandardSheets(
+  context: Excel.RequestContext,
+  standard: Standard,
+  rows: (role: SheetRole, lastRow: number) => number = (_, lastRow) => lastRow,
+): Promise<SheetsRead> {
   const survey = await surveyWorkbook(context, standard, new Map(), ALL_ROLES);
   const sheets = context.workbook.worksheets;
   const reads = new Map<SheetRole, () => RowCells>();
@@ -69,8 +92,8 @@ export async function insertStandardSheets(context: Excel.RequestContext, standa
     const extent = ref && survey.extents.get(ref.id);
     if (!ref || !extent) continue;
     const ws = sheets.getItem(ref.id);
-    if (extent.lastRow > 0)
-      reads.set(role, queueRowReads(ws, rangeBlocks(1, extent.lastRow, 0, Math.max(1, extent.columns))));
+    const last = rows(role, extent.lastRow);
+    if (last > 0) reads.set(role, queueRowReads(ws, rangeBlocks(1, last, 0, Math.max(1, extent.columns))));
     if (role === 'forums' || role === 'council') {
       ws.tables.load('items/name');
       tables.set(role, ws.tables);
@@ -78,6 +101,13 @@ export async function insertStandardSheets(context: Excel.RequestContext, standa
   }
   await context.sync();
   const grids = new Map<SheetRole, Grid>([...reads].map(([role, collect]) => [role, collect()]));
+  return { survey, grids, tables };
+}
+
+export async function insertStandardSheets(context: Excel.RequestContext, standard: Standard): Promise<void> {
+  const layout = standardLayout(standard);
+  const { survey, grids, tables } = await readStandardSheets(context, standard);
+  const sheets = context.workbook.worksheets;
   const sheetFor = (role: SheetRole, name: string): Excel.Worksheet => {
     const ref = survey.refs.get(role);
     return ref ? sheets.getItem(ref.id) : sheets.add(name);
@@ -91,9 +121,7 @@ export async function insertStandardSheets(context: Excel.RequestContext, standa
   let nextInfoRow = Math.max(info.headerRow, ...infoGrid.keys()) + 1;
   if (!survey.refs.get('info')) infoSheet.getRange('A1:B1').values = [[...info.headers]];
   for (const field of info.rows) {
-    const def = standard.sheets.info.fields.find((f) => f.key === field.key)!;
-    const keys = new Set([def.label, ...def.aliases].map(headerKey));
-    const found = [...infoGrid].find(([, line]) => keys.has(headerKey(String(line[0]?.value ?? ''))))?.[0];
+    const found = infoRow(infoGrid, standard, field.key);
     const row = found ?? (survey.refs.get('info') ? nextInfoRow++ : field.row);
     if (!found) infoSheet.getRange(`A${row}`).values = [[field.label]];
     infoRows.set(field.key, row);
@@ -252,10 +280,26 @@ function fillComputed(
   }
 }
 
-function writeSummary(sheet: Excel.Worksheet, s: ReturnType<typeof summarySheetLayout>, grid: Grid): void {
+/**
+ * Writes the 요약 layout where a cell is empty or a formula. With `previous` (the layout of the
+ * version being upgraded from), text that is still exactly what that layout wrote — a title, a
+ * header, a group's label — is the product's, not the district's, and is rewritten too.
+ */
+export function writeSummary(
+  sheet: Excel.Worksheet,
+  s: ReturnType<typeof summarySheetLayout>,
+  grid: Grid,
+  previous?: ReturnType<typeof summarySheetLayout>,
+): void {
+  const generated = new Map<string, string>();
+  if (previous) {
+    previous.titleRows.forEach((text, i) => generated.set(`${i + 1}|0`, text));
+    previous.headers.forEach((h, i) => generated.set(`${previous.headerRow}|${i}`, h));
+    for (const row of previous.rows) generated.set(`${row.row}|0`, row.label);
+  }
   const writable = (row: number, col: number) => {
     const c = cellAt(grid, row, col);
-    return !c || isBlankCell(c) || !!c.formula;
+    return !c || isBlankCell(c) || !!c.formula || generated.get(`${row}|${col}`) === c.value;
   };
   s.titleRows.forEach((text, i) => {
     if (text && writable(i + 1, 0)) sheet.getRange(`A${i + 1}`).values = [[text]];

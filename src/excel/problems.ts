@@ -1,6 +1,7 @@
 // Messages the session shows in the pane when something goes wrong, in Korean and English. Excel's
 // own error codes are mapped to words a district officer can act on; nothing here throws.
 import type { Text } from '../standard/types';
+import { BilingualError } from '../bilingual';
 
 export const problems = {
   noHost: {
@@ -42,6 +43,8 @@ const byCode: Record<string, Text> = {
 
 /** Any thrown value → a message for the pane (the detail is kept in English for support). */
 export function describeProblem(e: unknown): Text {
+  // The add-in's own refusals already say what to do, in both languages.
+  if (e instanceof BilingualError) return e.text;
   const code = typeof e === 'object' && e !== null ? String((e as { code?: unknown }).code ?? '') : '';
   const known = byCode[code];
   if (known) return known;

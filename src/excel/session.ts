@@ -4,13 +4,15 @@
 import type { Finding } from '../engine/report';
 import { parseAddress } from '../engine/snapshot';
 import { ENGINE_VERSION, type Validation } from '../engine';
-import { registry, type StandardRegistry } from '../standard';
+import { registry, standardByVersion, type StandardRegistry } from '../standard';
 import type { Text } from '../standard/types';
 import { createStamp, verdictOf } from '../stamp';
 import type { LiveSession, PaneState } from '../session/state';
 import { type ChangeBatch, ChangeCoalescer, parseChange } from './changes';
 import { insertStandardSheets } from './insert';
-import { loadMemory } from './highlights';
+import { loadMemory, shiftMemory, storeMemory } from './highlights';
+import { upgradeWorkbook, type UpgradeResult } from './upgrade';
+import { upgradeOffer, upgradeTarget } from '../workbook/upgrade';
 import { type ExcelRunner, type HostCapabilities, type HostInfo, checkHost, defaultRunner } from './host';
 import { WorkbookMirror } from './mirror';
 import { type DocumentSettings, documentSettings, memorySettings } from './settings';
@@ -59,6 +61,9 @@ export class ExcelLiveSession implements LiveSession {
   private disposed = false;
   private readonly own = new Set<Registration>();
   private capabilities: HostCapabilities | null = null;
+  private get standards(): StandardRegistry {
+    return this.options.standards ?? registry;
+  }
   /** Syncs of the last pass and passes so far, for the bench and the tests. */
   lastPassSyncs = 0;
   passCount = 0;
@@ -68,7 +73,7 @@ export class ExcelLiveSession implements LiveSession {
     this.now = options.now ?? (() => new Date());
     this.settings = options.settings ?? memorySettings();
     this.coalescer = new ChangeCoalescer((batch) => this.pass(batch), options.debounceMs ?? 150);
-    this.mirror = new WorkbookMirror(options.standards ?? registry, () => this.settings);
+    this.mirror = new WorkbookMirror(this.standards, () => this.settings);
     this.state = {
       status: 'starting',
       report: null,
@@ -202,7 +207,15 @@ export class ExcelLiveSession implements LiveSession {
 
   private publish(problem: Text | null): void {
     const v = this.mirror.validation!;
-    this.update({ report: v.report, stamp: verdictOf(this.mirror.stamp, v), problem });
+    this.update({ report: v.report, stamp: verdictOf(this.mirror.stamp, v), problem, upgrade: this.offer() });
+  }
+
+  /** A newer standard for a workbook with a 숙의공론장 sheet that follows an older known one. */
+  private offer(): PaneState['upgrade'] {
+    const v = this.mirror.validation;
+    const target =
+      v && this.mirror.refs.has('forums') ? upgradeTarget(v.standard, this.standards.versions) : null;
+    return v && target ? upgradeOffer(v.standard, target) : null;
   }
 
   // ---- events ----
@@ -284,6 +297,28 @@ export class ExcelLiveSession implements LiveSession {
     // The workbook's own version (an empty workbook gets the newest): sheets are never mixed.
     const standard = this.mirror.standardForSheets();
     const done = await this.guard(() => this.run((context) => insertStandardSheets(context, standard)));
+    if (done) await this.validateNow();
+  }
+
+  /**
+   * Upgrades the workbook to the offered version (src/excel/upgrade.ts), then validates it against
+   * that version. Without an offer (already upgraded, or a second click) nothing is written.
+   */
+  async upgradeStandard(): Promise<void> {
+    await this.coalescer.idle();
+    const offer = this.offer();
+    const from = this.mirror.validation?.standard;
+    const to = offer ? standardByVersion(offer.to, this.standards) : undefined;
+    if (!from || !to) return;
+    let moved: UpgradeResult['moved'] = new Map();
+    const done = await this.guard(async () => {
+      ({ moved } = await this.run((context) => upgradeWorkbook(context, from, to)));
+    });
+    // The cells the add-in coloured moved with their columns: so does its memory of them.
+    if (moved.size > 0) {
+      this.mirror.memory = shiftMemory(this.mirror.memory, moved);
+      void storeMemory(this.settings, this.mirror.memory).catch(() => undefined);
+    }
     if (done) await this.validateNow();
   }
 

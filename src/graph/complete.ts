@@ -12,11 +12,20 @@
 //     data), every other submission's rows of the district-year superseded;
 //  5. step 3 again: if the winner changed meanwhile, step 4 follows it.
 // A run cut anywhere leaves at most one current item (none between 1 and 2) and is finished by the
-// next run of either submission. Rows are found by SubmissionId (one submission: at most 5,000 rows,
+// next run of either submission.
+//
+// The district register, as read at completion time, is part of every decision: the signed-in user
+// must still be admitted for the district (else nothing is superseded), an item under this key made
+// by someone off the register is not made current over another, and in step 3 an item whose creator
+// is off the register is never the winner — a submission whose creator is not on the register never
+// supersedes anything. Rows are found by SubmissionId (one submission: at most 5,000 rows,
 // under the list view threshold), other submissions through the Submissions list, never by a
 // district-year-wide query of Forums, which would pass the threshold after a few resubmissions.
 import type { SubmissionPlan } from '../submission/plan';
 import type { SubmissionRecord, Submitter } from '../submission/types';
+import { SubmitRefused } from '../submission/types';
+import { admission, mayBeCurrent } from '../submission/admission';
+import type { Standing } from './standing';
 import { isDuplicateRefusal, runBatches } from './batch';
 import { GraphTransportError } from './http';
 import { retryDelayMs } from './middleware';
@@ -29,6 +38,8 @@ export interface CompleteOptions {
   onRetry(): void;
   /** Rounds of query → send before a step gives up (each after a growing pause). */
   maxRounds?: number;
+  /** The register as read now, and the signed-in user (with their groups), or why nobody may submit. */
+  standing(): Promise<Standing>;
 }
 
 class NotSettled extends Error {}
@@ -44,7 +55,8 @@ function sameValue(a: unknown, b: unknown): boolean {
   return a === b;
 }
 
-function submitterOf(item: GraphItem): Submitter | null {
+/** The item's creator as SharePoint recorded it. */
+export function creatorOf(item: GraphItem): Submitter | null {
   const u = item.createdBy?.user;
   if (!u?.id) return null;
   return { id: u.id, displayName: u.displayName ?? u.id, email: u.email ?? null };
@@ -55,9 +67,26 @@ function recordOf(item: GraphItem): SubmissionRecord {
     itemId: item.id,
     itemUrl: item.webUrl ?? null,
     createdDateTime: item.createdDateTime ?? '',
-    createdBy: submitterOf(item),
+    createdBy: creatorOf(item),
     fields: item.fields,
   };
+}
+
+const currentOfYear = (plan: SubmissionPlan): string =>
+  `fields/DistrictYear eq ${q(plan.districtYear)} and fields/Status eq '${STATUS_CURRENT}'`;
+const othersFilter = (plan: SubmissionPlan): string =>
+  `${currentOfYear(plan)} and fields/SubmissionKey ne ${q(plan.submissionId)}`;
+
+/** The district-year's other current items, and the item under this submission's key (if any). */
+export async function submissionQueries(
+  site: SharePointSite,
+  plan: SubmissionPlan,
+): Promise<{ others: GraphItem[]; own: GraphItem[] }> {
+  const [others, own] = await Promise.all([
+    site.query('submissions', othersFilter(plan), ['Status']),
+    site.query('submissions', `fields/SubmissionKey eq ${q(plan.submissionId)}`),
+  ]);
+  return { others, own };
 }
 
 export async function completeSubmission(
@@ -69,7 +98,6 @@ export async function completeSubmission(
   const maxRounds = options.maxRounds ?? 6;
   const key = q(plan.submissionId);
   const dy = q(plan.districtYear);
-  const currentOfYear = `fields/DistrictYear eq ${dy} and fields/Status eq '${STATUS_CURRENT}'`;
 
   const pause = async (round: number): Promise<void> => {
     if (round === 0) return;
@@ -121,7 +149,7 @@ export async function completeSubmission(
    * This submission's item, created current, or found by its unique key and brought up to date —
    * as Graph answered the create, or as a query by its key reads it back.
    */
-  const ensureItem = async (first: GraphItem[]): Promise<void> => {
+  const ensureItem = async (first: GraphItem[], onBehalf: boolean): Promise<void> => {
     for (let round = 0; ; round++) {
       const [found] = round === 0 ? first : await site.query('submissions', `fields/SubmissionKey eq ${key}`);
       const differing = found
@@ -139,10 +167,12 @@ export async function completeSubmission(
           );
           continue;
         }
-        const res = await site.createItem(
-          'submissions',
-          Object.fromEntries(Object.entries(desired).filter(([, v]) => v !== null && v !== undefined)),
-        );
+        // Whether a city officer submitted it for the district describes the item's creator: it is
+        // written with the item and never changed by a later run of identical data.
+        const res = await site.createItem('submissions', {
+          ...Object.fromEntries(Object.entries(desired).filter(([, v]) => v !== null && v !== undefined)),
+          OnBehalf: onBehalf,
+        });
         if (res.status === 201 || res.status === 200) return;
         // Refused as a duplicate key (a lost answer's item), or a 5xx that may have committed: the
         // next query decides. Any other refusal is the answer.
@@ -161,14 +191,19 @@ export async function completeSubmission(
   /**
    * The district-year's one current submission, from its items. Two current items mean two runs
    * completed at once: the item made current last wins, whichever run looks, and the other is
-   * superseded (then the items are read again).
+   * superseded (then the items are read again). An item whose creator is off the register never
+   * wins over one whose creator may be on it.
    */
-  const decide = async (items: GraphItem[]): Promise<{ winner: string | null; items: GraphItem[] }> => {
+  const decide = async (
+    items: GraphItem[],
+    counts: (creator: Submitter | null) => boolean,
+  ): Promise<{ winner: string | null; items: GraphItem[] }> => {
     for (let round = 0; ; round++) {
       const current = items.filter((i) => i.fields.Status === STATUS_CURRENT);
       if (current.length <= 1) return { winner: current.length ? keyOf(current[0]) : null, items };
       if (round >= maxRounds) throw new NotSettled('two submissions of the district-year stay current');
-      const last = current.reduce((a, b) =>
+      const registered = current.filter((i) => counts(creatorOf(i)));
+      const last = (registered.length ? registered : current).reduce((a, b) =>
         `${a.lastModifiedDateTime ?? ''}|${a.id.padStart(12, '0')}` >
         `${b.lastModifiedDateTime ?? ''}|${b.id.padStart(12, '0')}`
           ? a
@@ -176,7 +211,7 @@ export async function completeSubmission(
       );
       await settle(
         'submissions',
-        `${currentOfYear} and fields/SubmissionKey ne ${q(keyOf(last))}`,
+        `${currentOfYear(plan)} and fields/SubmissionKey ne ${q(keyOf(last))}`,
         STATUS_SUPERSEDED,
       );
       items = await yearItems();
@@ -213,18 +248,28 @@ export async function completeSubmission(
   };
 
   try {
-    const othersFilter = `${currentOfYear} and fields/SubmissionKey ne ${key}`;
-    const [others, own] = await Promise.all([
-      site.query('submissions', othersFilter, ['Status']),
-      site.query('submissions', `fields/SubmissionKey eq ${key}`),
+    const [{ others, own }, standing] = await Promise.all([
+      submissionQueries(site, plan),
+      options.standing(),
     ]);
-    await settle('submissions', othersFilter, STATUS_SUPERSEDED, others);
-    await ensureItem(own);
-    let { winner, items } = await decide(await yearItems());
+    // Admitted again from the register as it is now: a user removed since the run began, or an item
+    // under this key made by someone off the register, supersedes nothing.
+    if ('refused' in standing) throw new SubmitRefused(standing.refused);
+    const counts = mayBeCurrent(standing.register, standing.me, plan.districtCode);
+    const admitted = admission({
+      ...standing,
+      district: { code: plan.districtCode, year: plan.year },
+      existing: own[0] ? creatorOf(own[0]) : undefined,
+      supersedes: others.length > 0,
+    });
+    if (!admitted.allowed) throw new SubmitRefused(admitted.reason);
+    await settle('submissions', othersFilter(plan), STATUS_SUPERSEDED, others);
+    await ensureItem(own, admitted.role === 'city');
+    let { winner, items } = await decide(await yearItems(), counts);
     for (let round = 0; ; round++) {
       await settleRows(winner, items);
       // A run that became current meanwhile owns the rows now: follow it.
-      const now = await decide(await yearItems());
+      const now = await decide(await yearItems(), counts);
       items = now.items;
       if (now.winner === winner) break;
       if (round >= maxRounds) throw new NotSettled('the district-year’s current submission kept changing');

@@ -46,10 +46,13 @@ export function registerGroups(register: DistrictRegister): string[] {
   return [...register.officers.groups, ...register.districts.flatMap((d) => d.submitters.groups)];
 }
 
-/** The signed-in user as the register's queries take it: sign-in name, object id, relevant groups. */
-export async function identityFor(http: GraphHttp, register: DistrictRegister): Promise<Identity> {
+/**
+ * The signed-in user as the register's queries take it: sign-in name, object id, and which of the
+ * groups the register (or registers: the one in use and one about to replace it) names they are in.
+ */
+export async function identityFor(http: GraphHttp, ...registers: DistrictRegister[]): Promise<Identity> {
   const user = await signedInUser(http);
-  const groups = registerGroups(register);
+  const groups = registers.flatMap(registerGroups);
   return {
     upn: user.upn,
     objectId: user.id,

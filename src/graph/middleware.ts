@@ -68,6 +68,13 @@ export function retryDelayMs(
 }
 
 const IDEMPOTENT = new Set(['GET', 'PUT', 'PATCH', 'DELETE', 'HEAD']);
+/** POSTs that only read (a group membership check): repeating them is harmless too. */
+const READ_ONLY_POST = /\/checkMemberGroups(\?|$)/;
+
+function repeatable(method: string, request: Context['request']): boolean {
+  const url = typeof request === 'string' ? request : request instanceof Request ? request.url : '';
+  return IDEMPOTENT.has(method) || (method === 'POST' && READ_ONLY_POST.test(url));
+}
 
 export class RetryMiddleware implements Middleware {
   private next: Middleware | undefined;
@@ -76,6 +83,7 @@ export class RetryMiddleware implements Middleware {
 
   async execute(context: Context): Promise<void> {
     const method = (context.options?.method ?? 'GET').toUpperCase();
+    const safe = repeatable(method, context.request);
     for (let attempt = 0; ; attempt++) {
       context.response = undefined;
       context.options = { ...context.options, signal: AbortSignal.timeout(this.policy.timeoutMs) };
@@ -83,14 +91,14 @@ export class RetryMiddleware implements Middleware {
         await this.next!.execute(context);
       } catch (e) {
         // A lost connection or timeout on a write may have committed: only the caller can decide.
-        if (!IDEMPOTENT.has(method) || attempt >= this.policy.maxRetries) throw e;
+        if (!safe || attempt >= this.policy.maxRetries) throw e;
         await sleep(retryDelayMs(null, attempt, this.policy));
         continue;
       }
       const res = context.response as Response | undefined;
       if (!res) return;
       const status = res.status;
-      const retryable = status === 503 || (status === 504 && IDEMPOTENT.has(method));
+      const retryable = status === 503 || (status === 504 && safe);
       if (!retryable || attempt >= this.policy.maxRetries) return;
       const wait = retryDelayMs(res.headers.get('Retry-After'), attempt, this.policy);
       await res.arrayBuffer().catch(() => undefined);

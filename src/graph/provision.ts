@@ -32,6 +32,7 @@ function kindOfColumn(c: GraphColumn): ColumnSpec['kind'] | 'other' {
   if (c.number) return 'number';
   if (c.dateTime) return 'dateTime';
   if (c.choice) return 'choice';
+  if (c.boolean) return 'boolean';
   return 'other';
 }
 

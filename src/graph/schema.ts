@@ -6,7 +6,7 @@ import type { Standard, Text, ValueType } from '../standard/types';
 import { registerSheet } from '../standard/register';
 import { compositionTableColumns } from '../standard/composition';
 
-export type ColumnKind = 'text' | 'note' | 'number' | 'dateTime' | 'choice';
+export type ColumnKind = 'text' | 'note' | 'number' | 'dateTime' | 'choice' | 'boolean';
 
 export interface ColumnSpec {
   name: string;
@@ -140,6 +140,9 @@ export function listSpecs(standard: Standard): ListSpec[] {
         col('EngineVersion', '엔진 버전', 'Engine version', 'text'),
         col('RowCount', '행 수', 'Row count', 'number'),
         col('WorkbookUrl', '통합시트 파일', 'Workbook file', 'note'),
+        // A city officer submitted it for the district (a workbook received by 공문 or e-mail); the
+        // creator is still the officer, as SharePoint records it.
+        col('OnBehalf', '시 대리 제출', 'Submitted by the city on the district’s behalf', 'boolean'),
         ...metricColumns,
         col('MetricsDetail', '지표(분기·유형별)', 'Metrics by quarter and type', 'note'),
         ...councilColumns(),
@@ -153,6 +156,8 @@ export function listSpecs(standard: Standard): ListSpec[] {
         col('RowKey', '행 키', 'Row key', 'text', { indexed: true, unique: true }),
         ...keyColumns(),
         col('ExcelRow', '엑셀 행', 'Excel row', 'number'),
+        // Rows of every version share the list: each says which version's columns it fills.
+        col('StandardVersion', '표준 버전', 'Standard version', 'text'),
         ...forumColumns,
       ],
     },
@@ -207,7 +212,9 @@ export function columnDefinition(c: ColumnSpec): Record<string, unknown> {
           ? { number: c.percent ? { displayAs: 'percentage' } : {} }
           : c.kind === 'dateTime'
             ? { dateTime: { format: 'dateTime' } }
-            : { choice: { choices: c.choices ?? [], displayAs: 'dropDownMenu' } };
+            : c.kind === 'boolean'
+              ? { boolean: {} }
+              : { choice: { choices: c.choices ?? [], displayAs: 'dropDownMenu' } };
   return {
     name: c.name,
     displayName: c.displayName.ko,

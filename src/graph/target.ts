@@ -2,9 +2,11 @@
 // rows in batches, the query by key, and completing (complete.ts).
 import type { PlannedRow, SubmissionPlan } from '../submission/plan';
 import type { RowOutcome, SubmissionRecord, SubmissionTarget, WorkbookFile } from '../submission/types';
+import { admission, type Admission } from '../submission/admission';
 import type { Standard, Text } from '../standard/types';
 import { runBatches, type BatchJob } from './batch';
-import { completeSubmission } from './complete';
+import { completeSubmission, creatorOf, submissionQueries } from './complete';
+import { SubmitterStanding } from './standing';
 import { checkSchema } from './provision';
 import { STATUS_CURRENT, forumColumnName, listSpecs, metricColumnName } from './schema';
 import { odataString, type SharePointSite } from './sharepoint';
@@ -33,6 +35,7 @@ export function forumFields(plan: SubmissionPlan, row: PlannedRow): Record<strin
     Year: plan.year,
     Status: STATUS_CURRENT,
     ExcelRow: row.excelRow,
+    StandardVersion: plan.standard,
   };
   for (const [key, value] of Object.entries(row.forum)) {
     fields[forumColumnName(key)] = key === 'date' && typeof value === 'string' ? `${value}T00:00:00Z` : value;
@@ -73,10 +76,28 @@ export function submissionFields(
 }
 
 export class GraphSubmissionTarget implements SubmissionTarget {
+  private readonly standing: SubmitterStanding;
+
   constructor(
     private readonly site: SharePointSite,
     private readonly standard: Standard,
-  ) {}
+  ) {
+    this.standing = new SubmitterStanding(site);
+  }
+
+  async admit(plan: SubmissionPlan): Promise<Admission> {
+    const [standing, { own, others }] = await Promise.all([
+      this.standing.begin(),
+      submissionQueries(this.site, plan),
+    ]);
+    if ('refused' in standing) return { allowed: false, reason: standing.refused };
+    return admission({
+      ...standing,
+      district: { code: plan.districtCode, year: plan.year },
+      existing: own[0] ? creatorOf(own[0]) : undefined,
+      supersedes: others.length > 0,
+    });
+  }
 
   async checkSchema(): Promise<Text[]> {
     const drift = await checkSchema(this.site, listSpecs(this.standard));
@@ -141,6 +162,10 @@ export class GraphSubmissionTarget implements SubmissionTarget {
     fileUrl: string | null,
     options: { signal: AbortSignal; onRetry(): void },
   ): Promise<SubmissionRecord> {
-    return completeSubmission(this.site, plan, submissionFields(plan, this.standard, fileUrl), options);
+    // The register as it is at completion: it may have changed since the run was admitted.
+    return completeSubmission(this.site, plan, submissionFields(plan, this.standard, fileUrl), {
+      ...options,
+      standing: () => this.standing.read(),
+    });
   }
 }

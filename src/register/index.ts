@@ -12,6 +12,7 @@ export {
   roleFor,
   districtsOf,
   submitPermission,
+  standingOf,
 } from './queries';
-export type { SubmitterRole, SubmitPermission } from './queries';
+export type { SubmitterRole, SubmitPermission, Standing } from './queries';
 export { registerRows, submittersText, yearsText } from './rows';

@@ -2,6 +2,7 @@
 // officer. Sign-in names compare without case (Entra treats them so); ids compare without case.
 import type { Text } from '../standard/types';
 import { registerRules } from '../standard/register';
+import { newestStandard } from '../standard';
 import type { DistrictRegister, Identity, RegisteredDistrict, Submitters } from './types';
 
 /** 가나다 order (standard §4), the order every displayed list uses. */
@@ -60,6 +61,12 @@ export function districtsOf(register: DistrictRegister, who: Identity): Register
 export type SubmitPermission =
   { allowed: true; role: 'district' | 'city' } | { allowed: false; reason: Text };
 
+/** The district's names for messages: the standard's, whatever the register holds for it. */
+function districtNames(code: string): Text {
+  const d = newestStandard.districts.find((x) => x.code === code);
+  return d ? { ko: d.name, en: `${d.nameEn} (${d.name})` } : { ko: code, en: code };
+}
+
 /**
  * May `who` submit for the district with `code`? When not, the reason names the district, the
  * signed-in name, and who keeps the register, in both languages.
@@ -67,15 +74,29 @@ export type SubmitPermission =
 export function submitPermission(register: DistrictRegister, who: Identity, code: string): SubmitPermission {
   const role = roleFor(register, who, code);
   if (role) return { allowed: true, role };
-  const district = findRegistered(register, code);
-  const name = district?.name ?? code;
-  const upn = who.upn ?? '?';
+  const name = districtNames(code);
+  const upn = who.upn?.trim() || '?';
   const keeper = registerRules.keeper;
   return {
     allowed: false,
     reason: {
-      ko: `${upn} 계정은 ${name}의 제출자 명부에 없어 ${name} 자료를 제출할 수 없습니다. 명부는 ${keeper.ko}이(가) 관리합니다.`,
-      en: `${upn} is not on the register for ${name}, so it cannot submit for ${name}. The register is kept by ${keeper.en}.`,
+      ko: `${upn} 계정은 ${name.ko} 제출자 명부에 없어 ${name.ko} 통합시트를 제출할 수 없습니다. 명부는 ${keeper.ko}에서 관리하니, 추가가 필요하면 그곳에 요청하세요.`,
+      en: `${upn} is not on the register of submitters for ${name.en}, so it cannot submit ${name.en}'s workbook. The register is kept by ${keeper.en}: ask there to be added.`,
     },
   };
+}
+
+/**
+ * Whether an item's creator is on the district's register, as far as a reader can tell: `on` by
+ * sign-in name or object id (or, when the caller knows the creator's groups, by group); `off` when
+ * that is known not to be so; `unknown` when only a group on the district's or the city's row could
+ * admit them and their groups are not known (a signed-in client learns its own groups only).
+ */
+export type Standing = 'on' | 'off' | 'unknown';
+
+export function standingOf(register: DistrictRegister, who: Identity, code: string): Standing {
+  if (roleFor(register, who, code)) return 'on';
+  if (who.groupIds !== undefined) return 'off';
+  const groups = [...(findRegistered(register, code)?.submitters.groups ?? []), ...register.officers.groups];
+  return groups.length > 0 ? 'unknown' : 'off';
 }

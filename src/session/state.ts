@@ -26,6 +26,19 @@ export interface PaneState {
   lastPassMs: number | null;
   /** Office's display language, e.g. `ko-KR`. */
   displayLanguage: string;
+  /** A newer standard the workbook can be upgraded to; absent or null when there is none. */
+  upgrade?: UpgradeOffer | null;
+}
+
+/** What upgrading changes, for the pane to say before the district agrees (src/workbook/upgrade.ts). */
+export interface UpgradeOffer {
+  from: string;
+  to: string;
+  /** The forum columns added (단계, 진행방식, 관련 의제) and the column they go after (비고). */
+  columns: Text[];
+  after: Text | null;
+  /** Forum lists that gain values: the column (유형) and its new values. */
+  lists: { column: Text; added: Text[] }[];
 }
 
 export interface PaneIntents {
@@ -33,6 +46,8 @@ export interface PaneIntents {
   selectFinding(finding: Finding): Promise<void>;
   applyFix(finding: Finding): Promise<void>;
   insertStandardSheets(): Promise<void>;
+  /** Upgrades the workbook to `PaneState.upgrade.to`, keeping every value; nothing when there is no offer. */
+  upgradeStandard(): Promise<void>;
   markValidated(): Promise<void>;
 }
 

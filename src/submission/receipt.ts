@@ -15,6 +15,9 @@ export function receiptLines(r: Receipt): string[] {
     `제출 시각 / submitted at (SharePoint): ${r.submittedAt}`,
     `제출자 / submitted by (SharePoint): ${submitterText(r.submittedBy)}`,
     `상태 / status: ${STATUS[r.status] ?? r.status}`,
+    ...(r.onBehalf
+      ? ['대리 제출 / on behalf: 시 담당자가 자치구를 대신해 제출 / by a city officer for the district']
+      : []),
     `자치구·연도·분기 / district, year, quarter: ${r.district} (${r.districtCode}) ${r.year} Q${r.quarter}`,
     `행 수 / rows: ${r.rowCount}`,
     `검증 해시 / stamp hash: ${r.stampHash}`,

@@ -10,6 +10,7 @@ import type { PlannedRow, SubmissionPlan } from './plan';
 import { formatRanges } from './ranges';
 import {
   SignInRequired,
+  SubmitRefused,
   type Journal,
   type Receipt,
   type RowProblem,
@@ -64,6 +65,7 @@ function receiptOf(record: SubmissionRecord): Receipt {
     year: num('Year'),
     quarter: num('Quarter'),
     rowCount: num('RowCount'),
+    onBehalf: f.OnBehalf === true,
     stampHash: text('StampHash'),
     itemUrl: record.itemUrl,
     fileUrl: text('WorkbookUrl') || null,
@@ -104,6 +106,11 @@ export async function runSubmission(options: RunOptions): Promise<SubmitOutcome>
 
   try {
     progress('schema');
+    // The schema check, the register's answer and the first query by key only read, so they go
+    // together; the other two count only once the lists are known to be sound (a missing list is
+    // drift, not a failed admission).
+    const admitted = settled(target.admit(plan));
+    const firstQuery = settled(target.storedRowKeys(plan));
     const drift = await target.checkSchema();
     if (drift.length > 0) {
       return failure(
@@ -113,16 +120,21 @@ export async function runSubmission(options: RunOptions): Promise<SubmitOutcome>
         ),
       );
     }
+    check();
+
+    // Nothing is written before the register has said yes.
+    progress('register');
+    const admission = unwrap(await admitted);
+    if (!admission.allowed) return failure(admission.reason);
     await save('upload');
     check();
 
     progress('upload');
-    // The address comes from Graph alone: the upload's answer, or the file already at its path. The
-    // first query by key goes meanwhile.
-    const [fileUrl, stored] = await Promise.all([
-      options.file ? target.uploadWorkbook(plan, options.file) : target.findWorkbook(plan),
-      target.storedRowKeys(plan),
-    ]);
+    // The address comes from Graph alone: the upload's answer, or the file already at its path.
+    const fileUrl = await (options.file
+      ? target.uploadWorkbook(plan, options.file)
+      : target.findWorkbook(plan));
+    const stored = unwrap(await firstQuery);
     await save('rows');
     check();
 
@@ -147,7 +159,7 @@ export async function runSubmission(options: RunOptions): Promise<SubmitOutcome>
     progress('receipt');
     await save('done');
     progress('done');
-    return { ok: true, receipt };
+    return { ok: true, receipt, notes: admission.notes };
   } catch (e) {
     await save().catch(() => undefined);
     if (e instanceof Cancelled || signal.aborted) {
@@ -158,7 +170,7 @@ export async function runSubmission(options: RunOptions): Promise<SubmitOutcome>
         rowProblems: [],
       };
     }
-    if (e instanceof SignInRequired) return failure(e.text);
+    if (e instanceof SignInRequired || e instanceof SubmitRefused) return failure(e.text);
     const detail = e instanceof Error ? e.message : String(e);
     return failure(
       t(
@@ -226,6 +238,21 @@ export async function runSubmission(options: RunOptions): Promise<SubmitOutcome>
     const missing = plan.rows.filter((r) => !confirmed.has(r.index)).length;
     throw new Error(`${missing} row(s) not found stored after ${maxRounds} rounds`);
   }
+}
+
+type Settled<T> = { value: T } | { error: unknown };
+
+/** A read started early whose failure must surface only when its answer is used. */
+function settled<T>(p: Promise<T>): Promise<Settled<T>> {
+  return p.then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  );
+}
+
+function unwrap<T>(s: Settled<T>): T {
+  if ('error' in s) throw s.error;
+  return s.value;
 }
 
 function failure(problem: Text, rowProblems: RowProblem[] = []): SubmitOutcome {

@@ -3,9 +3,22 @@
 import { BilingualError } from '../bilingual';
 import type { Text } from '../standard/types';
 import type { PlannedRow, SubmissionPlan } from './plan';
+import type { Admission } from './admission';
 
 /** Where a submission run stands (shown while it runs, and kept in the journal). */
-export type SubmitPhase = 'checking' | 'schema' | 'upload' | 'rows' | 'finalise' | 'receipt' | 'done';
+export type SubmitPhase =
+  'checking' | 'schema' | 'register' | 'upload' | 'rows' | 'finalise' | 'receipt' | 'done';
+
+export const SUBMIT_PHASES: readonly SubmitPhase[] = [
+  'checking',
+  'schema',
+  'register',
+  'upload',
+  'rows',
+  'finalise',
+  'receipt',
+  'done',
+];
 
 export interface SubmitProgress {
   phase: SubmitPhase;
@@ -40,6 +53,8 @@ export interface Receipt {
   year: number;
   quarter: number;
   rowCount: number;
+  /** The item says a city officer submitted it on the district's behalf (`OnBehalf`). */
+  onBehalf: boolean;
   /** SHA-256 (hex) of the normalised data that was submitted. */
   stampHash: string;
   /** The Submissions item and the uploaded workbook, as Graph gave their addresses. */
@@ -55,7 +70,8 @@ export interface RowProblem {
 }
 
 export type SubmitOutcome =
-  | { ok: true; receipt: Receipt }
+  /** `notes`: what the officer should know about an accepted submission (on behalf, not due). */
+  | { ok: true; receipt: Receipt; notes: Text[] }
   | { ok: false; cancelled: boolean; problem: Text; rowProblems: RowProblem[] };
 
 /**
@@ -78,18 +94,30 @@ export interface Journal {
 }
 
 export interface SubmissionStore {
-  load(): Promise<Journal | null>;
+  /** The journal as last saved, unchecked (anyone may have edited it): see readStoredJournal. */
+  load(): Promise<unknown>;
   save(journal: Journal): Promise<void>;
 }
 
-/** Narrow view of the pane's services the submit panel uses (injected by tests, Office in the pane). */
+/**
+ * A value read back from where anyone may have edited it (the workbook's settings): the value when
+ * it passed its schema, else null and — when something was there — why it was set aside.
+ */
+export interface Stored<T> {
+  value: T | null;
+  problem: Text | null;
+}
+
+/** What the submit panel is handed (by props from the pane's entry; by tests directly). */
 export interface SubmitService {
-  /** The journal of an unfinished run, if any (to offer "resume"). */
-  pending(): Promise<Journal | null>;
-  /** The receipt of the last completed submission of this workbook, if any. */
-  lastReceipt(): Promise<Receipt | null>;
+  /** The journal of an unfinished run, if any (to offer "resume"), checked against its schema. */
+  pending(): Promise<Stored<Journal>>;
+  /** The receipt of the last completed submission of this workbook, checked against its schema. */
+  lastReceipt(): Promise<Stored<Receipt>>;
   /** Whether the workbook file goes with the submission (false where the host cannot hand it out). */
   readonly uploadsWorkbook: boolean;
+  /** The configured SharePoint host: the only host a receipt's links may point at. */
+  readonly siteHost: string;
   submit(options: { onProgress: (p: SubmitProgress) => void; signal: AbortSignal }): Promise<SubmitOutcome>;
 }
 
@@ -129,10 +157,25 @@ export class SignInRequired extends BilingualError {
   }
 }
 
+/**
+ * The register refused the submission (the signed-in user is not on it for the district, or no
+ * longer is when the submission would be made current): said as it is, never "submit again".
+ */
+export class SubmitRefused extends BilingualError {
+  constructor(reason: Text) {
+    super(reason.ko, reason.en);
+  }
+}
+
 /** The SharePoint side of a submission (implemented in src/graph/target.ts). */
 export interface SubmissionTarget {
   /** Blocking schema problems, each explained in both languages; empty when writing is safe. */
   checkSchema(): Promise<Text[]>;
+  /**
+   * Whether the signed-in user may submit this for its district, from the district register as it
+   * is now (read-only: asked before anything is written).
+   */
+  admit(plan: SubmissionPlan): Promise<Admission>;
   /** Uploads the workbook file (replacing the same path); answers the address Graph gave for it. */
   uploadWorkbook(plan: SubmissionPlan, file: WorkbookFile): Promise<string | null>;
   /** The address of a file already at this submission's path, as Graph gives it; null when none. */
@@ -150,7 +193,8 @@ export interface SubmissionTarget {
   storedRowKeys(plan: SubmissionPlan): Promise<Set<string>>;
   /**
    * Makes this submission the district-year's current one and every earlier one superseded, each step
-   * verified by query, and answers the Submissions item as SharePoint then holds it.
+   * verified by query, and answers the Submissions item as SharePoint then holds it. The register is
+   * read again first: `SubmitRefused` when it no longer admits the submission (nothing superseded).
    */
   complete(
     plan: SubmissionPlan,

@@ -37,8 +37,9 @@ async function main(container: HTMLElement): Promise<void> {
     return;
   }
   try {
-    const { session, started } = startLiveSession(host);
-    render(<Pane session={session} />);
+    // Everything the pane needs is made here and handed down as props.
+    const { session, submission, started } = startLiveSession(host);
+    render(<Pane session={session} submission={submission} />);
     await started;
   } catch (error) {
     console.error('delib: could not start the live session', error);

@@ -2,10 +2,12 @@
 // carries out the pane's intents.
 import { createLiveSession, type HostInfo } from '../excel';
 import type { LiveSession } from '../session/state';
-import { attachSubmissionSession } from './submit/services';
+import { officeSubmission, type SubmitServiceSource } from './submit/services';
 
 export interface StartedSession {
   session: LiveSession;
+  /** The submit panel's service over this same session and host, built on first use. */
+  submission: SubmitServiceSource;
   /** Settles when the first full pass is done; rejects only if the session could not start at all. */
   started: Promise<void>;
 }
@@ -18,7 +20,5 @@ export interface StartedSession {
 export function startLiveSession(host: HostInfo): StartedSession {
   // The host was checked once by the pane's entry; the session and the sign-in use that answer.
   const session = createLiveSession({ detect: async () => host });
-  // The submit panel builds its Office-backed services over this same session on first use.
-  attachSubmissionSession(session, host);
-  return { session, started: session.start() };
+  return { session, submission: officeSubmission(session, host), started: session.start() };
 }

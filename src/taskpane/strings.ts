@@ -36,6 +36,38 @@ export const strings = {
     '없는 시트와 머리글, 목록, 서식, 요약 수식을 넣거나 고칩니다. 입력된 자료는 건드리지 않습니다.',
     'Adds or repairs missing sheets, headers, lists, formats and summary formulas. Data already typed is left as is.',
   ),
+  upgrade: {
+    title: (from: string): Text =>
+      t(`이 통합시트는 표준 ${from} 양식입니다`, `This workbook follows standard ${from}`),
+    body: (to: string): Text =>
+      t(
+        `입력한 값을 그대로 둔 채 표준 ${to} 양식으로 올릴 수 있습니다.`,
+        `It can be upgraded to standard ${to}, keeping everything typed in it.`,
+      ),
+    button: (to: string): Text => t(`표준 ${to}로 올리기`, `Upgrade to ${to}`),
+    confirmTitle: (to: string): Text => t(`표준 ${to}로 올릴까요?`, `Upgrade to standard ${to}?`),
+    columns: (columns: string, after: string | null): Text =>
+      after
+        ? t(
+            `숙의공론장의 '${after}' 열 뒤에 ${columns} 열을 넣습니다.`,
+            `Adds the columns ${columns} after '${after}'.`,
+          )
+        : t(`숙의공론장에 ${columns} 열을 넣습니다.`, `Adds the columns ${columns}.`),
+    list: (column: string, values: string): Text =>
+      t(`'${column}' 목록에 ${values}을(를) 더합니다.`, `Adds ${values} to the '${column}' list.`),
+    keeps: (to: string): Text =>
+      t(
+        `입력한 값, 수식, 서식과 직접 추가한 열은 그대로 둡니다. 표준버전은 ${to}이(가) 되고, 검증 완료 표시는 다시 해야 합니다.`,
+        `Every value, formula and format, and every column you added, stays. 표준버전 becomes ${to}; mark the workbook as validated again afterwards.`,
+      ),
+    undo: t(
+      'Excel에서 되돌리기(Ctrl+Z)로 취소되지 않을 수 있으니, 필요하면 먼저 사본을 저장하세요.',
+      'Excel may not be able to undo this: save a copy first if you want one.',
+    ),
+    confirm: t('올리기', 'Upgrade'),
+    cancel: t('취소', 'Cancel'),
+    running: t('표준버전 올리기', 'Upgrade the standard version'),
+  },
   findings: t('검증 결과', 'Findings'),
   noFindings: t('문제가 없습니다.', 'No problems found.'),
   noMatches: t('필터에 맞는 항목이 없습니다.', 'Nothing matches the filter.'),

@@ -4,11 +4,26 @@ import type { WorkbookSnapshot } from '../engine/snapshot';
 
 /** RFC 4180: quoted fields may hold commas, quotes ("") and line breaks. */
 export function parseCsv(text: string): string[][] {
+  return parseCsvLines(text).map((r) => r.cells);
+}
+
+/**
+ * The records of a CSV, each with the line (1-based) it starts on: a quoted line break spans lines.
+ * `skipBlank` leaves out empty lines; `maxRecords` stops after that many records are kept (a reader
+ * that has a row limit need not hold a file of empty lines in memory).
+ */
+export function parseCsvLines(
+  text: string,
+  options: { skipBlank?: boolean; maxRecords?: number } = {},
+): { line: number; cells: string[] }[] {
+  const max = options.maxRecords ?? Infinity;
   const s = text.replace(/^\uFEFF/, '');
-  const rows: string[][] = [];
+  const rows: { line: number; cells: string[] }[] = [];
   let row: string[] = [];
   let field = '';
   let quoted = false;
+  let line = 1;
+  let start = 1;
   for (let i = 0; i < s.length; i++) {
     const ch = s[i];
     if (quoted) {
@@ -16,7 +31,10 @@ export function parseCsv(text: string): string[][] {
         field += '"';
         i++;
       } else if (ch === '"') quoted = false;
-      else field += ch;
+      else {
+        field += ch;
+        if (ch === '\n' || (ch === '\r' && s[i + 1] !== '\n')) line++;
+      }
     } else if (ch === '"' && field === '') quoted = true;
     else if (ch === ',') {
       row.push(field);
@@ -24,14 +42,16 @@ export function parseCsv(text: string): string[][] {
     } else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && s[i + 1] === '\n') i++;
       row.push(field);
-      rows.push(row);
+      if (!(options.skipBlank && row.length === 1 && row[0] === '')) rows.push({ line: start, cells: row });
+      if (rows.length >= max) return rows;
       row = [];
       field = '';
+      start = ++line;
     } else field += ch;
   }
   if (field !== '' || row.length) {
     row.push(field);
-    rows.push(row);
+    rows.push({ line: start, cells: row });
   }
   return rows;
 }

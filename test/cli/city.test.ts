@@ -87,10 +87,12 @@ test('status JSON is the board: states, Korea times, SharePoint creators, supers
   expect(row('강동구')).toMatchObject({ state: 'late', coveredAt: '2022-01-01T00:00:00+09:00' });
   // Covered on time by a submission since replaced: on time, and the row says it was revised.
   expect(row('동대문구')).toMatchObject({ state: 'on-time', revisedAfterDeadline: true });
-  expect(row('마포구').current).toMatchObject({
+  // The city submitted 서대문구's on its behalf; 마포구's own officer submitted through its group.
+  expect(row('서대문구').current).toMatchObject({
     onBehalf: true,
     createdBy: { upn: 'officer@delib.localhost' },
   });
+  expect(row('마포구')).toMatchObject({ state: 'on-time', current: { onBehalf: false } });
   expect(board.notDue.map((d: { district: string }) => d.district)).toEqual(['서초구']);
 });
 

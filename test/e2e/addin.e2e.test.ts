@@ -9,7 +9,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { startGraphStandIn, type GraphStandIn } from '../../devtools/graph-standin';
+import {
+  demoRegisterWith,
+  registerItems,
+  startGraphStandIn,
+  type GraphStandIn,
+} from '../../devtools/graph-standin';
 import { parseConfigText } from '../../src/config';
 import { createGraphSubmission } from '../../src/graph';
 import { newestStandard } from '../../src/standard';
@@ -56,6 +61,12 @@ beforeEach(async () => {
     standard: newestStandard,
   }).provision();
   expect(remaining).toEqual([]);
+  // The register: the signed-in officer submits for 마포구 (the example workbook's district).
+  graph.seed(
+    config.site.path,
+    'Districts',
+    registerItems(demoRegisterWith('11440', ['officer@seoul.go.kr'])),
+  );
   graph.resetStats();
 });
 

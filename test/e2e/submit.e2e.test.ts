@@ -8,7 +8,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { isoDate } from '../../devtools/preview/example';
-import { DEFAULT_USERS, startGraphStandIn, type GraphStandIn } from '../../devtools/graph-standin';
+import {
+  DEFAULT_USERS,
+  DEMO_USERS,
+  demoRegister,
+  demoRegisterWith,
+  registerItems,
+  startGraphStandIn,
+  type GraphStandIn,
+} from '../../devtools/graph-standin';
+import type { DistrictRegister } from '../../src/register';
 import { STANDIN_TOKEN } from '../../src/auth/standin';
 import { createGraphSubmission } from '../../src/graph';
 import { parseConfigText } from '../../src/config';
@@ -37,10 +46,11 @@ afterAll(async () => {
 });
 
 // A fresh Graph stand-in per test on a random port, provisioned from the configuration the build
-// ships (dist/preview/delib.config.json) with only its graphRoot changed; one batch in flight, so a cancel
-// lands between rows.
+// ships (dist/preview/delib.config.json) with only its graphRoot changed, and the demo register (the
+// development user submits for 마포구, the example's district, through its group); one batch in
+// flight, so a cancel lands between rows.
 beforeEach(async () => {
-  graph = await startGraphStandIn({ latencyMs: 5 });
+  graph = await startGraphStandIn({ latencyMs: 5, users: DEMO_USERS });
   const shipped = JSON.parse(
     fs.readFileSync(path.join(buildFolder('preview'), 'delib.config.json'), 'utf8'),
   ) as Record<string, unknown>;
@@ -53,7 +63,14 @@ beforeEach(async () => {
     standard: newestStandard,
   }).provision();
   expect(remaining).toEqual([]);
+  useRegister(demoRegister());
 });
+
+function useRegister(register: DistrictRegister): void {
+  const list = sharePointSite().lists.find((l) => l.name === 'Districts')!;
+  list.items.splice(0);
+  graph.seed(sitePath, 'Districts', registerItems(register));
+}
 
 afterEach(async () => {
   // Each pane ran under its own CSP (dist/preview's is the production one plus loopback).
@@ -61,12 +78,12 @@ afterEach(async () => {
   await graph?.close();
 });
 
-async function pane(rows: number): Promise<Page> {
+async function pane(rows: number, settings?: Record<string, unknown>): Promise<Page> {
   const h = await openPane(
     served.browser,
     served.server.origin,
     served.standIn,
-    { rows },
+    { rows, settings },
     {
       allowOrigins: [new URL(graph.url).origin],
       answers: { '/delib.config.json': { contentType: 'application/json', body: paneConfig } },
@@ -212,4 +229,78 @@ test('cancel mid-way, then resume: the rest is sent, nothing twice', async () =>
   expect(keys).toHaveLength(ROWS);
   expect(new Set(keys).size).toBe(ROWS);
   expect(keys.every((k) => k.startsWith(`${receipt.id}-`))).toBe(true);
+});
+
+test('a district the signed-in account is not registered for: refused in the pane, nothing written', async () => {
+  // 마포구's row names someone else; the development user is on no other row for 마포구.
+  useRegister(demoRegisterWith('11440', ['someone.else@mapo.example.kr']));
+  const before = JSON.stringify(graph.sites());
+  const page = await pane(6);
+  const panel = page.getByRole('region', { name: 'SharePoint 제출' });
+  await panel.getByRole('button', { name: '제출', exact: true }).click();
+  const alert = panel.getByRole('alert');
+  await alert.waitFor({ timeout: 60_000 });
+  const text = await alert.innerText();
+  expect(text).toContain(DEFAULT_USERS[STANDIN_TOKEN].userPrincipalName);
+  expect(text).toContain('마포구');
+  expect(text).toContain('서울협치담당관');
+  expect(JSON.stringify(graph.sites())).toBe(before);
+  const journal = await page.evaluate(() => window.__standIn!.model.settings.get('delib.submission.journal'));
+  expect(journal ?? null).toBeNull();
+});
+
+test('planted settings: a receipt with javascript: links and a broken journal render no link and crash nothing', async () => {
+  const planted = {
+    submissionId: '11440-2021-0a63995e225fb3b6',
+    submittedAt: '2021-03-30T05:02:00Z',
+    submittedBy: { id: 'x', displayName: '서울시장', email: 'mayor@seoul.go.kr' },
+    status: 'current',
+    district: '마포구',
+    districtCode: '11440',
+    year: 2021,
+    quarter: 4,
+    rowCount: 6,
+    stampHash: '0a63995e225fb3b6'.repeat(4),
+    itemUrl: 'javascript:alert(document.domain)',
+    fileUrl: 'https://evil.example/phish.xlsx',
+  };
+  const page = await pane(6, {
+    'delib.submission.receipt': planted,
+    'delib.submission.journal': { version: 2, phase: 'rows', rowCount: 'all', confirmed: '0-99999999' },
+  });
+  const panel = page.getByRole('region', { name: 'SharePoint 제출' });
+  await panel.getByTestId('receipt-id').waitFor({ timeout: 30_000 });
+  // The receipt's facts are shown as text; neither address becomes a link.
+  await expect(panel.getByTestId('receipt-file').innerText()).resolves.toBe(
+    'SharePoint 주소가 아니어서 링크를 표시하지 않습니다',
+  );
+  const hrefs = await page.$$eval('a', (as) => as.map((a) => a.getAttribute('href') ?? ''));
+  expect(hrefs.filter((h) => /javascript:|evil\.example/i.test(h))).toEqual([]);
+  // The journal failed its schema: reported in both languages, no "resume" offered.
+  const problem = panel.getByTestId('stored-problem');
+  await expect(problem.innerText()).resolves.toContain('제출 진행 기록');
+  await expect(problem.innerText()).resolves.toContain('progress record');
+  await expect(panel.getByRole('button', { name: '이어서 제출' }).count()).resolves.toBe(0);
+  await expect(panel.getByRole('button', { name: '제출', exact: true }).isEnabled()).resolves.toBe(true);
+});
+
+test('planted settings: a receipt without stampHash is reported in both languages and the panel works', async () => {
+  const page = await pane(6, {
+    'delib.submission.receipt': {
+      submissionId: '11440-2021-0a63995e225fb3b6',
+      rowCount: 6,
+      fileUrl: 'javascript:x',
+    },
+  });
+  const panel = page.getByRole('region', { name: 'SharePoint 제출' });
+  const problem = panel.getByTestId('stored-problem');
+  await problem.waitFor({ timeout: 30_000 });
+  await expect(problem.innerText()).resolves.toContain('접수증');
+  await expect(problem.innerText()).resolves.toContain('The receipt saved in this workbook cannot be read');
+  await expect(panel.getByTestId('receipt-id').count()).resolves.toBe(0);
+  // Still a working panel: submitting replaces the planted receipt with SharePoint's.
+  await panel.getByRole('button', { name: '제출', exact: true }).click();
+  await panel.getByTestId('receipt-id').waitFor({ timeout: 60_000 });
+  await expect(panel.getByTestId('receipt-rows').innerText()).resolves.toBe('6');
+  await expect(panel.getByTestId('stored-problem').count()).resolves.toBe(0);
 });

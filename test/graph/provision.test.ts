@@ -88,7 +88,9 @@ describe('lists and library', () => {
     const small = new Uint8Array(1000).fill(7);
     const big = new Uint8Array(SIMPLE_LIMIT + 123_457).map((_, i) => i % 251);
     s.resetStats();
-    expect(await uploadFile(g.site, 'Submissions/11500/2021/a.xlsx', small)).toContain('/drive/');
+    expect(await uploadFile(g.site, 'Submissions/11500/2021/a.xlsx', small)).toBe(
+      'https://seoul.sharepoint.com/sites/delib/Shared%20Documents/Submissions/11500/2021/a.xlsx',
+    );
     const afterSmall = s.stats().requests;
     await uploadFile(g.site, 'Submissions/11500/2021/b.xlsx', big);
     expect(afterSmall).toBe(2);

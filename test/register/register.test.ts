@@ -9,6 +9,7 @@ import {
   isCityOfficer,
   roleFor,
   submitPermission,
+  standingOf,
   districtsOf,
   isDue,
   type DistrictRegister,
@@ -240,10 +241,27 @@ describe('queries', () => {
     expect(refused).toEqual({
       allowed: false,
       reason: {
-        ko: 'kim@mapo.go.kr 계정은 강서구의 제출자 명부에 없어 강서구 자료를 제출할 수 없습니다. 명부는 서울시 서울협치담당관이(가) 관리합니다.',
-        en: "kim@mapo.go.kr is not on the register for 강서구, so it cannot submit for 강서구. The register is kept by the city's 서울협치담당관 (governance office).",
+        ko: 'kim@mapo.go.kr 계정은 강서구 제출자 명부에 없어 강서구 통합시트를 제출할 수 없습니다. 명부는 서울시 서울협치담당관에서 관리하니, 추가가 필요하면 그곳에 요청하세요.',
+        en: "kim@mapo.go.kr is not on the register of submitters for Gangseo-gu (강서구), so it cannot submit Gangseo-gu (강서구)'s workbook. The register is kept by the city's 서울협치담당관 (governance office): ask there to be added.",
       },
     });
+    // A district with no row at all is named as the standard names it, not by its code.
+    const absent = submitPermission({ ...r, districts: [] }, { upn: null }, '11650');
+    expect(absent.allowed ? null : absent.reason.en).toMatch(
+      /^\? is not on the register of submitters for Seocho-gu \(서초구\)/,
+    );
+  });
+
+  it('standing: on by name or id; off when known; unknown only where a group could admit a person whose groups are not known', () => {
+    expect(standingOf(r, { upn: 'KIM@mapo.go.kr' }, '11440')).toBe('on');
+    expect(standingOf(r, { upn: 'x@gangseo.go.kr', objectId: GROUP }, '11500')).toBe('on');
+    // 강서구's row names a group, and so does the city's: someone else may be in either.
+    expect(standingOf(r, { upn: 'x@gangseo.go.kr' }, '11500')).toBe('unknown');
+    // With the person's groups known, the answer is exact.
+    expect(standingOf(r, { upn: 'x@gangseo.go.kr', groupIds: [] }, '11500')).toBe('off');
+    const names = { officers: { people: ['lee.officer@seoul.go.kr'], groups: [] }, districts: r.districts };
+    expect(standingOf(names, { upn: 'x@mapo.go.kr' }, '11440')).toBe('off');
+    expect(standingOf(names, { upn: 'lee.officer@seoul.go.kr' }, '11650')).toBe('on');
   });
 });
 

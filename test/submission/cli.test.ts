@@ -38,6 +38,12 @@ describe('delib submit / sharepoint', () => {
     expect(check.stdout).toContain("The SharePoint list 'Forums' does not exist.");
     expect(await main(['sharepoint', 'provision', ...root], io(dir))).toBe(0);
     expect(await main(['sharepoint', 'check', ...root], io(dir))).toBe(0);
+    // The register: the development user a city officer, the officer of the token 강서구's submitter.
+    fs.writeFileSync(
+      path.join(dir, 'register.csv'),
+      '자치구코드,자치구,제출 대상 연도,제출자\n11000,서울특별시,,officer@delib.localhost\n11500,강서구,2021,park@gangseo.example.kr\n',
+    );
+    expect(await main(['districts', 'import', 'register.csv', ...root], io(dir))).toBe(0);
 
     const first = io(dir, { DELIB_GRAPH_TOKEN: 'env-token-value' });
     expect(await main(['submit', 'gangseo.xlsx', ...root], first)).toBe(0);
@@ -48,6 +54,7 @@ describe('delib submit / sharepoint', () => {
     expect(journal).toContain('"phase": "done"');
     expect(journal).not.toContain('env-token-value');
 
+    // The same data again by the city officer: nothing new, the first submitter stays.
     expect(await main(['submit', 'gangseo.xlsx', ...root], io(dir))).toBe(0);
     const rows = listItems(s, 'Forums');
     expect(rows).toHaveLength(40);

@@ -1,11 +1,16 @@
-// A stand-in Graph that knows two officers by token, provisioned lists and a memory journal: the
-// pieces every fault run needs.
+// A stand-in Graph that knows its people by token (two officers on the register, a district officer
+// by group, an outsider), provisioned lists with the district register in them, and a memory
+// journal: the pieces every fault run needs.
 import {
+  DEFAULT_USERS,
+  registerItems,
   startGraphStandIn,
   type GraphStandIn,
   type GraphStandInOptions,
   type UserTable,
 } from '../../devtools/graph-standin';
+import type { DistrictRegister } from '../../src/register';
+import { STANDIN_TOKEN } from '../../src/auth/standin';
 import { createGraphSubmission, type GraphSubmission } from '../../src/graph';
 import { parseConfig } from '../../src/config';
 import { newestStandard } from '../../src/standard';
@@ -21,9 +26,16 @@ export interface Harness {
 
 export const SITE = { hostname: 'seoul.sharepoint.com', path: '/sites/delib' };
 
-/** Two officers the stand-in knows; any other token is answered 401. */
+/**
+ * The people the stand-in knows; any other token is answered 401. KIM submits for 강서구 and 마포구
+ * by name, LEE is a city officer by name, PARK is on 강서구's row through its group, and OUT is on
+ * no row at all.
+ */
 export const KIM = 'token-kim-gangseo';
 export const LEE = 'token-lee-city';
+export const PARK = 'token-park-gangseo-group';
+export const OUT = 'token-outsider';
+export const GANGSEO_GROUP = '7a0e4c1b-2d3f-4a5b-8c6d-9e0f1a2b3c4d';
 export const USERS: UserTable = {
   [KIM]: {
     id: '6d1f0c2a-0000-4000-8000-00000000a001',
@@ -35,7 +47,46 @@ export const USERS: UserTable = {
     userPrincipalName: 'lee@seoul.example.kr',
     displayName: '이서울',
   },
+  [PARK]: {
+    id: '6d1f0c2a-0000-4000-8000-00000000c003',
+    userPrincipalName: 'park@gangseo.example.kr',
+    displayName: '박강서',
+    groups: [GANGSEO_GROUP],
+  },
+  [OUT]: {
+    id: '6d1f0c2a-0000-4000-8000-00000000d004',
+    userPrincipalName: 'out@elsewhere.example.kr',
+    displayName: '명부밖',
+  },
 };
+
+/**
+ * Every district but 서초구 due in 2020–2022; 강서구 and 마포구 submitted for by KIM (강서구 also by
+ * its group); LEE and the development user (the CLI's sign-in without a token) are city officers.
+ */
+export function testRegister(): DistrictRegister {
+  const kim = USERS[KIM].userPrincipalName;
+  return {
+    officers: {
+      people: [USERS[LEE].userPrincipalName, DEFAULT_USERS[STANDIN_TOKEN].userPrincipalName],
+      groups: [],
+    },
+    districts: newestStandard.districts.map((d) => ({
+      code: d.code,
+      name: d.name,
+      dueYears: d.code === '11650' ? [] : [2020, 2021, 2022],
+      submitters:
+        d.code === '11500'
+          ? { people: [kim], groups: [GANGSEO_GROUP] }
+          : { people: [d.code === '11440' ? kim : `gu${d.code}@seoul.example.kr`], groups: [] },
+    })),
+  };
+}
+
+/** Puts `register` in the Districts list (replacing nothing: call it on a freshly provisioned site). */
+export function seedRegister(standIn: GraphStandIn, register: DistrictRegister = testRegister()): void {
+  standIn.seed(SITE.path, 'Districts', registerItems(register));
+}
 
 export function graphFor(url: string, concurrency = 4, timeoutMs = 5000, token = KIM): GraphSubmission {
   const config = parseConfig({ graphRoot: url, site: SITE, batch: { concurrency } });
@@ -52,6 +103,7 @@ export async function startHarness(options: GraphStandInOptions = {}, concurrenc
   const graph = graphFor(standIn.url, concurrency);
   const { remaining } = await graph.provision();
   if (remaining.length > 0) throw new Error('provisioning left drift');
+  seedRegister(standIn);
   return { standIn, graph, close: () => standIn.close() };
 }
 
@@ -66,7 +118,7 @@ export function memoryStore(): SubmissionStore & { journal: Journal | null } {
   return store;
 }
 
-export function listItems(standIn: GraphStandIn, name: 'Forums' | 'Submissions'): ListItem[] {
+export function listItems(standIn: GraphStandIn, name: 'Forums' | 'Submissions' | 'Districts'): ListItem[] {
   const site = standIn.sites().find((s) => s.path === SITE.path);
   return site?.lists.find((l) => l.name === name)?.items ?? [];
 }

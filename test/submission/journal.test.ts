@@ -90,7 +90,7 @@ describe('a forged journal beside the workbook (delib submit)', () => {
     expect(item.fields.WorkbookUrl).not.toBe(PHISH);
     expect(h.standIn.sites()[0].files).toHaveLength(1);
     expect(String(item.fields.WorkbookUrl)).toMatch(
-      /^http:\/\/127\.0\.0\.1:\d+\/view\/.*11500-2021-[0-9a-f]{16}\.xlsx$/,
+      /^https:\/\/seoul\.sharepoint\.com\/sites\/delib\/Shared%20Documents\/.*11500-2021-[0-9a-f]{16}\.xlsx$/,
     );
     expect(item.createdDateTime).toBe(new Date(NOW).toISOString());
     expect(item.createdBy?.user.email).toBe(USERS[KIM].userPrincipalName);
@@ -180,7 +180,9 @@ describe('a forged journal in the workbook’s settings (the pane)', () => {
     });
     if (!outcome.ok) return;
     expect(outcome.receipt.fileUrl).not.toBe(PHISH);
-    expect(outcome.receipt.fileUrl).toMatch(/\/view\/.*\.xlsx$/);
+    expect(outcome.receipt.fileUrl).toMatch(
+      /^https:\/\/seoul\.sharepoint\.com\/sites\/delib\/Shared%20Documents\/.*\.xlsx$/,
+    );
     expect(seen).toContain(plan.submissionId);
     expect(violations).toEqual([]);
 

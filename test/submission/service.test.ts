@@ -48,8 +48,8 @@ describe('pane submit service', () => {
     expect(progress[0]).toBe('checking');
     expect(progress).toContain('rows');
     expect(listItems(h.standIn, 'Forums')).toHaveLength(25);
-    expect(await service.lastReceipt()).toMatchObject({ rowCount: 25 });
-    expect(await service.pending()).toBeNull();
+    expect(await service.lastReceipt()).toMatchObject({ value: { rowCount: 25 }, problem: null });
+    expect(await service.pending()).toEqual({ value: null, problem: null });
     expect(settings.load<string>(RECEIPT_LINE_KEY)).toContain('25행 rows');
     expect(JSON.stringify(settings.load(JOURNAL_KEY))).not.toContain(KIM);
     expect(h.standIn.sites()[0].files).toHaveLength(1);

@@ -44,12 +44,15 @@ test('the period it opens on: the register’s latest year not after this one, i
 });
 
 test('a district officer is told the desk is for city officers; the deployment may open it to everyone', async () => {
-  const district = desk('demo-district-11440');
+  const district = desk('demo-district-11110');
   await district.start();
-  expect(district.getState()).toMatchObject({ status: 'not-officer', account: 'gu11440@delib.localhost' });
+  expect(district.getState()).toMatchObject({
+    status: 'not-officer',
+    account: 'submitter.11110@delib.localhost',
+  });
   await district.refresh();
   expect(office.model.sheets).toHaveLength(1);
-  const open = desk('demo-district-11440', 'everyone');
+  const open = desk('demo-district-11110', 'everyone');
   await open.start();
   expect(open.getState().status).toBe('ready');
 });

@@ -1,7 +1,7 @@
 // `delib composition --year Y [--format …]`: the council composition table (standard §2.1) from the
 // Submissions items' composition columns — counts only; names never leave the workbooks.
 // Exit: 0 done; 2 usage, configuration or SharePoint errors.
-import type { Command } from '../command';
+import type { CommandRunner } from '../command';
 import { EXIT_OK, UsageError } from '../command';
 import { parseCommandLine } from '../errors';
 import { parseLang, parseYear } from '../options';
@@ -12,19 +12,7 @@ import { compositionSheet, compositionTitle } from '../../workbook/desk';
 import { cellsCsv, cellsMarkdown, cellsText, compositionShown } from '../city-output';
 import * as city from '../city-source';
 
-const USAGE = [
-  '사용법 / usage: delib composition --year Y [--format table|json|csv|md|xlsx] [--out PATH] [--lang ko|en]',
-  '  협치회의 구성표 (민간 ≥ 70%, 성별 각 ≥ 40%) / the council composition table',
-  ...city.CITY_USAGE_COMMON,
-].join('\n');
-
-export const compositionCommand: Command = {
-  name: 'composition',
-  summary: {
-    ko: 'SharePoint 제출로 협치회의 구성표 만들기',
-    en: 'the council composition table from SharePoint',
-  },
-  usage: USAGE,
+export const compositionCommand: CommandRunner = {
   async run(args, io) {
     const { values, positionals } = parseCommandLine(args, { options: city.CITY_OPTIONS });
     if (positionals.length) throw new UsageError('파일은 받지 않습니다', 'composition takes no files');

@@ -2,7 +2,7 @@
 // from SharePoint's Submissions — one row per district due that year (미제출 where nothing counts),
 // 총계 and 평균 — and, with --compare, each district's change since Y0 (docs/city.md).
 // Exit: 0 done; 2 usage, configuration or SharePoint errors.
-import type { Command } from '../command';
+import type { CommandRunner } from '../command';
 import { EXIT_OK, UsageError } from '../command';
 import { parseCommandLine } from '../errors';
 import { parseLang, parseQuarterOption, parseYear } from '../options';
@@ -16,14 +16,6 @@ import { summaryCsv, summaryMarkdown, summaryText } from '../summary-output';
 import { cellsCsv, cellsMarkdown, cellsText, changeShown } from '../city-output';
 import * as city from '../city-source';
 
-const USAGE = [
-  '사용법 / usage: delib databook --year Y [--quarter Q] [--compare Y0] [--format table|json|csv|md|xlsx] [--out PATH] [--lang ko|en]',
-  '  SharePoint 제출로 만든 자치구별 현황 (총계·평균, 미제출 표시) / the data book from SharePoint',
-  '  --quarter  그 분기에 열린 회의만 / only the meetings held in that quarter',
-  '  --compare  다른 해와 비교 (csv는 비교표만) / compare with another year (csv: the comparison only)',
-  ...city.CITY_USAGE_COMMON,
-].join('\n');
-
 const bookOf = (reading: CityReading, year: number, quarter: Quarter | undefined) =>
   dataBook({
     submissions: reading.submissions,
@@ -33,13 +25,7 @@ const bookOf = (reading: CityReading, year: number, quarter: Quarter | undefined
     groupsOf: reading.groupsOf,
   });
 
-export const databookCommand: Command = {
-  name: 'databook',
-  summary: {
-    ko: 'SharePoint 제출로 자치구별 현황(자료집) 만들기, 연도 비교',
-    en: 'the data book from SharePoint (and a year comparison)',
-  },
-  usage: USAGE,
+export const databookCommand: CommandRunner = {
   async run(args, io) {
     const { values, positionals } = parseCommandLine(args, {
       options: { ...city.CITY_OPTIONS, quarter: { type: 'string' }, compare: { type: 'string' } },

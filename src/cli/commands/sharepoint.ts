@@ -1,6 +1,6 @@
 // `delib sharepoint check|provision`: the Submissions and Forums lists, created or repaired
 // idempotently; drift an admin must fix by hand is reported, never papered over.
-import { UsageError, type CliIO, type Command } from '../command';
+import { UsageError, type CliIO, type CommandRunner } from '../command';
 import { describeError, parseCommandLine } from '../errors';
 import { cliTokenProvider } from '../../auth/node';
 import { createGraphSubmission, type Drift } from '../../graph';
@@ -11,13 +11,7 @@ function line(io: CliIO, mark: string, d: Drift): void {
   io.out(`${mark} ${d.message.ko}\n  ${d.message.en}\n`);
 }
 
-export const sharepointCommand: Command = {
-  name: 'sharepoint',
-  summary: {
-    ko: 'SharePoint 목록 확인·생성 (check | provision)',
-    en: 'Check or provision the SharePoint lists',
-  },
-  usage: 'delib sharepoint check|provision [--config FILE] [--graph-root URL]',
+export const sharepointCommand: CommandRunner = {
   async run(args: string[], io: CliIO): Promise<number> {
     const { values, positionals } = parseCommandLine(args, {
       options: { config: { type: 'string' }, 'graph-root': { type: 'string' } },

@@ -2,10 +2,12 @@
 // e-mail. Running the same command again after a crash finishes the job without sending any row
 // twice: SharePoint is asked what it holds. The progress journal beside the workbook (or in
 // --state-dir) is only a record of how far a run got; nothing in it is trusted. The submitter is the
-// signed-in account, as SharePoint records it on the Submissions item.
+// signed-in account, as SharePoint records it on the Submissions item, and it must be on the district
+// register for the workbook's district (or a city officer, submitting on the district's behalf): the
+// one submission flow (src/submission/flow.ts) asks before anything is written.
 import fs from 'node:fs';
 import path from 'node:path';
-import { UsageError, type CliIO, type Command } from '../command';
+import { UsageError, type CliIO, type CommandRunner } from '../command';
 import { describeError, parseCommandLine } from '../errors';
 import { loadFiles } from '../load';
 import { cliTokenProvider } from '../../auth/node';
@@ -13,10 +15,9 @@ import { createGraphSubmission } from '../../graph';
 import { loadNodeConfig } from '../../graph/node-config';
 import { ENGINE_VERSION } from '../../engine';
 import { newestStandard } from '../../standard';
-import { buildPlan } from '../../submission/plan';
-import { runSubmission } from '../../submission/runner';
+import { submitWorkbook } from '../../submission/flow';
 import { receiptLines } from '../../submission/receipt';
-import type { Journal, SubmissionStore, SubmitProgress } from '../../submission/types';
+import type { SubmissionStore, SubmitProgress } from '../../submission/types';
 
 export function journalPath(file: string, stateDir: string | undefined): string {
   const dir = stateDir ?? path.dirname(file);
@@ -31,8 +32,7 @@ export function fileStore(file: string): SubmissionStore {
         // Progress for people; a journal larger than any real one is not read at all.
         const stat = await fs.promises.stat(file);
         if (stat.size > 64 * 1024) return null;
-        const j = JSON.parse(await fs.promises.readFile(file, 'utf8')) as Journal;
-        return j && j.version === 2 ? j : null;
+        return JSON.parse(await fs.promises.readFile(file, 'utf8')) as unknown;
       } catch {
         return null;
       }
@@ -60,13 +60,7 @@ function progressPrinter(io: CliIO, file: string): (p: SubmitProgress) => void {
   };
 }
 
-export const submitCommand: Command = {
-  name: 'submit',
-  summary: {
-    ko: '통합시트를 SharePoint에 제출 (중복 없이, 이어서 제출 가능)',
-    en: 'Submit workbooks to SharePoint (exactly once, resumable)',
-  },
-  usage: 'delib submit FILE... [--config FILE] [--graph-root URL] [--state-dir DIR]',
+export const submitCommand: CommandRunner = {
   async run(args: string[], io: CliIO): Promise<number> {
     if (args.some((a) => a === '--by' || a.startsWith('--by='))) {
       throw new UsageError(
@@ -113,9 +107,9 @@ export const submitCommand: Command = {
       for (const { file, validation } of loaded) {
         const absolute = path.resolve(io.cwd, file);
         try {
-          const plan = buildPlan(validation, { engine: ENGINE_VERSION });
-          const outcome = await runSubmission({
-            plan,
+          const outcome = await submitWorkbook({
+            validation,
+            engine: ENGINE_VERSION,
             target: graph.target,
             store: fileStore(journalPath(absolute, stateDir)),
             file: {
@@ -131,6 +125,7 @@ export const submitCommand: Command = {
                 .map((l) => `  ${l}\n`)
                 .join('')}`,
             );
+            for (const note of outcome.notes) io.out(`  • ${note.ko}\n    ${note.en}\n`);
           } else {
             io.err(`✗ ${file}: ${outcome.problem.ko}\n  ${outcome.problem.en}\n`);
             for (const r of outcome.rowProblems) io.err(`  ${r.row}행 / row ${r.row}: ${r.message.en}\n`);

@@ -3,7 +3,7 @@
 // Exit: 0 done (or table consistent), 1 a source had errors (or the table is inconsistent),
 // 2 usage error, unreadable file, or no consolidated table found by --check.
 import path from 'node:path';
-import type { Command } from '../command';
+import type { CommandRunner } from '../command';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from '../command';
 import { describeError, parseCommandLine } from '../errors';
 import { loadFiles } from '../load';
@@ -17,22 +17,7 @@ import { emit } from '../output-file';
 const FORMATS = ['table', 'json', 'csv', 'md', 'xlsx'] as const;
 type Format = (typeof FORMATS)[number];
 
-const USAGE = [
-  '사용법 / usage: delib summary FILE... [--year Y] [--format table|json|csv|md|xlsx] [--out PATH] [--lang ko|en]',
-  '        delib summary --check FILE [--format table|json] [--lang ko|en]',
-  '  --format   table(기본), json, csv, md, xlsx(--out 필요) / table (default), json, csv, md, xlsx (needs --out)',
-  "  --year     이 연도의 파일만 집계(연도가 섞이면 필요) / only this year's files (needed when years are mixed)",
-  '  --out      결과를 파일로 저장 / write the result to a file',
-  '  --check    손으로 만든 집계표(.xlsx, .csv, .md)의 앞뒤가 맞는지 검사 / check a hand-made consolidated table',
-].join('\n');
-
-export const summaryCommand: Command = {
-  name: 'summary',
-  summary: {
-    ko: '자치구별 집계표(총계·평균) 만들기·검사',
-    en: "the city's consolidated table (make or --check)",
-  },
-  usage: USAGE,
+export const summaryCommand: CommandRunner = {
   async run(args, io) {
     const { values, positionals } = parseCommandLine(args, {
       options: {

@@ -2,7 +2,7 @@
 // filled example, of any standard version the product knows (default: the newest, which is what
 // the city distributes; an older one for a district that must keep filling its old form).
 import path from 'node:path';
-import type { Command } from '../command';
+import type { CommandRunner } from '../command';
 import { EXIT_OK, EXIT_USAGE, UsageError } from '../command';
 import { describeError, parseCommandLine } from '../errors';
 import { writeStandardWorkbook } from '../../xlsx/write';
@@ -11,19 +11,7 @@ import { newestStandard, registry, standardByVersion } from '../../standard';
 
 const known = registry.versions.map((s) => s.version).join(', ');
 
-const USAGE = [
-  '사용법 / usage: delib template [--example] [--standard VERSION] OUT.xlsx',
-  '  --example    예시 자료로 채운 통합시트 / a workbook filled with a generated example',
-  `  --standard   표준버전(${known}; 기본 ${newestStandard.version}) / standard version (${known}; default ${newestStandard.version})`,
-].join('\n');
-
-export const templateCommand: Command = {
-  name: 'template',
-  summary: {
-    ko: '표준 통합시트(빈 양식 또는 예시) 만들기',
-    en: 'write the standard workbook (blank or example)',
-  },
-  usage: USAGE,
+export const templateCommand: CommandRunner = {
   async run(args, io) {
     const { values, positionals } = parseCommandLine(args, {
       options: { example: { type: 'boolean' }, standard: { type: 'string' } },

@@ -2,7 +2,7 @@
 // still true of its data? The same verdict the Excel pane shows: valid, changed (N rows) or absent.
 // Exit: 0 every file valid, 1 some stamp changed, absent or damaged, 2 usage error or unreadable file.
 import path from 'node:path';
-import type { Command } from '../command';
+import type { CommandRunner } from '../command';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from '../command';
 import { describeError, parseCommandLine } from '../errors';
 import { parseLang, parseReportFormat } from '../options';
@@ -12,12 +12,6 @@ import { standardSheets } from '../load';
 import { readStampFromXlsx } from '../../xlsx/stamp';
 import { shortHash, verdictOf } from '../../stamp';
 import type { StampVerdict } from '../../session/state';
-
-const USAGE = [
-  '사용법 / usage: delib verify FILE... [--lang ko|en] [--format text|json]',
-  '  검증 완료 표시(스탬프)가 지금 데이터와 맞는지 확인합니다 / checks that the validation stamp still matches the data',
-  '  종료 코드 / exit: 0 유효 valid · 1 변경됨·없음·손상 changed, absent or damaged · 2 사용법 오류·읽을 수 없는 파일 usage error or unreadable file',
-].join('\n');
 
 interface Result {
   file: string;
@@ -57,10 +51,7 @@ async function verifyFile(file: string, cwd: string): Promise<Result> {
   return { file, verdict: verdictOf(stored.stamp, validateWorkbook(snapshot)) };
 }
 
-export const verifyCommand: Command = {
-  name: 'verify',
-  summary: { ko: '검증 완료 표시 확인', en: 'check a workbook’s validation stamp' },
-  usage: USAGE,
+export const verifyCommand: CommandRunner = {
   async run(args, io) {
     const { values, positionals } = parseCommandLine(args, {
       options: { lang: { type: 'string' }, format: { type: 'string' } },

@@ -21,6 +21,8 @@ import { useIntentRunner } from './useIntent';
 import { ErrorBoundary } from './ErrorBoundary';
 import { useSessionState } from './useSessionState';
 import { SubmitPanel } from '../submit/SubmitPanel';
+import { UpgradeOffer } from './UpgradeOffer';
+import type { SubmitServiceSource } from '../submit/services';
 
 const useStyles = makeStyles({
   header: {
@@ -32,7 +34,7 @@ const useStyles = makeStyles({
   title: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
 });
 
-export function Pane({ session }: { session: LiveSession }) {
+export function Pane({ session, submission }: { session: LiveSession; submission: SubmitServiceSource }) {
   const styles = useStyles();
   const section = useSectionStyles();
   const state = useSessionState(session);
@@ -88,6 +90,12 @@ export function Pane({ session }: { session: LiveSession }) {
         <p id="insert-hint" className={section.muted} style={{ margin: 0, fontSize: tokens.fontSizeBase200 }}>
           {strings.insertSheetsHint[lang]}
         </p>
+        <UpgradeOffer
+          offer={state.upgrade}
+          lang={lang}
+          busy={busy}
+          onUpgrade={() => intents.run(strings.upgrade.running, () => session.upgradeStandard())}
+        />
       </section>
       <FindingsSection findings={state.report?.findings ?? null} lang={lang} onSelect={select} onFix={fix} />
       <MetricsSection
@@ -104,7 +112,7 @@ export function Pane({ session }: { session: LiveSession }) {
       />
       {/* The submission panel fails on its own: a Graph or sign-in bug must not take the pane down. */}
       <ErrorBoundary>
-        <SubmitPanel report={state.report} lang={lang} />
+        <SubmitPanel report={state.report} lang={lang} service={submission} />
       </ErrorBoundary>
     </main>
   );

@@ -1,12 +1,25 @@
 // The receipt as the district sees it in the pane (the same facts are written into the workbook):
-// what the Submissions item says, its time and submitter as SharePoint recorded them.
+// what the Submissions item says, its time and submitter as SharePoint recorded them. Its two
+// addresses are fields anyone with access to the list or the workbook could have written: each is a
+// link only when it is https on the configured SharePoint host (`siteLink`), else plain text.
 import { Link, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import type { Receipt } from '../../submission/types';
 import { submitterText } from '../../submission/receipt';
+import { siteLink } from '../../submission/stored';
 import { submitStrings as S } from './strings';
 
-export function ReceiptView({ receipt, lang }: { receipt: Receipt; lang: 'ko' | 'en' }): JSX.Element {
+export function ReceiptView({
+  receipt,
+  lang,
+  siteHost,
+}: {
+  receipt: Receipt;
+  lang: 'ko' | 'en';
+  siteHost: string;
+}): JSX.Element {
   const at = new Date(receipt.submittedAt).toLocaleString(lang === 'ko' ? 'ko-KR' : 'en-GB');
+  const fileLink = siteLink(receipt.fileUrl, siteHost);
+  const itemLink = siteLink(receipt.itemUrl, siteHost);
   // A receipt saved by an older version has no submitter or status.
   const status =
     receipt.status === 'current'
@@ -31,6 +44,14 @@ export function ReceiptView({ receipt, lang }: { receipt: Receipt; lang: 'ko' | 
           <dd style={{ margin: 0, wordBreak: 'break-all' }} data-testid="receipt-by">
             {submitterText(receipt.submittedBy ?? null)}
           </dd>
+          {receipt.onBehalf && (
+            <>
+              <dt>{S.receiptOnBehalf[lang]}</dt>
+              <dd style={{ margin: 0 }} data-testid="receipt-on-behalf">
+                {S.receiptOnBehalfYes[lang]}
+              </dd>
+            </>
+          )}
           <dt>{S.receiptStatus[lang]}</dt>
           <dd style={{ margin: 0 }} data-testid="receipt-status">
             {status}
@@ -45,18 +66,20 @@ export function ReceiptView({ receipt, lang }: { receipt: Receipt; lang: 'ko' | 
           </dd>
           <dt>{S.receiptFile[lang]}</dt>
           <dd style={{ margin: 0 }} data-testid="receipt-file">
-            {receipt.fileUrl ? (
-              <Link href={receipt.fileUrl} target="_blank" rel="noreferrer">
+            {fileLink ? (
+              <Link href={fileLink} target="_blank" rel="noreferrer">
                 {S.receiptFileLink[lang]}
               </Link>
+            ) : receipt.fileUrl ? (
+              S.receiptLinkRefused[lang]
             ) : (
               S.receiptFileNone[lang]
             )}
           </dd>
         </dl>
         <div style={{ fontSize: 'smaller' }}>{S.receiptSource[lang]}</div>
-        {receipt.itemUrl && (
-          <Link href={receipt.itemUrl} target="_blank" rel="noreferrer">
+        {itemLink && (
+          <Link href={itemLink} target="_blank" rel="noreferrer">
             {S.receiptLink[lang]}
           </Link>
         )}

@@ -1,5 +1,7 @@
 // The pane's submit panel: allowed only when the engine found no errors; shows progress with counts
-// and a cancel button while it runs, then the receipt. All the work is done by the SubmitService.
+// and a cancel button while it runs, then the receipt. All the work is done by the SubmitService,
+// which arrives as a prop (from the pane's entry, or a test). A journal or receipt in the workbook's
+// settings that fails its schema is reported, in both languages, and not used.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import {
   Button,
@@ -15,25 +17,29 @@ import type { ValidationReport } from '../../engine/report';
 import type { Journal, Receipt, RowProblem, SubmitProgress, SubmitService } from '../../submission/types';
 import { countRanges } from '../../submission/ranges';
 import type { Text } from '../../standard/types';
-import { submissionService } from './services';
+import type { SubmitServiceSource } from './services';
 import { fill, phaseStrings, submitStrings as S } from './strings';
 import { ReceiptView } from './ReceiptView';
 
 export interface SubmitPanelProps {
   report: ValidationReport | null;
   lang: 'ko' | 'en';
+  /** The submission service, built when the panel first asks for it. */
+  service: SubmitServiceSource;
 }
 
 type View =
   | { kind: 'idle' }
   | { kind: 'running'; progress: SubmitProgress }
-  | { kind: 'done'; receipt: Receipt }
+  | { kind: 'done'; receipt: Receipt; notes: Text[] }
   | { kind: 'failed'; problem: Text; rowProblems: RowProblem[]; cancelled: boolean };
 
-export function SubmitPanel({ report, lang }: SubmitPanelProps): JSX.Element {
+export function SubmitPanel({ report, lang, service: source }: SubmitPanelProps): JSX.Element {
   const [service, setService] = useState<SubmitService | null | undefined>(undefined);
   const [pending, setPending] = useState<Journal | null>(null);
   const [lastReceipt, setLastReceipt] = useState<Receipt | null>(null);
+  /** Journal or receipt in the settings that failed its schema. */
+  const [storedProblems, setStoredProblems] = useState<Text[]>([]);
   const [view, setView] = useState<View>({ kind: 'idle' });
   const [setupProblem, setSetupProblem] = useState<string | null>(null);
   const abort = useRef<AbortController | null>(null);
@@ -41,13 +47,14 @@ export function SubmitPanel({ report, lang }: SubmitPanelProps): JSX.Element {
 
   const refresh = useCallback(async (svc: SubmitService) => {
     const [p, r] = await Promise.all([svc.pending(), svc.lastReceipt()]);
-    setPending(p);
-    setLastReceipt(r);
+    setPending(p.value);
+    setLastReceipt(r.value);
+    setStoredProblems([p.problem, r.problem].filter((x): x is Text => x !== null));
   }, []);
 
   useEffect(() => {
     let live = true;
-    submissionService()
+    source()
       .then(async (svc) => {
         if (!live) return;
         setService(svc);
@@ -65,7 +72,7 @@ export function SubmitPanel({ report, lang }: SubmitPanelProps): JSX.Element {
     return () => {
       live = false;
     };
-  }, [refresh, lang]);
+  }, [source, refresh, lang]);
 
   const start = async (): Promise<void> => {
     if (!service) return;
@@ -77,7 +84,7 @@ export function SubmitPanel({ report, lang }: SubmitPanelProps): JSX.Element {
         signal: controller.signal,
         onProgress: (progress) => setView({ kind: 'running', progress }),
       });
-      if (outcome.ok) setView({ kind: 'done', receipt: outcome.receipt });
+      if (outcome.ok) setView({ kind: 'done', receipt: outcome.receipt, notes: outcome.notes });
       else setView({ kind: 'failed', ...outcome });
     } catch (e) {
       // The service reports expected failures as outcomes; anything else still must not break the pane.
@@ -129,6 +136,14 @@ export function SubmitPanel({ report, lang }: SubmitPanelProps): JSX.Element {
           </MessageBarBody>
         </MessageBar>
       )}
+      {storedProblems.map((p, i) => (
+        <MessageBar key={i} layout="multiline" intent="warning" data-testid="stored-problem">
+          <MessageBarBody>
+            <div lang="ko">{p.ko}</div>
+            <div lang="en">{p.en}</div>
+          </MessageBarBody>
+        </MessageBar>
+      ))}
       {running && <ProgressView progress={view.progress} lang={lang} />}
       <div style={{ display: 'flex', gap: 8 }}>
         <Button appearance="primary" disabled={!canSubmit} onClick={() => void start()}>
@@ -155,8 +170,21 @@ export function SubmitPanel({ report, lang }: SubmitPanelProps): JSX.Element {
           </MessageBarBody>
         </MessageBar>
       )}
-      {view.kind === 'done' && <ReceiptView receipt={view.receipt} lang={lang} />}
-      {view.kind !== 'done' && !running && lastReceipt && <ReceiptView receipt={lastReceipt} lang={lang} />}
+      {view.kind === 'done' && view.notes.length > 0 && (
+        <MessageBar layout="multiline" intent="info" data-testid="submit-notes">
+          <MessageBarBody>
+            {view.notes.map((n, i) => (
+              <div key={i}>{tr(n)}</div>
+            ))}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {view.kind === 'done' && service && (
+        <ReceiptView receipt={view.receipt} lang={lang} siteHost={service.siteHost} />
+      )}
+      {view.kind !== 'done' && !running && lastReceipt && service && (
+        <ReceiptView receipt={lastReceipt} lang={lang} siteHost={service.siteHost} />
+      )}
     </section>
   );
 }

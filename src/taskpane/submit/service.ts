@@ -1,5 +1,7 @@
-// The pane's SubmitService: refresh the validation and the stamp, build the plan, run the exactly-once
-// submission, and keep the journal and the receipt in the workbook.
+// The pane's SubmitService: refresh the validation and the stamp, then the one submission flow
+// (src/submission/flow.ts), with the journal and the receipt kept in the workbook's settings — and
+// read back from there only through their schemas, since anyone who can edit the workbook can edit
+// them.
 import { ENGINE_VERSION } from '../../engine';
 import type { Validation } from '../../engine/validate';
 import type { TokenProvider } from '../../auth/types';
@@ -7,8 +9,8 @@ import { createGraphSubmission } from '../../graph';
 import type { DelibConfig } from '../../config';
 import { newestStandard } from '../../standard';
 import type { Text } from '../../standard/types';
-import { buildPlan, PlanRefused } from '../../submission/plan';
-import { runSubmission } from '../../submission/runner';
+import { submitWorkbook } from '../../submission/flow';
+import { readStoredJournal, readStoredReceipt } from '../../submission/stored';
 import type {
   Receipt,
   SubmissionStore,
@@ -27,11 +29,17 @@ export interface SubmitSession {
   currentValidation(): Validation | null;
 }
 
+/** The journal and the receipt where the pane keeps them; `receipt()` answers what is there, unchecked. */
+export interface PaneSubmissionStore extends SubmissionStore {
+  receipt(): unknown;
+  saveReceipt(r: Receipt): Promise<void>;
+}
+
 export interface SubmitServiceDeps {
   session: SubmitSession;
   config: DelibConfig;
   tokens: TokenProvider;
-  store: SubmissionStore & { receipt(): Receipt | null; saveReceipt(r: Receipt): Promise<void> };
+  store: PaneSubmissionStore;
   file: () => WorkbookFile | null;
 }
 
@@ -49,12 +57,13 @@ export function createSubmitService(deps: SubmitServiceDeps): SubmitService {
   const uploadsWorkbook = deps.file() !== null;
   return {
     uploadsWorkbook,
+    siteHost: deps.config.site.hostname,
     pending: async () => {
-      // Workbook settings anyone can edit: shown as a hint ("resume"), never trusted by the run.
-      const j = await deps.store.load();
-      return j && j.version === 2 && j.phase !== 'done' ? j : null;
+      // Shown as a hint ("resume"), never trusted by the run; a finished run's journal offers nothing.
+      const stored = readStoredJournal(await deps.store.load());
+      return stored.value?.phase === 'done' ? { value: null, problem: null } : stored;
     },
-    lastReceipt: async () => deps.store.receipt(),
+    lastReceipt: async () => readStoredReceipt(deps.store.receipt()),
     async submit({ onProgress, signal }) {
       onProgress({ phase: 'checking', rowsDone: 0, rowsTotal: 0, retries: 0 });
       // The stamp is refreshed first: what is submitted is exactly what the stamp vouches for.
@@ -64,23 +73,10 @@ export function createSubmitService(deps: SubmitServiceDeps): SubmitService {
       if (!validation || !state.report) {
         return refuse({ ko: '통합시트를 아직 읽지 못했습니다.', en: 'The workbook has not been read yet.' });
       }
-      if (validation.report.stats.errors > 0) {
-        return refuse({
-          ko: `오류 ${validation.report.stats.errors}건을 고친 뒤 제출하세요.`,
-          en: `Fix the ${validation.report.stats.errors} error(s) before submitting.`,
-        });
-      }
       if (state.problem) return refuse(state.problem);
-      let plan;
-      try {
-        // No submitter here: SharePoint records the signed-in account on the Submissions item.
-        plan = buildPlan(validation, { engine: ENGINE_VERSION });
-      } catch (e) {
-        if (e instanceof PlanRefused) return refuse(e.text);
-        throw e;
-      }
-      const outcome = await runSubmission({
-        plan,
+      const outcome = await submitWorkbook({
+        validation,
+        engine: ENGINE_VERSION,
         target: graph.target,
         store: deps.store,
         file: uploadsWorkbook ? deps.file() : null,

@@ -1,34 +1,25 @@
-// Where the submit panel gets its services. Tests call configureSubmission() with their own; the pane
-// calls attachSubmissionSession(session) once the live session runs, and the Office-backed service
-// is then built on first use from the deployed configuration (delib.config.json beside the pane).
+// How the submit panel gets its service: a function handed down as a prop from the pane's entry
+// (src/taskpane/index.tsx), never a module-level singleton. The Office-backed service is built on
+// first use — the deployed configuration (delib.config.json beside the pane) read and MSAL loaded
+// only then — and kept for the pane's life; a failed build (a bad configuration) is tried again on
+// the next call. Tests hand the panel a source of their own.
 import type { HostInfo } from '../../excel/host';
 import type { SubmitService } from '../../submission/types';
 import type { SubmitSession } from './service';
 
-let configured: SubmitService | null = null;
-let defaultFactory: (() => Promise<SubmitService>) | null = null;
+/** Answers the service, or rejects with why submission is not set up (a bilingual error). */
+export type SubmitServiceSource = () => Promise<SubmitService>;
 
-/** Injects the services (tests: a stand-in Graph and a test token provider). */
-export function configureSubmission(service: SubmitService | null): void {
-  configured = service;
-}
-
-/** Registers how to build the default services when none were configured. */
-export function setDefaultSubmissionFactory(factory: (() => Promise<SubmitService>) | null): void {
-  defaultFactory = factory;
-}
-
-/** The pane's one line of wiring: the Office-backed submission over this live session and host. */
-export function attachSubmissionSession(session: SubmitSession, host: HostInfo): void {
-  setDefaultSubmissionFactory(async () => {
-    const { officeSubmitService } = await import('./office-service');
-    return officeSubmitService(session, host);
-  });
-}
-
-export async function submissionService(): Promise<SubmitService | null> {
-  if (configured) return configured;
-  if (!defaultFactory) return null;
-  configured = await defaultFactory();
-  return configured;
+/** The Office-backed submission over this live session and host. */
+export function officeSubmission(session: SubmitSession, host: HostInfo): SubmitServiceSource {
+  let built: Promise<SubmitService> | null = null;
+  return () => {
+    built ??= import('./office-service')
+      .then((m) => m.officeSubmitService(session, host))
+      .catch((e: unknown) => {
+        built = null;
+        throw e;
+      });
+    return built;
+  };
 }

@@ -44,6 +44,12 @@ export const submitStrings = {
   receiptFile: t('통합시트 파일', 'Workbook file'),
   receiptFileLink: t('파일 열기', 'Open the file'),
   receiptFileNone: t('올리지 않음', 'Not uploaded'),
+  receiptLinkRefused: t(
+    'SharePoint 주소가 아니어서 링크를 표시하지 않습니다',
+    'Not a SharePoint address, so no link is shown',
+  ),
+  receiptOnBehalf: t('대리 제출', 'On behalf'),
+  receiptOnBehalfYes: t('시 담당자가 자치구를 대신해 제출', 'Submitted by a city officer for the district'),
   noUpload: t(
     '이 Excel은 통합시트 파일을 넘겨주지 않으므로 파일은 올리지 않고 행과 지표만 제출합니다.',
     'This Excel cannot hand out the workbook file, so only the rows and figures are submitted (no file upload).',
@@ -56,6 +62,7 @@ export const submitStrings = {
 export const phaseStrings: Record<SubmitPhase, Text> = {
   checking: t('검증 확인 중…', 'Checking validation…'),
   schema: t('SharePoint 목록 구조 확인 중…', 'Checking the SharePoint lists…'),
+  register: t('자치구 명부에서 제출 권한 확인 중…', 'Checking the district register…'),
   upload: t('통합시트 파일 올리는 중…', 'Uploading the workbook…'),
   rows: t('행 제출 중…', 'Submitting rows…'),
   finalise: t('이전 제출 정리 중…', 'Marking the previous submission superseded…'),

@@ -2,6 +2,7 @@
 // example workbook, exposed on window so the tests can act as the user and inspect the sheet.
 import { exampleInitialWorkbook } from '../../../devtools/preview/example';
 import { installOfficeStandIn } from '../../standins/office-js';
+import { newestStandard, standardByVersion } from '../../../src/standard';
 import type { OfficeStandIn } from '../../standins/office-js';
 
 export interface E2eConfig {
@@ -9,6 +10,10 @@ export interface E2eConfig {
   displayLanguage?: string;
   /** Requirement sets the stand-in host claims beyond ExcelApi 1.14 (e.g. NestedAppAuth 1.1). */
   requirementSets?: Record<string, string>;
+  /** The standard version of the example workbook (default the newest). */
+  standard?: string;
+  /** Document settings the workbook opens with (e.g. a receipt planted by whoever edited the file). */
+  settings?: Record<string, unknown>;
   /** Start from a blank workbook (the city desk's) instead of the example district workbook. */
   blank?: boolean;
 }
@@ -21,10 +26,15 @@ declare global {
 }
 
 const config = window.__delibE2e ?? {};
-const initial = config.blank
+const standard = (config.standard && standardByVersion(config.standard)) || newestStandard;
+const workbook = config.blank
   ? { sheets: [{ name: 'Sheet1' }] }
-  : exampleInitialWorkbook({ rows: config.rows ?? 12 });
-window.__standIn = installOfficeStandIn(window, initial, {
-  displayLanguage: config.displayLanguage ?? 'ko-KR',
-  requirementSets: config.requirementSets,
-});
+  : exampleInitialWorkbook({ rows: config.rows ?? 12 }, standard);
+window.__standIn = installOfficeStandIn(
+  window,
+  { ...workbook, settings: { ...workbook.settings, ...config.settings } },
+  {
+    displayLanguage: config.displayLanguage ?? 'ko-KR',
+    requirementSets: config.requirementSets,
+  },
+);

@@ -146,7 +146,7 @@ export function evaluateFormula(
  * The formula as written for the cell `rows` below and `columns` right of the one it was written for:
  * relative references move, `$`-fixed parts stay (what Excel does for conditional formats).
  */
-export function shiftFormula(formula: string, rows: number, columns: number): string {
+export function relativeFormula(formula: string, rows: number, columns: number): string {
   const parts = formula.split(/("(?:[^"]|"")*")/);
   return parts
     .map((part, i) =>

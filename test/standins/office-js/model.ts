@@ -1,8 +1,9 @@
 // The stand-in's workbook: plain data that the proxies change only when a RequestContext syncs,
 // and that the "user" side (typing, pasting, co-authors) changes directly. Events are dispatched
 // asynchronously after the change, as Excel does.
-import { type Box, formatBox } from './address';
-import { evaluateFormula, shiftFormula } from './formula';
+import { type Box, MAX_COLUMNS, formatBox } from './address';
+import { insertColumnsInSheet, lastUsedColumn, shiftFormula } from './columns';
+import { evaluateFormula, relativeFormula } from './formula';
 
 export type Scalar = string | number | boolean | null;
 
@@ -197,6 +198,27 @@ export class StandInModel {
     }
   }
 
+  /**
+   * Inserts `count` blank columns before column `at` (0-based), as Range.insert on whole columns
+   * does: cells, formulas on every sheet, validations, tables and widths move (./columns.ts).
+   */
+  insertColumns(sheet: StandInSheet, at: number, count: number): void {
+    if (lastUsedColumn(sheet) + count >= MAX_COLUMNS)
+      throw standInError('InsertDeleteConflict', 'The insert would push cells off the worksheet.');
+    insertColumnsInSheet(sheet, at, count);
+    for (const s of this.sheets)
+      for (const cols of s.rows.values())
+        for (const cell of cols.values())
+          if (cell.formula) cell.formula = shiftFormula(cell.formula, s.name, sheet.name, at, count);
+    const globals = [...this.globalFormulas.values()];
+    this.globalFormulas.clear();
+    for (const g of globals) {
+      const column = g.sheet === sheet && g.column >= at ? g.column + count : g.column;
+      this.globalFormulas.set(`${g.sheet.id}|${g.row}|${column}`, { ...g, column });
+    }
+    this.recalculate();
+  }
+
   setNumberFormat(sheet: StandInSheet, row: number, column: number, format: string): void {
     this.ensureCell(sheet, row, column).numberFormat = format;
   }
@@ -220,7 +242,7 @@ export class StandInModel {
       if (cf.fill === null) continue;
       if (row < b.row || row >= b.row + b.rowCount || column < b.column || column >= b.column + b.columnCount)
         continue;
-      const shifted = shiftFormula(cf.formula, row - b.row, column - b.column);
+      const shifted = relativeFormula(cf.formula, row - b.row, column - b.column);
       const result = evaluateFormula(this, sheet, row, column, shifted);
       if (!result.error && result.value === true) return cf.fill;
     }

@@ -1,6 +1,6 @@
 // Ranges and RangeAreas of the stand-in: values, formulas, formats and fills, read only after
 // load() + sync(), written only at sync().
-import { type Box, formatBox, qualify } from './address';
+import { type Box, MAX_ROWS, columnName, formatBox, qualify } from './address';
 import { type StandInContext, StandInObject } from './context';
 import { type StandInCell, type StandInSheet, standInError } from './model';
 import type { WorksheetProxy } from './objects';
@@ -241,6 +241,31 @@ export class RangeProxy extends StandInObject {
       }
       if (applyTo !== 'Formats') this.context.markWritten(sheet, box);
     });
+  }
+  /**
+   * Inserts blank cells here and shifts the others away. The stand-in does what the add-in needs:
+   * whole columns shifted right (see ./columns.ts for what moves with them); anything else is refused
+   * rather than done differently from Excel.
+   */
+  insert(shift: string): RangeProxy {
+    this.queueOp(() => {
+      const b = this.box();
+      if (shift !== 'Right' || b.row !== 0 || b.rowCount !== MAX_ROWS)
+        throw standInError('NotImplemented', 'The stand-in inserts whole columns (shift Right) only.');
+      const model = this.context.model;
+      const sheet = this.sheetOf();
+      model.insertColumns(sheet, b.column, b.columnCount);
+      model.dispatch(sheet.handlers.onChanged, {
+        type: 'WorksheetChanged',
+        worksheetId: sheet.id,
+        address: `${columnName(b.column)}:${columnName(b.column + b.columnCount - 1)}`,
+        changeType: 'ColumnInserted',
+        source: 'Local',
+        triggerSource: 'ThisLocalAddin',
+      });
+      model.notify();
+    });
+    return new RangeProxy(this.context, this.worksheet, () => this.box());
   }
   /** The part of this range inside the sheet's used range (null object when they do not meet). */
   getUsedRangeOrNullObject(valuesOnly = false): RangeProxy {

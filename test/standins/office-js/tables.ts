@@ -3,7 +3,7 @@ import { type Box, formatBox, parseBox, splitSheet } from './address';
 import { type LoadArg, type StandInContext, StandInObject } from './context';
 import { type StandInSheet, type TableRecord, standInError } from './model';
 import type { WorksheetProxy } from './objects';
-import type { RangeProxy } from './range';
+import { RangeProxy } from './range';
 
 export class FreezePanesProxy extends StandInObject {
   constructor(
@@ -39,7 +39,7 @@ export class FreezePanesProxy extends StandInObject {
 export class TableCollectionProxy extends StandInObject {
   constructor(
     context: StandInContext,
-    private readonly ws: WorksheetProxy | null,
+    private readonly ws: WorksheetProxy,
   ) {
     super(context);
   }
@@ -57,7 +57,7 @@ export class TableCollectionProxy extends StandInObject {
       let box: Box;
       if (typeof address === 'string') {
         const parts = splitSheet(address);
-        const s = parts.sheet ? model.findSheet(parts.sheet) : this.ws?.sheet();
+        const s = parts.sheet ? model.findSheet(parts.sheet) : this.ws.sheet();
         if (!s) throw standInError('InvalidArgument', 'The table needs a worksheet.');
         sheet = s;
         box = parseBox(parts.local);
@@ -71,14 +71,13 @@ export class TableCollectionProxy extends StandInObject {
       record = { id: model.newId('table'), name: `Table${all.length + 1}`, box, hasHeaders };
       sheet.tables.push(record);
     });
-    return new TableProxy(this.context, () => record);
+    return new TableProxy(this.context, this.ws, () => record);
   }
   private list: TableProxy[] | null = null;
   override load(_arg?: LoadArg): this {
     this.context.enqueue(() => {
-      const owned = this.ws ? this.ws.sheet().tables : this.context.model.sheets.flatMap((s) => s.tables);
-      this.list = owned.map((t) => {
-        const p = new TableProxy(this.context, () => t);
+      this.list = this.ws.sheet().tables.map((t) => {
+        const p = new TableProxy(this.context, this.ws, () => t);
         p.fillNow();
         return p;
       });
@@ -89,9 +88,18 @@ export class TableCollectionProxy extends StandInObject {
     if (!this.list) throw standInError('PropertyNotLoaded', "The property 'items' is not available.");
     return this.list;
   }
+  getItem(key: string): TableProxy {
+    return new TableProxy(this.context, this.ws, () => this.byName(key));
+  }
+  private byName(key: string): TableRecord | undefined {
+    return this.context.model.sheets
+      .flatMap((s) => s.tables)
+      .find((x) => x.name.toLowerCase() === key.toLowerCase());
+  }
   getItemOrNullObject(key: string): TableProxy {
     const t = new TableProxy(
       this.context,
+      this.ws,
       () =>
         this.context.model.sheets
           .flatMap((s) => s.tables)
@@ -105,10 +113,63 @@ export class TableCollectionProxy extends StandInObject {
 export class TableProxy extends StandInObject {
   constructor(
     context: StandInContext,
-    private readonly find: () => { name: string; box: Box } | undefined,
+    private readonly ws: WorksheetProxy,
+    private readonly find: () => TableRecord | undefined,
     orNull = false,
   ) {
     super(context, orNull);
+  }
+  private record(): TableRecord {
+    const t = this.find();
+    if (!t) throw standInError('ItemNotFound', 'The table does not exist.');
+    return t;
+  }
+  /** The table's cells, header row included, wherever the table is by the time the request runs. */
+  getRange(): RangeProxy {
+    return new RangeProxy(this.context, this.ws, () => this.record().box);
+  }
+  /**
+   * Table.resize (ExcelApi 1.13): the header row stays where it is, the new range overlaps the old
+   * one and no other table; cells do not move. Header cells that are empty get Column1, Column2 …
+   */
+  resize(newRange: string | RangeProxy): void {
+    this.context.enqueue(() => {
+      if (!this.context.model.supports('ExcelApi', '1.13'))
+        throw standInError('ApiNotFound', 'Table.resize needs ExcelApi 1.13.');
+      const t = this.record();
+      const sheet = this.ws.sheet();
+      let box: Box;
+      if (typeof newRange === 'string') {
+        const parts = splitSheet(newRange);
+        if (parts.sheet && this.context.model.findSheet(parts.sheet) !== sheet)
+          throw standInError('InvalidArgument', 'A table stays on its worksheet.');
+        box = parseBox(parts.local);
+      } else {
+        if (newRange.sheetOf() !== sheet)
+          throw standInError('InvalidArgument', 'A table stays on its worksheet.');
+        box = newRange.box();
+      }
+      if (box.row !== t.box.row || !intersects(box, t.box) || box.rowCount < (t.hasHeaders ? 2 : 1))
+        throw standInError(
+          'InvalidArgument',
+          'The new range must keep the header row and overlap the table.',
+        );
+      if (sheet.tables.some((o) => o !== t && intersects(o.box, box)))
+        throw standInError('InvalidOperation', 'A table cannot overlap another table.');
+      if (t.hasHeaders) {
+        const header = sheet.rows.get(box.row) ?? new Map();
+        sheet.rows.set(box.row, header);
+        const names = new Set([...header.values()].map((c) => String(c.value ?? '')));
+        let n = 1;
+        for (let c = box.column; c < box.column + box.columnCount; c++) {
+          if (String(header.get(c)?.value ?? '') !== '') continue;
+          while (names.has(`Column${n}`)) n++;
+          header.set(c, { value: `Column${n}` });
+          names.add(`Column${n++}`);
+        }
+      }
+      t.box = box;
+    });
   }
   protected exists() {
     return !!this.find();

@@ -9,14 +9,13 @@
 // year. Requests: the site (once), the register, one per year (more only past 999 items a year).
 import type { Standard, Text } from '../standard/types';
 import { BilingualError } from '../bilingual';
-import { isLoopback } from '../config';
 import type { CreatorGroups, SubmissionRecord } from '../city/types';
 import { roleFor, type DistrictRegister, type Identity } from '../register';
 import { readRegister } from './districts';
 import { GROUPS_PER_CHECK, identityFor, registerGroups } from './identity';
 import type { GraphHttp } from './http';
 import type { SharePointSite } from './sharepoint';
-import { submissionRecordOf, type LinkPolicy } from './submission-record';
+import { submissionRecordOf } from './submission-record';
 
 export interface CityReading {
   register: DistrictRegister;
@@ -38,13 +37,6 @@ export interface CityReadOptions {
    * name nor by object id and the register names groups (then the reader's own groups may settle it).
    */
   reader?: (register: DistrictRegister) => Promise<Identity & { objectId: string }>;
-}
-
-/** Where a workbook link may point: the site's SharePoint host (https); the stand-in's own origin. */
-export function linkPolicy(site: SharePointSite): LinkPolicy {
-  const origins = [`https://${site.config.site.hostname}`];
-  if (isLoopback(site.config.graphRoot)) origins.push(new URL(site.config.graphRoot).origin);
-  return { origins };
 }
 
 /** The register as kept in SharePoint, or a bilingual error naming its problems. */
@@ -73,10 +65,9 @@ export async function readCity(
     checkedRegister(site),
     ...[...new Set(years)].map((y) => site.query('submissions', `fields/Year eq ${Number(y)}`)),
   ]);
-  const links = linkPolicy(site);
   const submissions: SubmissionRecord[] = [];
   for (const item of pages.flat()) {
-    const read = submissionRecordOf(item, options.standard, links);
+    const read = submissionRecordOf(item, options.standard, site.config.site.hostname);
     if ('record' in read) submissions.push(read.record);
     else notes.push(read.problem);
   }

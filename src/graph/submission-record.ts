@@ -7,13 +7,12 @@ import type { Standard, Text } from '../standard/types';
 import type { Metrics, Quarter } from '../engine/report';
 import type { SubmissionRecord } from '../city/types';
 import { councilOf } from './council';
+import { siteLink } from '../submission/stored';
 import { STATUS_CURRENT, STATUS_SUPERSEDED, metricColumnName } from './schema';
 import type { GraphItem } from './sharepoint';
 
 /** MetricsDetail longer than this is not parsed (a real one is a few kilobytes). */
 export const METRICS_DETAIL_MAX_CHARS = 200_000;
-/** Link columns longer than this are not links a submission wrote. */
-const URL_MAX_CHARS = 2_000;
 const CODE = /^\d{5}$/;
 
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
@@ -85,35 +84,13 @@ function flag(v: unknown): boolean {
   return v === true || v === 1 || v === '1' || (typeof v === 'string' && v.toLowerCase() === 'true');
 }
 
-export interface LinkPolicy {
-  /** Links are kept only on these origins (`https://seoul.sharepoint.com`). */
-  origins: readonly string[];
-}
-
-/**
- * The workbook's address, when it is a link to where submissions are kept: an absolute URL on an
- * allowed origin. Anyone who can edit the list could write `javascript:` or a look-alike host into
- * the column; the board then shows no link rather than that one.
- */
-export function trustedLink(value: unknown, policy: LinkPolicy): string | null {
-  const s = text(value);
-  if (!s || s.length > URL_MAX_CHARS) return null;
-  let url: URL;
-  try {
-    url = new URL(s);
-  } catch {
-    return null;
-  }
-  return policy.origins.includes(url.origin) && !url.username && !url.password ? url.href : null;
-}
-
 export type ItemReading = { record: SubmissionRecord } | { problem: Text };
 
 /**
  * The record an item holds, or why it cannot be read (said in both languages; the desk lists such
  * items instead of guessing figures for them).
  */
-export function submissionRecordOf(item: GraphItem, standard: Standard, links: LinkPolicy): ItemReading {
+export function submissionRecordOf(item: GraphItem, standard: Standard, siteHost: string): ItemReading {
   const f = item.fields ?? {};
   const id = text(f.SubmissionId) ?? text(f.SubmissionKey) ?? `item ${item.id}`;
   const bad = (ko: string, en: string): ItemReading => ({
@@ -152,7 +129,9 @@ export function submissionRecordOf(item: GraphItem, standard: Standard, links: L
         id: text(user?.id),
       },
       createdAt: item.createdDateTime ?? '',
-      fileUrl: trustedLink(f.WorkbookUrl, links),
+      // Only an https address on the site's SharePoint host: anyone who can edit the list could
+      // plant `javascript:` or a look-alike host there (the receipt's rule, src/submission/stored).
+      fileUrl: siteLink(typeof f.WorkbookUrl === 'string' ? f.WorkbookUrl : null, siteHost),
       onBehalf: flag(f.OnBehalf),
       standardVersion: text(f.StandardVersion) ?? '',
       stampHash: text(f.StampHash) ?? '',

@@ -1,10 +1,10 @@
 // Reading the city's desk from SharePoint: a Submissions item → SubmissionRecord, every field checked
 // (a hand-edited item never becomes a figure, a planted link never becomes a link), and the council
 // composition written at completion read back as the counts the validation found.
-import { submissionRecordOf, trustedLink, METRICS_DETAIL_MAX_CHARS } from '../../src/graph/submission-record';
+import { submissionRecordOf, METRICS_DETAIL_MAX_CHARS } from '../../src/graph/submission-record';
 import { councilFields, councilOf } from '../../src/graph/council';
 import { COUNCIL_COLUMNS, listSpecs } from '../../src/graph/schema';
-import { linkPolicy, readCity } from '../../src/graph/city';
+import { readCity } from '../../src/graph/city';
 import { writeRegister } from '../../src/graph/districts';
 import type { GraphItem } from '../../src/graph/sharepoint';
 import { ENGINE_VERSION } from '../../src/engine';
@@ -16,7 +16,7 @@ import { exampleValidation } from '../submission/example';
 import { KIM, memoryStore, startHarness, type Harness } from '../submission/harness';
 
 const standard = newestStandard;
-const links = { origins: ['https://seoul.sharepoint.com'] };
+const links = 'seoul.sharepoint.com';
 
 function itemOf(fields: Record<string, unknown>, more: Partial<GraphItem> = {}): GraphItem {
   return {
@@ -91,22 +91,9 @@ test.each([
   ['thousands of characters', `https://seoul.sharepoint.com/${'a'.repeat(3000)}`],
   ['a number', 42],
 ])('a link column holding %s is no link', (_what, value) => {
-  expect(trustedLink(value, links)).toBeNull();
   const { fields } = writtenFields();
   const read = submissionRecordOf(itemOf({ ...fields, WorkbookUrl: value }), standard, links);
   expect('record' in read && read.record.fileUrl).toBeNull();
-});
-
-test('the stand-in’s own origin is a link origin only when Graph is the local stand-in', () => {
-  const site = (graphRoot: string) =>
-    ({ config: { graphRoot, site: { hostname: 'seoul.sharepoint.com', path: '/sites/delib' } } }) as never;
-  expect(linkPolicy(site('http://127.0.0.1:4321/v1.0')).origins).toEqual([
-    'https://seoul.sharepoint.com',
-    'http://127.0.0.1:4321',
-  ]);
-  expect(linkPolicy(site('https://graph.microsoft.com/v1.0')).origins).toEqual([
-    'https://seoul.sharepoint.com',
-  ]);
 });
 
 test.each([

@@ -1,13 +1,15 @@
-// The standard's §2 metrics: pooled rates (Σ attended ÷ Σ expected per group), undefined (null)
-// when nothing was expected, rates above 100% kept. One definition for the pane, 요약, reports
-// and SharePoint. Unreadable or blank values contribute nothing to their sums: such rows carry
-// error findings, which block submission, so an invalid workbook's figures are provisional.
+// The standard's §2 metrics over the forum rows, overall and by each of its groupings, as running
+// sums: the live path adds and removes single rows, so a keystroke never re-sums the sheet. What is
+// summed, and by what the rows are grouped, is the standard's data (src/engine/metric-values.ts).
+// Unreadable or blank values contribute nothing to their sums: such rows carry error findings,
+// which block submission, so an invalid workbook's figures are provisional.
 import type { Standard } from '../standard/types';
-import type { ForumRecord, Metrics, TableRecord, WorkbookMetrics } from './report';
+import type { Finding, Metrics, TableRecord, WorkbookMetrics } from './report';
 import { quarterOfSerial } from './dates';
+import { groupsOf, metricPlan, type MetricPlan } from './metric-values';
 
 /**
- * Sums in millionths, as integers: floating-point addition depends on order, and a district's
+ * A sum in millionths, as an integer: floating-point addition depends on order, and a district's
  * figures must not change when its rows are sorted. Past 2^53 the sum continues in BigInt.
  */
 class ExactSum {
@@ -15,8 +17,7 @@ class ExactSum {
   private big: bigint | null = null;
 
   /** Adds v (or subtracts it, sign -1): exact, so removing a row undoes adding it to the bit. */
-  add(v: number | null, sign: 1 | -1 = 1): void {
-    if (v === null) return;
+  add(v: number, sign: 1 | -1): void {
     const scaled = sign * Math.round(v * 1e6);
     if (this.big === null) {
       const next = this.micro + scaled;
@@ -35,77 +36,121 @@ class ExactSum {
   }
 }
 
-class Sums {
-  meetings = 0;
-  hours = new ExactSum();
-  ao = new ExactSum();
-  ac = new ExactSum();
-  eo = new ExactSum();
-  ec = new ExactSum();
-
-  add(f: ForumRecord, sign: 1 | -1): void {
-    this.meetings += sign;
-    this.hours.add(f.hours, sign);
-    this.ao.add(f.attendedOfficial, sign);
-    this.ac.add(f.attendedCivilian, sign);
-    this.eo.add(f.expectedOfficial, sign);
-    this.ec.add(f.expectedCivilian, sign);
+/** One set of rows: its count and the exact Σ of each summed column. */
+class GroupSums {
+  rows = 0;
+  readonly sums: ExactSum[];
+  constructor(columns: number) {
+    this.sums = Array.from({ length: columns }, () => new ExactSum());
   }
 
-  metrics(): Metrics {
-    const [hours, ao, ac, eo, ec] = [
-      this.hours.value,
-      this.ao.value,
-      this.ac.value,
-      this.eo.value,
-      this.ec.value,
-    ];
-    return {
-      meetings: this.meetings,
-      hoursTotal: hours,
-      hoursPerMeeting: this.meetings === 0 ? null : hours / this.meetings,
-      attendees: { total: ao + ac, official: ao, civilian: ac },
-      expected: { total: eo + ec, official: eo, civilian: ec },
-      attendanceRate: { total: rate(ao + ac, eo + ec), official: rate(ao, eo), civilian: rate(ac, ec) },
-    };
+  add(values: readonly (number | null)[], sign: 1 | -1): void {
+    this.rows += sign;
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      if (v !== null) this.sums[i].add(v, sign);
+    }
+  }
+
+  metrics(plan: MetricPlan): Metrics {
+    return plan.nest(plan.evaluate({ rows: this.rows, sums: this.sums.map((s) => s.value) }));
   }
 }
 
-const rate = (attended: number, expected: number): number | null =>
-  expected === 0 ? null : attended / expected;
+/** A row as the tally sees it: its values and the findings on it (is a blank cell blank?). */
+export interface TalliedRow {
+  record: TableRecord;
+  findings: readonly Finding[];
+}
 
-/**
- * Running sums for the whole workbook, each quarter and each forum type. The live path adds and
- * removes single rows, so a keystroke never re-sums the sheet.
- */
+/** A grouping compiled against the record's slots. */
+interface CompiledGrouping {
+  key: string;
+  groupKeys: string[];
+  slot: number;
+  column: string;
+  /** The group of a row, or -1 for none. */
+  groupOf(value: unknown, row: TalliedRow): number;
+}
+
+function compileGroupings(standard: Standard): CompiledGrouping[] {
+  const columns = standard.sheets.forums.columns.map((c) => c.key);
+  return standard.groupings.map((g) => {
+    const slot = columns.indexOf(g.column);
+    if (slot < 0) throw new Error(`the grouping '${g.key}' reads the unknown column '${g.column}'`);
+    const groupKeys = groupsOf(g, standard).map((x) => x.key);
+    const index = new Map(groupKeys.map((k, i) => [k, i]));
+    const blank = g.blank ? groupKeys.length - 1 : -1;
+    const byValue = (value: unknown, row: TalliedRow) => {
+      if (typeof value === 'string') return index.get(value) ?? -1;
+      // Blank, or given but unreadable (then a finding names the column): only blank is 미기재.
+      if (blank < 0 || row.findings.some((f) => f.field === g.column)) return -1;
+      return blank;
+    };
+    return {
+      key: g.key,
+      groupKeys,
+      slot,
+      column: g.column,
+      groupOf:
+        g.by === 'quarter'
+          ? (value: unknown) => (typeof value === 'number' ? quarterOfSerial(value) - 1 : -1)
+          : byValue,
+    };
+  });
+}
+
+/** Running sums for the whole workbook and every group of every grouping of the standard. */
 export class MetricsTally {
-  private readonly overall = new Sums();
-  private readonly quarters = [new Sums(), new Sums(), new Sums(), new Sums()];
-  private readonly types: Map<string, Sums>;
+  private readonly plan: MetricPlan;
+  private readonly sumSlots: number[];
+  private readonly groupings: CompiledGrouping[];
+  private readonly overall: GroupSums;
+  private readonly groups: GroupSums[][];
+  /** Scratch: the row's values of the summed columns (null where not a number). */
+  private readonly scratch: (number | null)[];
 
   constructor(standard: Standard) {
-    this.types = new Map(standard.enums.forumType.map((t) => [t.value, new Sums()]));
+    this.plan = metricPlan(standard);
+    const columns = standard.sheets.forums.columns.map((c) => c.key);
+    this.sumSlots = this.plan.sumColumns.map((k) => columns.indexOf(k));
+    this.groupings = compileGroupings(standard);
+    const width = this.sumSlots.length;
+    this.overall = new GroupSums(width);
+    this.groups = this.groupings.map((g) => g.groupKeys.map(() => new GroupSums(width)));
+    this.scratch = this.sumSlots.map(() => null);
   }
 
-  add(record: TableRecord, sign: 1 | -1 = 1): void {
-    // The typed view: these columns are every standard's (metrics as data will name them in the standard).
-    const f = record as ForumRecord;
-    this.overall.add(f, sign);
-    if (f.date !== null) this.quarters[quarterOfSerial(f.date) - 1].add(f, sign);
-    const byType = f.type === null ? undefined : this.types.get(f.type);
-    if (byType) byType.add(f, sign);
+  /** Adds a row (or removes it, sign -1): exact, so removing a row undoes adding it to the bit. */
+  add(row: TalliedRow, sign: 1 | -1 = 1): void {
+    const values = row.record.values;
+    const s = this.scratch;
+    for (let i = 0; i < s.length; i++) {
+      const v = values[this.sumSlots[i]];
+      s[i] = typeof v === 'number' ? v : null;
+    }
+    this.overall.add(s, sign);
+    for (let g = 0; g < this.groupings.length; g++) {
+      const grouping = this.groupings[g];
+      const at = grouping.groupOf(values[grouping.slot], row);
+      if (at >= 0) this.groups[g][at].add(s, sign);
+    }
   }
 
   metrics(): WorkbookMetrics {
-    const byType: Record<string, Metrics> = {};
-    for (const [type, sums] of this.types) byType[type] = sums.metrics();
-    const [q1, q2, q3, q4] = this.quarters.map((q) => q.metrics());
-    return { overall: this.overall.metrics(), byQuarter: { '1': q1, '2': q2, '3': q3, '4': q4 }, byType };
+    const out: Record<string, unknown> = { overall: this.overall.metrics(this.plan) };
+    this.groupings.forEach((g, i) => {
+      const figures: Record<string, Metrics> = {};
+      g.groupKeys.forEach((key, j) => (figures[key] = this.groups[i][j].metrics(this.plan)));
+      out[g.key] = figures;
+    });
+    return out as WorkbookMetrics;
   }
 }
 
+/** The metrics of records read without their findings (every empty grouping cell counts as blank). */
 export function computeMetrics(forums: readonly TableRecord[], standard: Standard): WorkbookMetrics {
   const tally = new MetricsTally(standard);
-  for (const f of forums) tally.add(f);
+  for (const record of forums) tally.add({ record, findings: [] });
   return tally.metrics();
 }

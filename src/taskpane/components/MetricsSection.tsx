@@ -99,23 +99,14 @@ export function MetricsSection({
   metrics: WorkbookMetrics | null;
   rows: number;
   lang: Lang;
-  /** The report's standard version: its labels and forum types. */
+  /** The report's standard version: its metrics, groupings and labels. */
   standard: string | null;
 }) {
   const section = useSectionStyles();
+  const shown = standardForDisplay(standard);
   const tables = useMemo(
-    () =>
-      metrics &&
-      metricTables(
-        metrics,
-        lang,
-        {
-          overall: strings.overall[lang],
-          quarter: (q) => strings.quarter(q)[lang],
-        },
-        standardForDisplay(standard),
-      ),
-    [metrics, lang, standard],
+    () => metrics && metricTables(metrics, lang, { overall: strings.overall[lang] }, shown),
+    [metrics, lang, shown],
   );
   return (
     <section className={section.section} aria-labelledby="metrics-heading">
@@ -123,34 +114,29 @@ export function MetricsSection({
         {strings.metrics[lang]}
       </h2>
       {tables && rows === 0 && <p>{strings.noForums[lang]}</p>}
-      {tables && (
-        <>
-          <RateChart
-            title={`${strings.chartTitle[lang]} · ${strings.byQuarter[lang]}`}
-            bars={rateBars([tables.overall, ...tables.byQuarter], lang)}
-            lang={lang}
-          />
-          {tables.byType.length > 0 && (
-            <RateChart
-              title={`${strings.chartTitle[lang]} · ${strings.byType[lang]}`}
-              bars={rateBars(tables.byType, lang)}
-              lang={lang}
-            />
-          )}
+      {tables &&
+        tables.groupings.map(
+          (g) =>
+            g.rows.length > 0 && (
+              <RateChart
+                key={g.key}
+                title={`${tables.chartLabel} · ${g.title}`}
+                // Each group is read against the whole.
+                bars={rateBars([tables.overall, ...g.rows], lang, shown)}
+                lang={lang}
+              />
+            ),
+        )}
+      {tables &&
+        tables.groupings.map((g) => (
           <MetricTable
-            name={strings.byQuarter[lang]}
+            key={g.key}
+            name={g.title}
             columns={tables.columns}
-            rows={[tables.overall, ...tables.byQuarter]}
+            rows={[tables.overall, ...g.rows]}
             lang={lang}
           />
-          <MetricTable
-            name={strings.byType[lang]}
-            columns={tables.columns}
-            rows={[tables.overall, ...tables.byType]}
-            lang={lang}
-          />
-        </>
-      )}
+        ))}
     </section>
   );
 }

@@ -213,9 +213,30 @@ const keyEdit: fc.Arbitrary<Edit> = fc
     }),
   );
 
+/**
+ * An edit of 2021.2's 단계 or 진행방식 (extra columns in a 2021.1 sheet): a row moving between the
+ * groups of the metrics by 단계 and 진행방식 — a value, 미기재 (blank), or no group (off the list).
+ */
+const groupEdit: fc.Arbitrary<Edit> = fc
+  .constantFrom(
+    ...(['stage', 'format'] as const).map((key) => ({
+      key,
+      col: standard2021_2.sheets.forums.columns.findIndex((c) => c.key === key),
+    })),
+  )
+  .chain(({ key, col }) =>
+    fc.record({
+      sheet: fc.constant<1>(1),
+      row: fc.integer({ min: 1, max: 26 }),
+      col: fc.constant(col),
+      value: forumValue(key),
+    }),
+  );
+
 const edit: fc.Arbitrary<Edit> = fc.oneof(
   { weight: 1, arbitrary: anyEdit },
   { weight: 2, arbitrary: keyEdit },
+  { weight: 1, arbitrary: groupEdit },
 );
 
 describe('incremental validation', () => {

@@ -1,6 +1,6 @@
-// The 요약 sheet's native formulas evaluated by a real formula engine (headless LibreOffice) and
-// compared with the engine's figures, group by group. Our writer stores no cached 요약 results,
-// so every number read back was computed by LibreOffice.
+// Headless LibreOffice for tests: re-saving files (a second writer of .xlsx), and the 요약 sheet's
+// native formulas evaluated by a real formula engine and compared with the engine's figures, group
+// by group. Our writer stores no cached 요약 results, so every number read back was LibreOffice's.
 import { execFileSync, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import type { WorkbookSnapshot } from '../../src/engine';

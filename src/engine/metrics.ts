@@ -16,9 +16,11 @@ class ExactSum {
   private micro = 0;
   private big: bigint | null = null;
 
-  /** Adds v (or subtracts it, sign -1): exact, so removing a row undoes adding it to the bit. */
-  add(v: number, sign: 1 | -1): void {
-    const scaled = sign * Math.round(v * 1e6);
+  /**
+   * Adds a value given as its signed millionths `scaled` (sign · round(v · 10⁶), see `ScaledRow`):
+   * exact, so removing a row undoes adding it to the bit. `v` serves only past 2^53.
+   */
+  add(scaled: number, v: number, sign: 1 | -1): void {
     if (this.big === null) {
       const next = this.micro + scaled;
       if (Number.isSafeInteger(next) && Number.isSafeInteger(scaled)) {
@@ -36,6 +38,14 @@ class ExactSum {
   }
 }
 
+/** A row's summed values, read once per row and added to each of its groups. */
+interface ScaledRow {
+  /** sign · round(v · 10⁶) per summed column; 0 where the value is blank (it adds nothing). */
+  scaled: number[];
+  raw: number[];
+  sign: 1 | -1;
+}
+
 /** One set of rows: its count and the exact Σ of each summed column. */
 class GroupSums {
   rows = 0;
@@ -44,12 +54,9 @@ class GroupSums {
     this.sums = Array.from({ length: columns }, () => new ExactSum());
   }
 
-  add(values: readonly (number | null)[], sign: 1 | -1): void {
-    this.rows += sign;
-    for (let i = 0; i < values.length; i++) {
-      const v = values[i];
-      if (v !== null) this.sums[i].add(v, sign);
-    }
+  add(row: ScaledRow): void {
+    this.rows += row.sign;
+    for (let i = 0; i < this.sums.length; i++) this.sums[i].add(row.scaled[i], row.raw[i], row.sign);
   }
 
   metrics(plan: MetricPlan): Metrics {
@@ -107,8 +114,8 @@ export class MetricsTally {
   private readonly groupings: CompiledGrouping[];
   private readonly overall: GroupSums;
   private readonly groups: GroupSums[][];
-  /** Scratch: the row's values of the summed columns (null where not a number). */
-  private readonly scratch: (number | null)[];
+  /** Scratch for the row being added. */
+  private readonly row: ScaledRow;
 
   constructor(standard: Standard) {
     this.plan = metricPlan(standard);
@@ -118,22 +125,25 @@ export class MetricsTally {
     const width = this.sumSlots.length;
     this.overall = new GroupSums(width);
     this.groups = this.groupings.map((g) => g.groupKeys.map(() => new GroupSums(width)));
-    this.scratch = this.sumSlots.map(() => null);
+    this.row = { scaled: this.sumSlots.map(() => 0), raw: this.sumSlots.map(() => 0), sign: 1 };
   }
 
   /** Adds a row (or removes it, sign -1): exact, so removing a row undoes adding it to the bit. */
   add(row: TalliedRow, sign: 1 | -1 = 1): void {
     const values = row.record.values;
-    const s = this.scratch;
-    for (let i = 0; i < s.length; i++) {
+    const s = this.row;
+    s.sign = sign;
+    for (let i = 0; i < this.sumSlots.length; i++) {
       const v = values[this.sumSlots[i]];
-      s[i] = typeof v === 'number' ? v : null;
+      const n = typeof v === 'number' ? v : 0;
+      s.raw[i] = n;
+      s.scaled[i] = sign * Math.round(n * 1e6);
     }
-    this.overall.add(s, sign);
+    this.overall.add(s);
     for (let g = 0; g < this.groupings.length; g++) {
       const grouping = this.groupings[g];
       const at = grouping.groupOf(values[grouping.slot], row);
-      if (at >= 0) this.groups[g][at].add(s, sign);
+      if (at >= 0) this.groups[g][at].add(s);
     }
   }
 

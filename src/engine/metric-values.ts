@@ -222,9 +222,14 @@ export function copyFigures<T extends object>(figures: T): T {
   return out as T;
 }
 
+/** The metric counting rows (회의횟수), if the standard has one. */
+export function rowsMetric(standard: Standard): MetricDefinition | undefined {
+  return standard.metrics.find((x) => x.definition.kind === 'rows');
+}
+
 /** The number of rows a set of figures counts (its `rows` metric), or null if the standard has none. */
 export function rowsOf(figures: object, standard: Standard): number | null {
-  const m = standard.metrics.find((x) => x.definition.kind === 'rows');
+  const m = rowsMetric(standard);
   return m ? metricValue(figures, m.key) : null;
 }
 

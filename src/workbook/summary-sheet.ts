@@ -17,7 +17,7 @@
 import type { GroupingDefinition, MetricDefinition, Standard } from '../standard/types';
 import { columnLetter } from '../engine/snapshot';
 import { excelNumberFormat } from '../engine/metric-format';
-import { groupLabel, groupsOf } from '../engine/metric-values';
+import { groupLabel, groupsOf, rowsMetric } from '../engine/metric-values';
 import { LAST_EXCEL_ROW, lettersOf, type WorkbookLayout } from './layout';
 
 /** Where the 요약 formulas read from: our template's places, or those located in a district's copy. */
@@ -93,7 +93,7 @@ export function summarySheetLayout(source: SummarySource, standard: Standard): S
   const metrics = standard.metrics.map((m) => m.key);
   const col = (metric: string) => columnLetter(metrics.indexOf(metric) + 1);
   // The column a row count looks at (명칭): a blank group's rows are those with it filled.
-  const counted = standard.metrics.find((m) => m.definition.kind === 'rows')?.definition;
+  const counted = rowsMetric(standard)?.definition;
   const rowKey = counted?.kind === 'rows' ? counted.countedBy : null;
 
   const criteriaOf = (grouping: GroupingDefinition, group: string): Criteria => {

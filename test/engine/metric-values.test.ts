@@ -108,6 +108,19 @@ describe('groupings', () => {
     expect(standard2021_1.groupings.map((g) => g.key)).toEqual(['byQuarter', 'byType']);
   });
 
+  it('refuses a grouping by a column the table lacks, or by values of a column without a list', () => {
+    const by = (column: string): Standard => ({
+      ...standard2021_1,
+      groupings: [{ key: 'byX', label: { ko: 'x', en: 'x' }, column, by: 'value' }],
+    });
+    expect(() => validateWorkbook(workbook({ forums: [forum()] }), by('nope'))).toThrow(
+      "the grouping 'byX' reads the unknown column 'nope'",
+    );
+    expect(() => validateWorkbook(workbook({ forums: [forum()] }), by('host'))).toThrow(
+      "the grouping 'byX' needs a list column, not 'host'",
+    );
+  });
+
   it('a 2021.2 report gives 단계 and 진행방식: blank rows are 미기재, a value off the list is in no group', () => {
     const v = validateWorkbook(
       workbook({

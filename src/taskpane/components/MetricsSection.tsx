@@ -1,5 +1,5 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { useMemo } from 'react';
+import { Fragment, useMemo } from 'react';
 import type { WorkbookMetrics } from '../../engine/report';
 import { standardForDisplay } from '../../standard';
 import { strings } from '../strings';
@@ -115,27 +115,23 @@ export function MetricsSection({
       </h2>
       {tables && rows === 0 && <p>{strings.noForums[lang]}</p>}
       {tables &&
-        tables.groupings.map(
-          (g) =>
-            g.rows.length > 0 && (
+        // Each grouping's chart (read against the whole) above its table: 분기별, 유형별, 단계별 …
+        tables.groupings.map((g) => (
+          <Fragment key={g.key}>
+            {g.rows.length > 0 && (
               <RateChart
-                key={g.key}
                 title={`${tables.chartLabel} · ${g.title}`}
-                // Each group is read against the whole.
                 bars={rateBars([tables.overall, ...g.rows], lang, shown)}
                 lang={lang}
               />
-            ),
-        )}
-      {tables &&
-        tables.groupings.map((g) => (
-          <MetricTable
-            key={g.key}
-            name={g.title}
-            columns={tables.columns}
-            rows={[tables.overall, ...g.rows]}
-            lang={lang}
-          />
+            )}
+            <MetricTable
+              name={g.title}
+              columns={tables.columns}
+              rows={[tables.overall, ...g.rows]}
+              lang={lang}
+            />
+          </Fragment>
         ))}
     </section>
   );

@@ -129,7 +129,8 @@ export interface TableRecord {
 }
 
 /**
- * The typed view of a 숙의공론장 record, for the code that needs a column by name (the metrics).
+ * The typed view of a 숙의공론장 record, for code that needs a column by name (tests, tools); the
+ * product reads columns by key, the metrics too (their columns are the standard's data).
  * Every column is also readable by its key (`record.get('note')`).
  */
 export interface ForumRecord extends TableRecord {

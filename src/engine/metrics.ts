@@ -8,36 +8,6 @@ import type { Finding, Metrics, TableRecord, WorkbookMetrics } from './report';
 import { quarterOfSerial } from './dates';
 import { groupsOf, metricPlan, type MetricPlan } from './metric-values';
 
-/**
- * A sum in millionths, as an integer: floating-point addition depends on order, and a district's
- * figures must not change when its rows are sorted. Past 2^53 the sum continues in BigInt.
- */
-class ExactSum {
-  private micro = 0;
-  private big: bigint | null = null;
-
-  /**
-   * Adds a value given as its signed millionths `scaled` (sign · round(v · 10⁶), see `ScaledRow`):
-   * exact, so removing a row undoes adding it to the bit. `v` serves only past 2^53.
-   */
-  add(scaled: number, v: number, sign: 1 | -1): void {
-    if (this.big === null) {
-      const next = this.micro + scaled;
-      if (Number.isSafeInteger(next) && Number.isSafeInteger(scaled)) {
-        this.micro = next;
-        return;
-      }
-      this.big = BigInt(this.micro);
-    }
-    const huge = Number.isFinite(scaled) ? BigInt(scaled) : BigInt(sign * Math.round(v)) * 1_000_000n;
-    this.big += huge;
-  }
-
-  get value(): number {
-    return (this.big === null ? this.micro : Number(this.big)) / 1e6;
-  }
-}
-
 /** A row's summed values, read once per row and added to each of its groups. */
 interface ScaledRow {
   /** sign · round(v · 10⁶) per summed column; 0 where the value is blank (it adds nothing). */
@@ -46,28 +16,61 @@ interface ScaledRow {
   sign: 1 | -1;
 }
 
-/** One set of rows: its count and the exact Σ of each summed column. */
-class GroupSums {
-  rows = 0;
-  readonly sums: ExactSum[];
-  constructor(columns: number) {
-    this.sums = Array.from({ length: columns }, () => new ExactSum());
+/**
+ * The sums of many sets of rows (the whole workbook, each group of each grouping): per set its row
+ * count and the Σ of each summed column in millionths, as integers — floating-point addition
+ * depends on order, and a district's figures must not change when its rows are sorted; exact, so
+ * removing a row undoes adding it to the bit. Past 2^53 a sum continues in BigInt. One flat array:
+ * a row is added to five or so sets on every keystroke.
+ */
+class SumTable {
+  private readonly rows: number[];
+  private readonly micro: number[];
+  /** The sums that left the safe integers, by cell; null while none did. */
+  private big: Map<number, bigint> | null = null;
+
+  constructor(
+    sets: number,
+    private readonly width: number,
+  ) {
+    this.rows = Array.from({ length: sets }, () => 0);
+    this.micro = Array.from({ length: sets * width }, () => 0);
   }
 
-  add(row: ScaledRow): void {
-    this.rows += row.sign;
-    for (let i = 0; i < this.sums.length; i++) this.sums[i].add(row.scaled[i], row.raw[i], row.sign);
+  add(set: number, row: ScaledRow): void {
+    this.rows[set] += row.sign;
+    const base = set * this.width;
+    for (let i = 0; i < this.width; i++) {
+      const s = row.scaled[i];
+      if (s === 0) continue;
+      const at = base + i;
+      if (this.big === null) {
+        const next = this.micro[at] + s;
+        if (Number.isSafeInteger(next) && Number.isSafeInteger(s)) {
+          this.micro[at] = next;
+          continue;
+        }
+        this.big = new Map();
+      }
+      const huge = Number.isFinite(s) ? BigInt(s) : BigInt(row.sign * Math.round(row.raw[i])) * 1_000_000n;
+      this.big.set(at, (this.big.get(at) ?? BigInt(this.micro[at])) + huge);
+    }
   }
 
-  metrics(plan: MetricPlan): Metrics {
-    return plan.nest(plan.evaluate({ rows: this.rows, sums: this.sums.map((s) => s.value) }));
+  metrics(set: number, plan: MetricPlan): Metrics {
+    const sums = Array.from({ length: this.width }, (_, i) => {
+      const at = set * this.width + i;
+      const b = this.big?.get(at);
+      return (b === undefined ? this.micro[at] : Number(b)) / 1e6;
+    });
+    return plan.nest(plan.evaluate({ rows: this.rows[set], sums }));
   }
 }
 
 /** A row as the tally sees it: its values and the findings on it (is a blank cell blank?). */
 export interface TalliedRow {
   record: TableRecord;
-  findings: readonly Finding[];
+  readonly findings: readonly Finding[];
 }
 
 /** A grouping compiled against the record's slots. */
@@ -91,7 +94,8 @@ function compileGroupings(standard: Standard): CompiledGrouping[] {
     const byValue = (value: unknown, row: TalliedRow) => {
       if (typeof value === 'string') return index.get(value) ?? -1;
       // Blank, or given but unreadable (then a finding names the column): only blank is 미기재.
-      if (blank < 0 || row.findings.some((f) => f.field === g.column)) return -1;
+      if (blank < 0) return -1;
+      for (const f of row.findings) if (f.field === g.column) return -1;
       return blank;
     };
     return {
@@ -107,13 +111,14 @@ function compileGroupings(standard: Standard): CompiledGrouping[] {
   });
 }
 
-/** Running sums for the whole workbook and every group of every grouping of the standard. */
+/** Running sums for the whole workbook (set 0) and every group of every grouping of the standard. */
 export class MetricsTally {
   private readonly plan: MetricPlan;
   private readonly sumSlots: number[];
   private readonly groupings: CompiledGrouping[];
-  private readonly overall: GroupSums;
-  private readonly groups: GroupSums[][];
+  /** The first set of each grouping's groups. */
+  private readonly firstSet: number[];
+  private readonly sums: SumTable;
   /** Scratch for the row being added. */
   private readonly row: ScaledRow;
 
@@ -122,9 +127,13 @@ export class MetricsTally {
     const columns = standard.sheets.forums.columns.map((c) => c.key);
     this.sumSlots = this.plan.sumColumns.map((k) => columns.indexOf(k));
     this.groupings = compileGroupings(standard);
-    const width = this.sumSlots.length;
-    this.overall = new GroupSums(width);
-    this.groups = this.groupings.map((g) => g.groupKeys.map(() => new GroupSums(width)));
+    let sets = 1;
+    this.firstSet = this.groupings.map((g) => {
+      const first = sets;
+      sets += g.groupKeys.length;
+      return first;
+    });
+    this.sums = new SumTable(sets, this.sumSlots.length);
     this.row = { scaled: this.sumSlots.map(() => 0), raw: this.sumSlots.map(() => 0), sign: 1 };
   }
 
@@ -139,19 +148,19 @@ export class MetricsTally {
       s.raw[i] = n;
       s.scaled[i] = sign * Math.round(n * 1e6);
     }
-    this.overall.add(s);
+    this.sums.add(0, s);
     for (let g = 0; g < this.groupings.length; g++) {
       const grouping = this.groupings[g];
       const at = grouping.groupOf(values[grouping.slot], row);
-      if (at >= 0) this.groups[g][at].add(s);
+      if (at >= 0) this.sums.add(this.firstSet[g] + at, s);
     }
   }
 
   metrics(): WorkbookMetrics {
-    const out: Record<string, unknown> = { overall: this.overall.metrics(this.plan) };
+    const out: Record<string, unknown> = { overall: this.sums.metrics(0, this.plan) };
     this.groupings.forEach((g, i) => {
       const figures: Record<string, Metrics> = {};
-      g.groupKeys.forEach((key, j) => (figures[key] = this.groups[i][j].metrics(this.plan)));
+      g.groupKeys.forEach((key, j) => (figures[key] = this.sums.metrics(this.firstSet[i] + j, this.plan)));
       out[g.key] = figures;
     });
     return out as WorkbookMetrics;
@@ -161,6 +170,10 @@ export class MetricsTally {
 /** The metrics of records read without their findings (every empty grouping cell counts as blank). */
 export function computeMetrics(forums: readonly TableRecord[], standard: Standard): WorkbookMetrics {
   const tally = new MetricsTally(standard);
-  for (const record of forums) tally.add({ record, findings: [] });
+  const row: TalliedRow = { record: forums[0], findings: [] };
+  for (const record of forums) {
+    row.record = record;
+    tally.add(row);
+  }
   return tally.metrics();
 }

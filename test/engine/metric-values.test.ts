@@ -171,6 +171,28 @@ describe('groupings', () => {
   });
 });
 
+describe('exact sums', () => {
+  it('past 2^53 millionths continue in BigInt: exact, in any order, and a removed row is undone', () => {
+    const counts = [4_000_000_000_001, 7, 4_000_000_000_003];
+    const rows = (order: number[]) =>
+      order.map((i) => forum({ id: i + 1, attendedCivilian: counts[i], expectedCivilian: counts[i] }));
+    const snap = workbook({ forums: rows([0, 1, 2]) });
+    const v = validateWorkbook(snap);
+    expect(v.report.findings).toEqual([]);
+    expect(v.report.metrics.overall.attendees.civilian).toBe(8_000_000_000_011);
+    expect(validateWorkbook(workbook({ forums: rows([2, 0, 1]) })).report.metrics).toEqual(v.report.metrics);
+    // Typing a small count over a huge one and back: the sums follow exactly.
+    const col = standard2021_1.sheets.forums.columns.findIndex((c) => c.key === 'attendedCivilian');
+    let live = v;
+    for (const value of [5, 4_000_000_000_001]) {
+      snap.sheets[1].rows[1][col] = { value };
+      live = revalidateRows(live, snap, [{ sheet: '숙의공론장', rows: [2] }]);
+      expect(live.report).toEqual(validateWorkbook(snap).report);
+    }
+    expect(live.report.metrics).toEqual(v.report.metrics);
+  });
+});
+
 describe('consolidateFigures (총계 and 평균)', () => {
   const plan = metricPlan(standard2021_1);
   const row = (rows: number, sums: number[]) => plan.nest(plan.evaluate({ rows, sums }));

@@ -98,11 +98,7 @@ export const strings = {
   findingsCount: (n: string): Text => t(`${n}건`, `${n}`),
   metrics: t('참석율과 집계', 'Attendance and totals'),
   overall: t('종합', 'Overall'),
-  quarter: (q: number): Text => t(`${q}분기`, `Q${q}`),
-  byQuarter: t('분기별', 'By quarter'),
-  byType: t('유형별', 'By forum type'),
   groupColumn: t('구분', 'Group'),
-  chartTitle: t('참석율(종합)', 'Attendance rate (total)'),
   chartAria: (title: string, items: string): Text =>
     t(`${title} 막대그래프: ${items}`, `${title} bar chart: ${items}`),
   noForums: t('아직 입력된 숙의공론장 행이 없습니다.', 'No forum rows yet.'),

@@ -3,7 +3,6 @@
 // consolidated table, a hand-made table, the stamp fixture, the value zoo, a 1904-system workbook,
 // hidden sheets, the city's samples — and the example as LibreOffice re-saves it (another writer,
 // with shared formulas and its own styles), when LibreOffice is installed.
-import { execFileSync, spawnSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,9 +20,9 @@ import { workbook as paneWorkbook } from '../excel/fixtures';
 import { stampToXml } from '../../src/stamp';
 import { readFileWithExcelJS } from './exceljs-reader';
 import { fillValues } from './fixtures';
+import { recalculate, soffice } from '../support/libreoffice';
 
 const SAMPLES = path.resolve(__dirname, '..', '..', '..', 'shared', 'samples');
-const soffice = ['soffice', 'libreoffice'].find((bin) => spawnSync('which', [bin]).status === 0);
 
 let dir: string;
 const files: [string, string][] = [];
@@ -106,21 +105,10 @@ beforeAll(async () => {
     if (sample.endsWith('.xlsx')) files.push([`samples/${sample}`, path.join(SAMPLES, sample)]);
   }
   if (soffice) {
-    const out = path.join(dir, 'lo');
-    execFileSync(
-      soffice,
-      [
-        `-env:UserInstallation=file://${path.join(dir, 'profile')}`,
-        '--headless',
-        '--convert-to',
-        'xlsx',
-        '--outdir',
-        out,
-        path.join(dir, 'example.xlsx'),
-        path.join(SAMPLES, 'dobong-2021-q2-messy.xlsx'),
-      ],
-      { stdio: 'pipe', timeout: 110_000 },
-    );
+    const out = recalculate(dir, [
+      path.join(dir, 'example.xlsx'),
+      path.join(SAMPLES, 'dobong-2021-q2-messy.xlsx'),
+    ]);
     for (const f of await fs.readdir(out)) files.push([`libreoffice/${f}`, path.join(out, f)]);
   } else {
     console.warn('equivalence.test: soffice not found — the LibreOffice-written cases are SKIPPED');

@@ -6,7 +6,7 @@ import { parseAddress } from '../engine/snapshot';
 import { ENGINE_VERSION, type Validation } from '../engine';
 import { registry, type StandardRegistry } from '../standard';
 import type { Text } from '../standard/types';
-import { createStamp, verdictOf } from '../stamp';
+import { checkStamp, createStamp, NO_VERDICT } from '../stamp';
 import type { LiveSession, PaneState } from '../session/state';
 import { type ChangeBatch, ChangeCoalescer, parseChange } from './changes';
 import { insertStandardSheets } from './insert';
@@ -14,8 +14,8 @@ import { loadMemory } from './highlights';
 import { type ExcelRunner, type HostCapabilities, type HostInfo, checkHost, defaultRunner } from './host';
 import { WorkbookMirror } from './mirror';
 import { type DocumentSettings, documentSettings, memorySettings } from './settings';
-import { DATA_ROLES } from './sheets';
-import { writeStamp } from './stamp-store';
+import { READ_ROLES } from './sheets';
+import { type WrittenStamp, writeStamp } from './stamp-store';
 import { describeProblem, problems } from './problems';
 
 export interface SessionOptions {
@@ -72,7 +72,7 @@ export class ExcelLiveSession implements LiveSession {
     this.state = {
       status: 'starting',
       report: null,
-      stamp: { status: 'absent' },
+      stamp: NO_VERDICT,
       problem: null,
       lastPassMs: null,
       displayLanguage: 'ko-KR',
@@ -189,7 +189,7 @@ export class ExcelLiveSession implements LiveSession {
   private async fullPass(): Promise<void> {
     const result = await this.run((context) => this.mirror.full(context, (c) => this.queueWatch(c)));
     this.lastPassSyncs = result.syncs;
-    this.publish(result.problem);
+    this.publish();
   }
 
   private async rowsPass(batch: ChangeBatch): Promise<void> {
@@ -197,18 +197,25 @@ export class ExcelLiveSession implements LiveSession {
     if (result === 'full') return this.fullPass();
     if (result === 'nothing') return;
     this.lastPassSyncs = result.syncs;
-    this.publish(null);
+    this.publish();
   }
 
-  private publish(problem: Text | null): void {
+  /**
+   * The report and the stamp's verdict on the data now: the data is validated again on every
+   * pass, so a stamp never vouches for data with errors, whatever it claims (src/stamp/verdict.ts).
+   */
+  private publish(): void {
     const v = this.mirror.validation!;
-    this.update({ report: v.report, stamp: verdictOf(this.mirror.stamp, v), problem });
+    const stamp = checkStamp(this.mirror.stamp, v, this.mirror.shown(), {
+      standards: this.options.standards ?? registry,
+    });
+    this.update({ report: v.report, stamp, problem: null });
   }
 
   // ---- events ----
 
   private queueWatch(context: Excel.RequestContext): void {
-    for (const role of DATA_ROLES) {
+    for (const role of READ_ROLES) {
       const ref = this.mirror.refs.get(role);
       if (!ref || this.watched.has(ref.id)) continue;
       this.register(
@@ -301,10 +308,14 @@ export class ExcelLiveSession implements LiveSession {
       by: this.stampUser(v),
     });
     const summary = this.mirror.refs.get('summary')?.id ?? null;
-    const done = await this.guard(() => this.run((context) => writeStamp(context, stamp, summary)));
-    if (!done) return;
-    this.mirror.stamp = stamp;
-    this.publish(null);
+    let written: WrittenStamp | null = null;
+    const done = await this.guard(async () => {
+      written = await this.run((context) => writeStamp(context, stamp, summary));
+    });
+    if (!done || !written) return;
+    const { properties, line } = written as WrittenStamp;
+    this.mirror.stamped({ stamp, damaged: false }, properties, line);
+    this.publish();
   }
 
   /** Saves the name stamps are signed with, in the workbook's settings (for the pane's name field). */

@@ -80,11 +80,25 @@ export const strings = {
   stampValid: t('검증 완료 후 바뀐 자료가 없습니다.', 'Unchanged since it was validated.'),
   stampChanged: (rows: string): Text =>
     t(
-      `검증 완료 후 ${rows}개 행이 바뀌었습니다. 다시 검증하고 표시하세요.`,
-      `${rows} rows changed since it was validated. Check and mark it again.`,
+      `검증 완료 후 ${rows}곳(행, 기본정보, 요약 등)이 바뀌었습니다. 다시 검증하고 표시하세요.`,
+      `${rows} part(s) (rows, 기본정보, 요약 …) changed since it was validated. Check and mark it again.`,
     ),
+  stampInvalid: t(
+    '검증 표시가 지금 데이터를 보증하지 않습니다.',
+    'The stamp does not vouch for the data as it is now.',
+  ),
+  stampDamaged: t('검증 표시가 손상되어 읽을 수 없습니다.', 'The validation stamp is damaged.'),
+  /** The stamp's own words, shown as what they are: claims anyone could have written. */
   stampDetails: (at: string, by: string, standard: string): Text =>
-    t(`${at} · ${by} · 표준 ${standard}`, `${at} · ${by} · standard ${standard}`),
+    t(
+      `검증 표시의 주장: ${at} · ${by} · 표준 ${standard}`,
+      `The stamp says: ${at} · ${by} · standard ${standard}`,
+    ),
+  stampData: (rows: string, errors: string, warnings: string): Text =>
+    t(
+      `지금 데이터: ${rows}행 · 오류 ${errors} · 경고 ${warnings}`,
+      `The data now: ${rows} rows · ${errors} errors · ${warnings} warnings`,
+    ),
   markValidated: t('검증 완료 표시', 'Mark as validated'),
   markBlockedErrors: (n: string): Text =>
     t(

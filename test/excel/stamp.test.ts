@@ -19,13 +19,13 @@ const at = new Date('2021-12-31T09:00:00Z');
 test('stamp round trip: absent → valid → one edited row → changed (1 row)', async () => {
   booted = await boot(workbook(30, { summary: true }), { now: () => at, userName: '김검토' });
   const { session, standin, settle } = booted;
-  expect(session.getState().stamp).toEqual({ status: 'absent' });
+  expect(session.getState().stamp.status).toBe('absent');
   await session.markValidated();
   await settle();
   const verdict = session.getState().stamp;
+  expect(verdict.problems).toEqual([]);
   expect(verdict.status).toBe('valid');
-  if (verdict.status !== 'valid') throw new Error('unreachable');
-  expect(verdict.stamp).toMatchObject({
+  expect(verdict.claims).toMatchObject({
     standard: '2021.1',
     at: at.toISOString(),
     by: '김검토',
@@ -36,11 +36,12 @@ test('stamp round trip: absent → valid → one edited row → changed (1 row)'
   const parts = standin.model.customXmlParts.filter((p) => p.namespaceUri === STAMP_NAMESPACE);
   expect(parts).toHaveLength(1);
   const stored = stampFromXml(parts[0].xml);
-  expect(stored.hash).toBe(verdict.stamp.hash);
+  expect(stored.hash).toBe(verdict.claims!.hash);
+  expect(verdict.data!.hash).toBe(stored.hash);
   // Council names are hashed, never stored: no member's name appears in the part.
   expect(parts[0].xml).not.toMatch(/위원\d/);
   const props = Object.fromEntries([...standin.model.customProperties].map(([k, v]) => [k, v.value]));
-  expect(props[STAMP_PROPERTIES.hash]).toBe(verdict.stamp.hash.slice(0, 16));
+  expect(props[STAMP_PROPERTIES.hash]).toBe(stored.hash.slice(0, 16));
   expect(props[STAMP_PROPERTIES.standard]).toBe('2021.1');
   expect(props[STAMP_PROPERTIES.at]).toBe(at.toISOString());
   expect(String(standin.user.values(SUMMARY, 'A1')[0][0])).toContain(STAMP_LINE_PREFIX);
@@ -85,17 +86,19 @@ test('a fresh workbook has no stamp; a damaged one is reported, not trusted', as
     ...workbook(3),
     customXmlParts: [`<stamp xmlns="${STAMP_NAMESPACE}"><hash>nope</hash></stamp>`],
   });
-  expect(booted.session.getState().stamp.status).toBe('absent');
-  expect(booted.session.getState().problem?.en).toMatch(/cannot be read/);
+  const verdict = booted.session.getState().stamp;
+  expect(verdict.status).toBe('damaged');
+  expect(verdict.claims).toBeNull();
+  expect(verdict.problems[0].message.en).toMatch(/cannot be read/);
 });
 
 test('without a signed-in name the stamp names the saved name, else 작성자 from 기본정보', async () => {
   booted = await boot(workbook(3), { now: () => at });
   await booted.session.markValidated();
   const first = booted.session.getState().stamp;
-  expect(first.status === 'valid' && first.stamp.by).toBe('홍길동');
+  expect(first.status === 'valid' && first.claims!.by).toBe('홍길동');
   await booted.session.setUserName(' 이담당 ');
   await booted.session.markValidated();
   const second = booted.session.getState().stamp;
-  expect(second.status === 'valid' && second.stamp.by).toBe('이담당');
+  expect(second.status === 'valid' && second.claims!.by).toBe('이담당');
 });

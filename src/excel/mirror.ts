@@ -4,7 +4,7 @@
 import { type SheetSnapshot, type WorkbookSnapshot } from '../engine/snapshot';
 import { revalidateRows, validateWorkbook, type Validation } from '../engine';
 import type { StandardRegistry } from '../standard';
-import type { Standard, Text } from '../standard/types';
+import type { Standard } from '../standard/types';
 import { type ShownStamp, type StoredStamp, StampFormatError, stampFromXml, stampLinesIn } from '../stamp';
 import type { ChangeBatch } from './changes';
 import {

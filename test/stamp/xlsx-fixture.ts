@@ -117,7 +117,7 @@ export async function xlsxOfStandIn(standin: OfficeStandIn): Promise<Buffer> {
         if (cell.numberFormat) target.numFmt = cell.numberFormat;
       }
   }
-  let xlsx = Buffer.from(await wb.xlsx.writeBuffer());
+  let xlsx: Buffer = Buffer.from(await wb.xlsx.writeBuffer());
   for (const part of standin.model.customXmlParts) xlsx = await withCustomXmlPart(xlsx, part.xml);
   const properties = Object.fromEntries([...standin.model.customProperties].map(([k, v]) => [k, v.value]));
   return Object.keys(properties).length ? withCustomProperties(xlsx, properties) : xlsx;

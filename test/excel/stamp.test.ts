@@ -1,6 +1,15 @@
 // The validation stamp through Office.js: stored as a custom XML part, custom properties and a
 // line on 요약; judged valid, changed (with how many rows) or absent.
-import { STAMP_NAMESPACE, STAMP_PROPERTIES, stampFromXml } from '../../src/stamp';
+import {
+  STAMP_NAMESPACE,
+  STAMP_PROPERTIES,
+  createStamp,
+  stampFromXml,
+  stampToXml,
+  type Stamp,
+} from '../../src/stamp';
+import { ENGINE_VERSION, type Validation } from '../../src/engine';
+import { parseAddress } from '../../src/engine/snapshot';
 import { STAMP_LINE_PREFIX } from '../../src/excel/stamp-store';
 import { standard2021_1 } from '../../src/standard/2021.1';
 import { FORUMS, forumCell, workbook } from './fixtures';
@@ -102,3 +111,31 @@ test('without a signed-in name the stamp names the saved name, else 작성자 fr
   const second = booted.session.getState().stamp;
   expect(second.status === 'valid' && second.claims!.by).toBe('이담당');
 });
+
+test('opening a workbook whose stamp was forged over data with errors: the first pass refuses it', async () => {
+  // The attacker's stamp: computed with the project's own exports over the data as it is.
+  const initial = workbook(6, { summary: true });
+  const rows = initial.sheets.find((s) => s.name === FORUMS)!.rows!;
+  const hours = parseAddress(forumCell('hours', 2));
+  rows[hours.row - 1][hours.column] = -1;
+  const probe = await boot(initial);
+  const validation = probe.session.currentValidation()!;
+  await probe.session.dispose();
+  probe.standin.uninstall();
+  expect(validation.report.stats.errors).toBe(1);
+  const forged = { ...createStampUnchecked(validation), by: '서울시장' };
+
+  booted = await boot({ ...initial, customXmlParts: [stampToXml(forged)] });
+  const verdict = booted.session.getState().stamp;
+  expect(verdict.status).toBe('invalid');
+  expect(verdict.rowsChanged).toBe(0);
+  expect(verdict.data).toMatchObject({ errors: 1, rows: 6 });
+  expect(verdict.claims).toMatchObject({ errors: 0, by: '서울시장' });
+  expect(verdict.problems.map((p) => p.code)).toEqual(expect.arrayContaining(['errors', 'properties']));
+});
+
+/** What a forger writes: the stamp createStamp would make, without its refusal of errors. */
+function createStampUnchecked(v: Validation): Stamp {
+  const clean = { ...v, report: { ...v.report, stats: { ...v.report.stats, errors: 0 } } };
+  return createStamp(clean, { engine: ENGINE_VERSION, at: at.toISOString(), by: 'x' });
+}

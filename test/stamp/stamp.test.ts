@@ -18,7 +18,7 @@ import {
   unitsChanged,
   checkStamp,
 } from '../../src/stamp';
-import { formatOneHash } from '../../src/stamp/legacy';
+import { formatOneDigests, formatOneHash } from '../../src/stamp/legacy';
 import type { WorkbookSnapshot } from '../../src/engine';
 import { installOfficeStandIn } from '../standins/office-js';
 import { COUNCIL, FORUMS, forumCell, workbook } from '../excel/fixtures';
@@ -179,4 +179,47 @@ describe('the format-1 hash of a 2021.1 workbook does not move with the registry
     expect(canonicalData(stampDataOf(a))).toContain('"stage":"실행"');
     expect(checkStamp(createStamp(a, context), b)).toMatchObject({ status: 'changed', rowsChanged: 1 });
   });
+});
+
+describe('format-1 stamps (made before format 2)', () => {
+  const formatOne = (v: ReturnType<typeof validateWorkbook>) => ({
+    ...createStamp(v, context),
+    format: '1',
+    hash: formatOneHash(stampDataOf(v)),
+    digests: formatOneDigests(stampDataOf(v)),
+  });
+
+  it('on unchanged data: recognised, never valid, asked to be made again', () => {
+    const base = validateWorkbook(snapshotOf());
+    const verdict = checkStamp(stampFromXml(stampToXml(formatOne(base))), base);
+    expect(verdict.status).toBe('invalid');
+    expect(verdict.rowsChanged).toBe(0);
+    expect(verdict.problems.map((p) => p.code)).toEqual(['old-format']);
+    expect(verdict.problems[0].message.en).toMatch(/earlier delib \(format 1\).*mark the workbook validated again/);
+  });
+
+  it('on changed data: changed, with what changed', () => {
+    const stamp = formatOne(validateWorkbook(snapshotOf()));
+    const cell = parseAddress(forumCell('note', 2));
+    const edited = validateWorkbook(snapshotOf((s) => (s.get(FORUMS)![cell.row - 1][cell.column] = '메모')));
+    expect(checkStamp(stamp, edited)).toMatchObject({ status: 'changed', rowsChanged: 1, changes: { forums: 1 } });
+  });
+
+  it('a format this build does not know is not checked, and says to update', () => {
+    const base = validateWorkbook(snapshotOf());
+    const verdict = checkStamp({ ...createStamp(base, context), format: '3' }, base);
+    expect(verdict.status).toBe('invalid');
+    expect(verdict.problems.map((p) => p.code)).toEqual(['unknown-format']);
+  });
+});
+
+test('the hash covers no council member’s name; the names digest notices a renamed member', () => {
+  const base = validateWorkbook(snapshotOf());
+  const text = canonicalData(stampDataOf(base));
+  for (const c of base.council) expect(text).not.toContain(`"${String(c.get('name'))}"`);
+  // A note naming a member is covered with the member's stand-in, not the name.
+  const cell = parseAddress(forumCell('note', 1));
+  const noted = validateWorkbook(snapshotOf((s) => (s.get(FORUMS)![cell.row - 1][cell.column] = '위원3 발표')));
+  expect(canonicalData(stampDataOf(noted))).toContain('"note":"위원 03 발표"');
+  expect(canonicalData(stampDataOf(noted))).not.toContain('위원3');
 });

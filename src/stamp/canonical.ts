@@ -71,6 +71,11 @@ export function personalData(columns: readonly ColumnDefinition[], record: Table
   return Object.fromEntries(personal.map((c) => [c.key, record.get(c.key)]));
 }
 
+/** The `n` digest: all council members' personal values (names) together, in row order. */
+export function namesDigest(personalValues: readonly unknown[]): string {
+  return unitDigest('n', canonicalJson(personalValues));
+}
+
 /** The personal values of the council rows, in row order: the names the stamp keeps out of its hash. */
 export function councilNames(data: Pick<StampData, 'standard' | 'council'>): (string | null)[] {
   const personal = data.standard.sheets.council.columns.filter((c) => c.personal);
@@ -240,7 +245,7 @@ export function stampUnits(data: StampData): StampUnits {
     council: rows(council, data.council),
     sheets: coverage.sheets(),
     summary: coverage.summary(),
-    names: unitDigest('n', canonicalJson(data.council.map((c) => personalData(council.columns, c)))),
+    names: namesDigest(data.council.map((c) => personalData(council.columns, c))),
   };
 }
 

@@ -74,7 +74,10 @@ async function forged(
   const stamp = await forgedStamp(await xlsxOfStandIn(standin), claims);
   standin.model.customXmlParts[0].xml = stampToXml(stamp);
   if (thorough) {
-    standin.model.customProperties.set(STAMP_PROPERTIES.hash, { value: shortHash(stamp.hash), type: 'String' });
+    standin.model.customProperties.set(STAMP_PROPERTIES.hash, {
+      value: shortHash(stamp.hash),
+      type: 'String',
+    });
     standin.model.customProperties.set(STAMP_PROPERTIES.standard, { value: stamp.standard, type: 'String' });
     standin.model.customProperties.set(STAMP_PROPERTIES.engine, { value: stamp.engine, type: 'String' });
     standin.user.setValues(SUMMARY, 'A1', [[stampLine(stamp)]]);
@@ -95,7 +98,12 @@ async function verify(name: string) {
   const json = JSON.parse(
     await (async () => {
       let j = '';
-      await verifyCommand.run([name, '--format', 'json'], { out: (s) => (j += s), err: () => {}, cwd: dir, env: {} });
+      await verifyCommand.run([name, '--format', 'json'], {
+        out: (s) => (j += s),
+        err: () => {},
+        cwd: dir,
+        env: {},
+      });
       return j;
     })(),
   );
@@ -137,13 +145,20 @@ test('a stamp naming standard 9999.9, engine 0.0.0-fake, by 서울시장: refuse
   expect(codes(r.verdict)).toEqual(expect.arrayContaining(['unknown-standard', 'unknown-engine']));
   expect(r.out).toContain('The stamp names standard 9999.9, which this program does not know.');
   expect(r.out).toContain('검증 표시가 이 프로그램이 모르는 표준 9999.9을(를) 말합니다.');
-  expect(r.out).toMatch(/validation engine 0\.0\.0-fake, which this program does not know \(known: 1\.0\.0\)/);
+  expect(r.out).toMatch(
+    /validation engine 0\.0\.0-fake, which this program does not know \(known: 1\.0\.0\)/,
+  );
   expect(r.out).toMatch(/the stamp says: .*by 서울시장/);
   expect(r.out).not.toMatch(/^.*valid — unchanged/m);
 });
 
 test('the year edited: every forum date falls outside it, so the re-stamp vouches for nothing', async () => {
-  const name = await forged('year.xlsx', (s) => s.user.setValues('기본정보', infoCell('year'), [[2020]]), {}, true);
+  const name = await forged(
+    'year.xlsx',
+    (s) => s.user.setValues('기본정보', infoCell('year'), [[2020]]),
+    {},
+    true,
+  );
   const r = await verify(name);
   expect(r.code).toBe(1);
   expect(codes(r.verdict)).toEqual(['errors']);
@@ -151,7 +166,9 @@ test('the year edited: every forum date falls outside it, so the re-stamp vouche
 });
 
 test('the district edited and only the stamp part replaced: the properties and the 요약 line give it away', async () => {
-  const name = await forged('district.xlsx', (s) => s.user.setValues('기본정보', infoCell('district'), [['마포구']]));
+  const name = await forged('district.xlsx', (s) =>
+    s.user.setValues('기본정보', infoCell('district'), [['마포구']]),
+  );
   const r = await verify(name);
   expect(r.code).toBe(1);
   expect(r.verdict.status).toBe('invalid');
@@ -201,12 +218,16 @@ describe('what the stamp covers beyond the records (each edited after an honest 
   });
 
   it('a typed-over 참석율 (the value it already showed) breaks it', async () => {
-    const r = await edited('rate.xlsx', (s) => s.user.setValues(FORUMS, forumCell('attendanceRate', 2), [[0.8]]));
+    const r = await edited('rate.xlsx', (s) =>
+      s.user.setValues(FORUMS, forumCell('attendanceRate', 2), [[0.8]]),
+    );
     expect(r.verdict).toMatchObject({ status: 'changed', changes: { forums: 1 } });
   });
 
   it('a typed-over 참석인원(계) breaks it', async () => {
-    const r = await edited('total.xlsx', (s) => s.user.setValues(FORUMS, forumCell('attendedTotal', 4), [[12]]));
+    const r = await edited('total.xlsx', (s) =>
+      s.user.setValues(FORUMS, forumCell('attendedTotal', 4), [[12]]),
+    );
     expect(r.verdict).toMatchObject({ status: 'changed', changes: { forums: 1 } });
   });
 

@@ -195,14 +195,20 @@ describe('format-1 stamps (made before format 2)', () => {
     expect(verdict.status).toBe('invalid');
     expect(verdict.rowsChanged).toBe(0);
     expect(verdict.problems.map((p) => p.code)).toEqual(['old-format']);
-    expect(verdict.problems[0].message.en).toMatch(/earlier delib \(format 1\).*mark the workbook validated again/);
+    expect(verdict.problems[0].message.en).toMatch(
+      /earlier delib \(format 1\).*mark the workbook validated again/,
+    );
   });
 
   it('on changed data: changed, with what changed', () => {
     const stamp = formatOne(validateWorkbook(snapshotOf()));
     const cell = parseAddress(forumCell('note', 2));
     const edited = validateWorkbook(snapshotOf((s) => (s.get(FORUMS)![cell.row - 1][cell.column] = '메모')));
-    expect(checkStamp(stamp, edited)).toMatchObject({ status: 'changed', rowsChanged: 1, changes: { forums: 1 } });
+    expect(checkStamp(stamp, edited)).toMatchObject({
+      status: 'changed',
+      rowsChanged: 1,
+      changes: { forums: 1 },
+    });
   });
 
   it('a format this build does not know is not checked, and says to update', () => {
@@ -219,7 +225,9 @@ test('the hash covers no council member’s name; the names digest notices a ren
   for (const c of base.council) expect(text).not.toContain(`"${String(c.get('name'))}"`);
   // A note naming a member is covered with the member's stand-in, not the name.
   const cell = parseAddress(forumCell('note', 1));
-  const noted = validateWorkbook(snapshotOf((s) => (s.get(FORUMS)![cell.row - 1][cell.column] = '위원3 발표')));
+  const noted = validateWorkbook(
+    snapshotOf((s) => (s.get(FORUMS)![cell.row - 1][cell.column] = '위원3 발표')),
+  );
   expect(canonicalData(stampDataOf(noted))).toContain('"note":"위원 03 발표"');
   expect(canonicalData(stampDataOf(noted))).not.toContain('위원3');
 });

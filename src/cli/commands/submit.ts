@@ -17,6 +17,8 @@ import { buildPlan } from '../../submission/plan';
 import { runSubmission } from '../../submission/runner';
 import { receiptLines } from '../../submission/receipt';
 import type { Journal, SubmissionStore, SubmitProgress } from '../../submission/types';
+import { councilNamesOf } from '../../stamp/copy';
+import { nameFreeWorkbookFile } from '../../xlsx/name-free';
 
 export function journalPath(file: string, stateDir: string | undefined): string {
   const dir = stateDir ?? path.dirname(file);
@@ -118,10 +120,14 @@ export const submitCommand: Command = {
             plan,
             target: graph.target,
             store: fileStore(journalPath(absolute, stateDir)),
-            file: {
-              name: path.basename(file),
-              bytes: async () => new Uint8Array(await fs.promises.readFile(absolute)),
-            },
+            // The city gets a copy with every council member's name replaced (docs/sharepoint.md).
+            file: nameFreeWorkbookFile(
+              {
+                name: path.basename(file),
+                bytes: async () => new Uint8Array(await fs.promises.readFile(absolute)),
+              },
+              councilNamesOf(validation),
+            ),
             signal: controller.signal,
             onProgress: progressPrinter(io, file),
           });

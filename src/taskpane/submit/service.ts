@@ -17,6 +17,8 @@ import type {
   WorkbookFile,
 } from '../../submission/types';
 import type { PaneState } from '../../session/state';
+import { councilNamesOf } from '../../stamp/copy';
+import { nameFreeWorkbookFile } from '../../xlsx/name-free';
 
 /** What the submit service needs of the live session (src/excel's ExcelLiveSession). */
 export interface SubmitSession {
@@ -33,6 +35,11 @@ export interface SubmitServiceDeps {
   tokens: TokenProvider;
   store: SubmissionStore & { receipt(): Receipt | null; saveReceipt(r: Receipt): Promise<void> };
   file: () => WorkbookFile | null;
+}
+
+/** The city gets a copy with every council member's name replaced (docs/sharepoint.md). */
+function nameFree(file: WorkbookFile | null, validation: Validation): WorkbookFile | null {
+  return file && nameFreeWorkbookFile(file, councilNamesOf(validation));
 }
 
 const refuse = (problem: Text): SubmitOutcome => ({ ok: false, cancelled: false, problem, rowProblems: [] });
@@ -83,7 +90,7 @@ export function createSubmitService(deps: SubmitServiceDeps): SubmitService {
         plan,
         target: graph.target,
         store: deps.store,
-        file: uploadsWorkbook ? deps.file() : null,
+        file: uploadsWorkbook ? nameFree(deps.file(), validation) : null,
         signal,
         onProgress,
       });

@@ -162,3 +162,14 @@ export function cityCheckLines(check: CityCheck): CityCheckLine[] {
   }
   return lines;
 }
+
+/**
+ * The city's record of a workbook's data, as a surface asks for it (the pane's reviewer view): the
+ * hash of the data now and its 기본정보. Needs a sign-in; never needed for a district's own work.
+ */
+export interface CityReviewService {
+  checkWithCity(
+    hash: string,
+    info: Pick<ReportInfo, 'district' | 'districtCode' | 'year' | 'quarter'>,
+  ): Promise<CityCheck>;
+}

@@ -4,6 +4,7 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { InitialWorkbook, OfficeStandIn } from '../standins/office-js';
+import type { WorkbookSnapshot } from '../../src/engine/snapshot';
 
 export async function xlsxOf(initial: InitialWorkbook): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -121,4 +122,14 @@ export async function xlsxOfStandIn(standin: OfficeStandIn): Promise<Buffer> {
   for (const part of standin.model.customXmlParts) xlsx = await withCustomXmlPart(xlsx, part.xml);
   const properties = Object.fromEntries([...standin.model.customProperties].map(([k, v]) => [k, v.value]));
   return Object.keys(properties).length ? withCustomProperties(xlsx, properties) : xlsx;
+}
+
+/** A snapshot's cells (values, formulas) as an .xlsx. */
+export function xlsxOfSnapshot(snapshot: WorkbookSnapshot): Promise<Buffer> {
+  return xlsxOf({
+    sheets: snapshot.sheets.map((sheet) => ({
+      name: sheet.name,
+      rows: sheet.rows.map((r) => r.map((c) => c?.formula ?? c?.value ?? null)),
+    })),
+  });
 }

@@ -20,6 +20,9 @@ import { useSectionStyles } from './styles';
 import { useIntentRunner } from './useIntent';
 import { ErrorBoundary } from './ErrorBoundary';
 import { SubmitPanel } from '../submit/SubmitPanel';
+import { reviewService } from '../submit/services';
+import type { CityReviewService } from '../../city/verify';
+import { ReviewSection } from './ReviewSection';
 
 const useStyles = makeStyles({
   header: {
@@ -31,7 +34,13 @@ const useStyles = makeStyles({
   title: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
 });
 
-export function Pane({ session }: { session: LiveSession }) {
+export interface PaneProps {
+  session: LiveSession;
+  /** The city look-up of the reviewer view (default: the submission services'). */
+  review?: () => Promise<CityReviewService | null>;
+}
+
+export function Pane({ session, review = reviewService }: PaneProps) {
   const styles = useStyles();
   const section = useSectionStyles();
   const state = useSyncExternalStore(
@@ -104,6 +113,10 @@ export function Pane({ session }: { session: LiveSession }) {
         busy={busy}
         onMark={() => intents.run(strings.markValidated, () => session.markValidated())}
       />
+      {/* Like the submission panel, the reviewer view fails on its own. */}
+      <ErrorBoundary>
+        <ReviewSection state={state} lang={lang} service={review} />
+      </ErrorBoundary>
       {/* The submission panel fails on its own: a Graph or sign-in bug must not take the pane down. */}
       <ErrorBoundary>
         <SubmitPanel report={state.report} lang={lang} />

@@ -4,6 +4,8 @@ import { ENGINE_VERSION } from '../../engine';
 import type { Validation } from '../../engine/validate';
 import type { TokenProvider } from '../../auth/types';
 import { createGraphSubmission } from '../../graph';
+import { cityLookup } from '../../graph/lookup';
+import type { CityReviewService } from '../../city/verify';
 import type { DelibConfig } from '../../config';
 import { newestStandard } from '../../standard';
 import type { Text } from '../../standard/types';
@@ -44,7 +46,7 @@ function nameFree(file: WorkbookFile | null, validation: Validation): WorkbookFi
 
 const refuse = (problem: Text): SubmitOutcome => ({ ok: false, cancelled: false, problem, rowProblems: [] });
 
-export function createSubmitService(deps: SubmitServiceDeps): SubmitService {
+export function createSubmitService(deps: SubmitServiceDeps): SubmitService & CityReviewService {
   const graph = createGraphSubmission({
     config: deps.config,
     tokens: deps.tokens,
@@ -62,6 +64,8 @@ export function createSubmitService(deps: SubmitServiceDeps): SubmitService {
       return j && j.version === 2 && j.phase !== 'done' ? j : null;
     },
     lastReceipt: async () => deps.store.receipt(),
+    // The reviewer view's look-up, with the same sign-in and site as submitting (read-only).
+    checkWithCity: (hash, info) => cityLookup(graph.site).check(hash, info),
     async submit({ onProgress, signal }) {
       onProgress({ phase: 'checking', rowsDone: 0, rowsTotal: 0, retries: 0 });
       // The stamp is refreshed first: what is submitted is exactly what the stamp vouches for.

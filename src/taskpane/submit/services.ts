@@ -3,6 +3,7 @@
 // is then built on first use from the deployed configuration (delib.config.json beside the pane).
 import type { HostInfo } from '../../excel/host';
 import type { SubmitService } from '../../submission/types';
+import type { CityReviewService } from '../../city/verify';
 import type { SubmitSession } from './service';
 
 let configured: SubmitService | null = null;
@@ -31,4 +32,10 @@ export async function submissionService(): Promise<SubmitService | null> {
   if (!defaultFactory) return null;
   configured = await defaultFactory();
   return configured;
+}
+
+/** The city look-up of the reviewer view: the submission service's, where it has one. */
+export async function reviewService(): Promise<CityReviewService | null> {
+  const service = (await submissionService()) as (SubmitService & Partial<CityReviewService>) | null;
+  return service?.checkWithCity ? (service as SubmitService & CityReviewService) : null;
 }

@@ -7,7 +7,6 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { verifyCommand } from '../../src/cli/commands/verify';
 import { ENGINE_VERSION, validateWorkbook } from '../../src/engine';
 import {
   STAMP_FORMAT_VERSION,
@@ -27,6 +26,7 @@ import { FORUMS, LETTERS, forumCell, forumRow, workbook } from '../excel/fixture
 import { boot } from '../excel/helpers';
 import type { OfficeStandIn } from '../standins/office-js';
 import { xlsxOfStandIn } from './xlsx-fixture';
+import { runVerify } from './run-verify';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'delib-forgery-'));
 const INFO = standardLayout(standard2021_1).info;
@@ -88,26 +88,9 @@ async function forged(
 }
 
 async function verify(name: string) {
-  let out = '';
-  const code = await verifyCommand.run([name, '--lang', 'en'], {
-    out: (s) => (out += s),
-    err: (s) => (out += s),
-    cwd: dir,
-    env: {},
-  });
-  const json = JSON.parse(
-    await (async () => {
-      let j = '';
-      await verifyCommand.run([name, '--format', 'json'], {
-        out: (s) => (j += s),
-        err: () => {},
-        cwd: dir,
-        env: {},
-      });
-      return j;
-    })(),
-  );
-  return { code, out, verdict: json.verdict };
+  const text = await runVerify(dir, [name, '--lang', 'en']);
+  const json = await runVerify(dir, [name, '--format', 'json']);
+  return { code: text.code, out: text.out + text.err, verdict: JSON.parse(json.out).verdict };
 }
 
 const codes = (verdict: { problems: { code: string }[] }) => verdict.problems.map((p) => p.code);

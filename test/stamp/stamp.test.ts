@@ -91,14 +91,18 @@ test('XML round trip keeps every field, escapes text, and stores no council name
   expect(stamp.digests).toHaveLength(1 + 6 + 10 + 1 + 1 + 1);
 });
 
+/** The fixture with one forum row's 비고 edited. */
+function withEditedNote() {
+  const cell = parseAddress(forumCell('note', 2));
+  return validateWorkbook(snapshotOf((s) => (s.get(FORUMS)![cell.row - 1][cell.column] = '메모')));
+}
+
 test('verdicts: valid, changed by one forum row, changed by a council name only, absent', () => {
   const base = validateWorkbook(snapshotOf());
   const stamp = createStamp(base, context);
   expect(checkStamp(stamp, base).status).toBe('valid');
   expect(checkStamp(null, base)).toMatchObject({ status: 'absent', claims: null, problems: [] });
-  const cell = parseAddress(forumCell('note', 2));
-  const edited = validateWorkbook(snapshotOf((s) => (s.get(FORUMS)![cell.row - 1][cell.column] = '메모')));
-  expect(checkStamp(stamp, edited)).toMatchObject({
+  expect(checkStamp(stamp, withEditedNote())).toMatchObject({
     status: 'changed',
     rowsChanged: 1,
     changes: { forums: 1 },
@@ -202,9 +206,7 @@ describe('format-1 stamps (made before format 2)', () => {
 
   it('on changed data: changed, with what changed', () => {
     const stamp = formatOne(validateWorkbook(snapshotOf()));
-    const cell = parseAddress(forumCell('note', 2));
-    const edited = validateWorkbook(snapshotOf((s) => (s.get(FORUMS)![cell.row - 1][cell.column] = '메모')));
-    expect(checkStamp(stamp, edited)).toMatchObject({
+    expect(checkStamp(stamp, withEditedNote())).toMatchObject({
       status: 'changed',
       rowsChanged: 1,
       changes: { forums: 1 },

@@ -5,7 +5,6 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { verifyCommand } from '../../src/cli/commands/verify';
 import { ENGINE_VERSION, validateWorkbook, type Validation } from '../../src/engine';
 import { writeRegister } from '../../src/graph/districts';
 import type { DistrictRegister } from '../../src/register';
@@ -19,6 +18,7 @@ import { boot } from '../excel/helpers';
 import type { OfficeStandIn } from '../standins/office-js';
 import { KIM, LEE, SITE, graphFor, memoryStore, startHarness, type Harness } from '../submission/harness';
 import { xlsxOfStandIn } from './xlsx-fixture';
+import { runVerify } from './run-verify';
 import { standardLayout } from '../../src/workbook';
 import { standard2021_1 } from '../../src/standard/2021.1';
 
@@ -61,22 +61,11 @@ async function submit(h: Harness, bytes: Buffer, token = KIM): Promise<void> {
 
 async function verify(h: Harness, bytes: Uint8Array, name: string, token = LEE) {
   writeFileSync(path.join(dir, name), bytes);
-  let out = '';
-  let err = '';
-  const io = {
-    out: (s: string) => (out += s),
-    err: (s: string) => (err += s),
-    cwd: dir,
-    env: { DELIB_GRAPH_TOKEN: token },
-  };
-  const root = h.standIn.url;
-  const code = await verifyCommand.run([name, '--sharepoint', '--graph-root', root, '--lang', 'en'], io);
-  let json = '';
-  await verifyCommand.run([name, '--sharepoint', '--graph-root', root, '--format', 'json'], {
-    ...io,
-    out: (s: string) => (json += s),
-  });
-  return { code, out, err, result: json ? JSON.parse(json) : null };
+  const args = [name, '--sharepoint', '--graph-root', h.standIn.url];
+  const env = { DELIB_GRAPH_TOKEN: token };
+  const text = await runVerify(dir, [...args, '--lang', 'en'], env);
+  const json = await runVerify(dir, [...args, '--format', 'json'], env);
+  return { ...text, result: json.out ? JSON.parse(json.out) : null };
 }
 
 describe('delib verify --sharepoint', () => {
@@ -203,17 +192,14 @@ describe('delib verify --sharepoint', () => {
 
 test('SharePoint cannot be asked (no configuration): one bilingual line, exit 3, the local verdict still printed', async () => {
   writeFileSync(path.join(dir, 'offline.xlsx'), await stamped());
-  let out = '';
-  let err = '';
-  const code = await verifyCommand.run(
-    ['offline.xlsx', '--sharepoint', '--config', 'missing.json', '--lang', 'en'],
-    {
-      out: (s) => (out += s),
-      err: (s) => (err += s),
-      cwd: dir,
-      env: {},
-    },
-  );
+  const { code, out, err } = await runVerify(dir, [
+    'offline.xlsx',
+    '--sharepoint',
+    '--config',
+    'missing.json',
+    '--lang',
+    'en',
+  ]);
   expect(code).toBe(3);
   expect(out).toContain('valid — unchanged since validation');
   expect(err).toMatch(

@@ -4,12 +4,12 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { verifyCommand } from '../../src/cli/commands/verify';
 import { readStampFromXlsx } from '../../src/xlsx/stamp';
 import { FORUMS, forumCell, workbook } from '../excel/fixtures';
 import { boot } from '../excel/helpers';
 import type { OfficeStandIn } from '../standins/office-js';
 import { xlsxOf, xlsxOfStandIn } from './xlsx-fixture';
+import { runVerify } from './run-verify';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'delib-verify-'));
 
@@ -27,17 +27,7 @@ async function stamped(name: string, edit?: (s: OfficeStandIn) => void): Promise
   return name;
 }
 
-async function run(...args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await verifyCommand.run(args, {
-    out: (s) => (out += s),
-    err: (s) => (err += s),
-    cwd: dir,
-    env: {},
-  });
-  return { code, out, err };
-}
+const run = (...args: string[]) => runVerify(dir, args);
 
 test('a stamp made in Excel verifies as valid from the .xlsx; claims are labelled as claims', async () => {
   const r = await run(await stamped('valid.xlsx'), '--lang', 'en');

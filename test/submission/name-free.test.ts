@@ -6,7 +6,6 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
-import { verifyCommand } from '../../src/cli/commands/verify';
 import { ENGINE_VERSION, validateWorkbook, type Validation } from '../../src/engine';
 import { dataNow } from '../../src/stamp';
 import { councilNamesOf } from '../../src/stamp/copy';
@@ -17,6 +16,7 @@ import { readWorkbookBuffer } from '../../src/xlsx/read';
 import { COUNCIL, FORUMS, forumCell, forumRow, workbook } from '../excel/fixtures';
 import { boot } from '../excel/helpers';
 import { xlsxOfStandIn } from '../stamp/xlsx-fixture';
+import { runVerify } from '../stamp/run-verify';
 import { memoryStore, startHarness, type Harness } from './harness';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'delib-names-'));
@@ -144,14 +144,7 @@ async function validationOf(bytes: Uint8Array): Promise<Validation> {
 
 async function verifyExit(bytes: Uint8Array, name: string): Promise<{ code: number; out: string }> {
   writeFileSync(path.join(dir, name), bytes);
-  let out = '';
-  const code = await verifyCommand.run([name, '--lang', 'en'], {
-    out: (s) => (out += s),
-    err: (s) => (out += s),
-    cwd: dir,
-    env: {},
-  });
-  return { code, out };
+  return runVerify(dir, [name, '--lang', 'en']);
 }
 
 describe('the name-free copy', () => {

@@ -5,7 +5,7 @@ import type { Finding } from '../engine/report';
 import { parseAddress } from '../engine/snapshot';
 import { ENGINE_VERSION, type Validation } from '../engine';
 import { registry, type StandardRegistry } from '../standard';
-import { checkStamp, createStamp, NO_VERDICT } from '../stamp';
+import { checkStamp, createStamp, dataNow, NO_VERDICT } from '../stamp';
 import type { LiveSession, PaneState } from '../session/state';
 import { type ChangeBatch, ChangeCoalescer, parseChange } from './changes';
 import { insertStandardSheets } from './insert';
@@ -85,6 +85,11 @@ export class ExcelLiveSession implements LiveSession {
   /** The latest validation with its forum records (what a submission sends); null before the first pass. */
   currentValidation(): Validation | null {
     return this.mirror.validation ?? null;
+  }
+
+  dataHash(): string | null {
+    const v = this.mirror.validation;
+    return v ? dataNow(v).facts.hash : null;
   }
 
   subscribe(listener: (state: PaneState) => void): () => void {
@@ -207,6 +212,8 @@ export class ExcelLiveSession implements LiveSession {
     const v = this.mirror.validation!;
     const stamp = checkStamp(this.mirror.stamp, v, this.mirror.shown(), {
       standards: this.options.standards ?? registry,
+      // A keystroke in a large sheet must not pay for the full hash when the digests already differ.
+      alwaysHash: false,
     });
     this.update({ report: v.report, stamp, problem: null });
   }

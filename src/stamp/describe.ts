@@ -29,7 +29,7 @@ export function describeVerdict(verdict: StampVerdict): VerdictText {
   const c = verdict.claims;
   return {
     headline,
-    data: d && fillText(factTexts.data, { ...d, hash: shortHash(d.hash) }),
+    data: d && fillText(factTexts.data, { ...d, hash: d.hash ? shortHash(d.hash) : '–' }),
     claims: c && fillText(factTexts.claims, { ...c }),
     problems: verdict.problems.map((p) => p.message),
   };

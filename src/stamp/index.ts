@@ -54,7 +54,7 @@ export function createStamp(validation: Validation, context: StampContext): Stam
     format: STAMP_FORMAT_VERSION,
     standard: report.standard,
     engine: context.engine,
-    hash: facts.hash,
+    hash: facts.hash!,
     at: context.at,
     by: context.by,
     rows: report.stats.rows,

@@ -20,8 +20,12 @@ export interface StampSummary {
 export interface DataFacts {
   /** The standard the data was checked against (its 표준버전). */
   standard: string;
-  /** SHA-256 of the data now, without council members' names: what `verify --sharepoint` looks up. */
-  hash: string;
+  /**
+   * SHA-256 of the data now, without council members' names: what `verify --sharepoint` looks up.
+   * Null where the check was asked not to take it when the data differs from the stamp anyway (the
+   * pane, on every keystroke: the full hash of a large sheet costs tens of ms; it is taken on demand).
+   */
+  hash: string | null;
   rows: number;
   council: number;
   errors: number;

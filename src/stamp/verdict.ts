@@ -47,8 +47,14 @@ function hashOf(units: ReturnType<typeof stampUnits>, digests: string[]): string
   return lastHash;
 }
 
-/** The data now: its hash (without names), its digests and its facts. */
-export function dataNow(validation: Validation): { facts: DataFacts; digests: string[] } {
+/**
+ * The data now: its digests, its facts and its hash (without names) — the hash only when `wanted`
+ * says so given the digests (it costs a pass over every row's text; the digests are cached per row).
+ */
+export function dataNow(
+  validation: Validation,
+  wanted: (digests: string[]) => boolean = () => true,
+): { facts: DataFacts; digests: string[] } {
   const units = stampUnits(stampDataOf(validation));
   const digests = unitDigests(units);
   const { report, council } = validation;
@@ -56,7 +62,7 @@ export function dataNow(validation: Validation): { facts: DataFacts; digests: st
     digests,
     facts: {
       standard: report.standard,
-      hash: hashOf(units, digests),
+      hash: wanted(digests) ? hashOf(units, digests) : null,
       rows: report.stats.rows,
       council: council.length,
       errors: report.stats.errors,
@@ -107,6 +113,11 @@ export interface CheckOptions {
   /** The standard versions this build knows (tests add fixtures). */
   standards?: StandardRegistry;
   engines?: readonly string[];
+  /**
+   * Take the data's full hash even when its digests already show it differs from the stamp's
+   * (default true: `delib verify` prints and looks it up; the pane's live passes say false).
+   */
+  alwaysHash?: boolean;
 }
 
 /**
@@ -119,7 +130,13 @@ export function checkStamp(
   shown: ShownStamp | null = null,
   options: CheckOptions = {},
 ): StampVerdict {
-  const { facts, digests } = dataNow(validation);
+  const candidate = stored && 'damaged' in stored ? stored.stamp : (stored as Stamp | null);
+  const { facts, digests } = dataNow(
+    validation,
+    (now) =>
+      options.alwaysHash !== false ||
+      (candidate?.format === STAMP_FORMAT_VERSION && unitsChanged(candidate.digests, now) === 0),
+  );
   const base = { data: facts, rowsChanged: 0, changes: {}, problems: [] as StampProblem[] };
   const { stamp, damaged } =
     stored && 'damaged' in stored ? stored : { stamp: stored as Stamp | null, damaged: false };
@@ -133,7 +150,7 @@ export function checkStamp(
   if (format === STAMP_FORMAT_VERSION || format === '1') {
     const data = stampDataOf(validation);
     const now = format === '1' ? formatOneDigests(data) : digests;
-    const hash = format === '1' ? formatOneHash(data) : facts.hash;
+    const hash = format === '1' ? formatOneHash(data) : (facts.hash ?? '');
     rowsChanged = unitsChanged(stampedDigests, now);
     if (rowsChanged > 0 || hash !== stamp.hash) {
       rowsChanged = Math.max(1, rowsChanged);

@@ -48,7 +48,7 @@ function paneService(b: Booted) {
 
 test('an unstamped workbook has no reviewer view', async () => {
   booted = await boot(workbook(4, { summary: true }));
-  expect(reviewView(booted.session.getState().stamp, null, 'ko').shown).toBe(false);
+  expect(reviewView(booted.session.getState().stamp, null, 'ko', () => null).shown).toBe(false);
 });
 
 test('a stamped workbook: not yet at the city, then submitted, then edited', async () => {
@@ -56,9 +56,10 @@ test('a stamped workbook: not yet at the city, then submitted, then edited', asy
   await booted.session.markValidated();
   const service = paneService(booted);
   const state = () => booted!.session.getState();
-  const look = () => service.checkWithCity(state().stamp.data!.hash, state().report!.info);
+  const look = () => service.checkWithCity(booted!.session.dataHash()!, state().report!.info);
 
-  const before = reviewView(state().stamp, await look(), 'ko');
+  const hashNow = () => booted!.session.dataHash();
+  const before = reviewView(state().stamp, await look(), 'ko', hashNow);
   expect(before.shown).toBe(true);
   expect(before.lines).toEqual([
     { ok: false, text: expect.stringContaining('서울시에 이 데이터의 제출이 없습니다') },
@@ -66,7 +67,7 @@ test('a stamped workbook: not yet at the city, then submitted, then edited', asy
 
   const outcome = await service.submit({ signal: new AbortController().signal, onProgress: () => undefined });
   expect(outcome.ok).toBe(true);
-  const after = reviewView(state().stamp, await look(), 'en');
+  const after = reviewView(state().stamp, await look(), 'en', hashNow);
   expect(after.lines[0]).toEqual({
     ok: true,
     text: expect.stringMatching(
@@ -80,5 +81,6 @@ test('a stamped workbook: not yet at the city, then submitted, then edited', asy
   booted.standin.user.setValues(FORUMS, forumCell('hours', 1), [[3]]);
   await booted.settle();
   expect(state().stamp.status).toBe('changed');
-  expect(reviewView(state().stamp, check, 'en').stale).toBe(true);
+  expect(state().stamp.data!.hash).toBeNull(); // not taken on the keystroke
+  expect(reviewView(state().stamp, check, 'en', hashNow).stale).toBe(true);
 });

@@ -111,7 +111,7 @@ export const verifyCommand: Command = {
       if (checked.verdict.status !== 'valid') exit = Math.max(exit, EXIT_FINDINGS);
       if (city) {
         try {
-          result.sharepoint = await city.check(checked.validation, checked.verdict.data!.hash);
+          result.sharepoint = await city.check(checked.validation, checked.verdict.data!.hash!);
           if (!isCityConfirmed(result.sharepoint)) exit = Math.max(exit, EXIT_FINDINGS);
         } catch (e) {
           const { ko, en } = describeError(e);

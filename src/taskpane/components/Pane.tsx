@@ -115,7 +115,7 @@ export function Pane({ session, review = reviewService }: PaneProps) {
       />
       {/* Like the submission panel, the reviewer view fails on its own. */}
       <ErrorBoundary>
-        <ReviewSection state={state} lang={lang} service={review} />
+        <ReviewSection state={state} lang={lang} service={review} dataHash={() => session.dataHash()} />
       </ErrorBoundary>
       {/* The submission panel fails on its own: a Graph or sign-in bug must not take the pane down. */}
       <ErrorBoundary>

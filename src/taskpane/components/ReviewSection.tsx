@@ -23,6 +23,8 @@ export interface ReviewSectionProps {
   lang: Lang;
   /** The city look-up (null where submission is not configured). */
   service: () => Promise<CityReviewService | null>;
+  /** The data's hash now (LiveSession.dataHash). */
+  dataHash: () => string | null;
 }
 
 type Status =
@@ -37,16 +39,17 @@ function problemOf(e: unknown, lang: Lang): string {
   return strings.reviewFailed(e instanceof Error ? e.message : String(e))[lang];
 }
 
-export function ReviewSection({ state, lang, service }: ReviewSectionProps) {
+export function ReviewSection({ state, lang, service, dataHash }: ReviewSectionProps) {
   const section = useSectionStyles();
   const styles = useStyles();
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
-  const view = reviewView(state.stamp, status.kind === 'done' ? status.check : null, lang);
+  const view = reviewView(state.stamp, status.kind === 'done' ? status.check : null, lang, dataHash);
   if (!view.shown) return null;
   const info = state.report?.info;
 
   const check = async (): Promise<void> => {
-    if (!view.hash || !info) return;
+    const hash = dataHash();
+    if (!hash || !info) return;
     setStatus({ kind: 'checking' });
     try {
       const svc = await service();
@@ -54,7 +57,7 @@ export function ReviewSection({ state, lang, service }: ReviewSectionProps) {
         setStatus({ kind: 'failed', problem: strings.reviewUnavailable[lang] });
         return;
       }
-      setStatus({ kind: 'done', check: await svc.checkWithCity(view.hash, info) });
+      setStatus({ kind: 'done', check: await svc.checkWithCity(hash, info) });
     } catch (e) {
       setStatus({ kind: 'failed', problem: problemOf(e, lang) });
     }
@@ -67,7 +70,7 @@ export function ReviewSection({ state, lang, service }: ReviewSectionProps) {
       </h2>
       <p className={styles.intro}>{strings.reviewIntro[lang]}</p>
       <div>
-        <Button disabled={status.kind === 'checking' || !view.hash || !info} onClick={() => void check()}>
+        <Button disabled={status.kind === 'checking' || !info} onClick={() => void check()}>
           {strings.reviewCheck[lang]}
         </Button>
       </div>

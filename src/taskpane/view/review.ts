@@ -9,19 +9,24 @@ import type { Lang } from './language';
 export interface ReviewView {
   /** A stamped workbook: the section is shown. */
   shown: boolean;
-  /** The data's hash now (what is looked up); null before the first pass. */
-  hash: string | null;
   lines: { ok: boolean; text: string }[];
   /** The check answered for other data than the workbook holds now. */
   stale: boolean;
 }
 
-export function reviewView(verdict: StampVerdict, check: CityCheck | null, lang: Lang): ReviewView {
-  const hash = verdict.data?.hash ?? null;
+/**
+ * `hashNow` gives the data's hash as it is now; it is asked only while an answer is shown (the full
+ * hash costs a pass over every row, which a keystroke should not pay for otherwise).
+ */
+export function reviewView(
+  verdict: StampVerdict,
+  check: CityCheck | null,
+  lang: Lang,
+  hashNow: () => string | null,
+): ReviewView {
   return {
     shown: verdict.claims !== null,
-    hash,
     lines: check ? cityCheckLines(check).map((l) => ({ ok: l.ok, text: l.text[lang] })) : [],
-    stale: check !== null && check.hash !== hash,
+    stale: check !== null && check.hash !== (verdict.data?.hash ?? hashNow()),
   };
 }

@@ -21,6 +21,7 @@ import { findSheet, locateTable, type TableLayout } from '../engine/locate';
 import { sheetKey } from '../engine/text';
 import { registry } from '../standard';
 import type { ColumnDefinition, Standard, TableSheetDefinition } from '../standard/types';
+import { computedFormula } from '../workbook/layout';
 import { normalizeFormula, type ColumnKeys } from './formula';
 import { NameScrubber, standardVocabulary } from './names';
 import { sha256Hex } from './sha256';
@@ -124,7 +125,12 @@ export function unitDigest(kind: string, text: string): string {
 /** Everything about the workbook a row's coverage needs, prepared once per StampData. */
 class Coverage {
   readonly scrub: NameScrubber;
-  private readonly layouts = new Map<string, { layout: TableLayout; keys: Map<number, string> }>();
+  private readonly layouts = new Map<
+    string,
+    { layout: TableLayout; keys: Map<number, string>; letters: Record<string, string> }
+  >();
+  /** The standard's own formula of a computed column, made position-independent once (the common case). */
+  private readonly standardFormulas = new Map<string, unknown>();
 
   constructor(readonly data: StampData) {
     this.scrub = scrubberOf(data);
@@ -133,7 +139,8 @@ class Coverage {
       if (!sheet) continue;
       const layout = locateTable(sheet, table, data.standard);
       const keys = new Map([...layout.columns].map(([key, column]) => [column, key]));
-      this.layouts.set(sheetKey(this.scrub.identifier(sheet.name)), { layout, keys });
+      const letters = Object.fromEntries([...layout.columns].map(([key, column]) => [key, columnLetter(column)]));
+      this.layouts.set(sheetKey(this.scrub.identifier(sheet.name)), { layout, keys, letters });
     }
   }
 
@@ -163,7 +170,15 @@ class Coverage {
       const computed: Record<string, unknown> = {};
       for (const c of table.columns) {
         const column = c.computed ? entry.layout.columns.get(c.key) : undefined;
-        if (column !== undefined) computed[c.key] = this.cell(cells[column], record.row, column, own);
+        if (column === undefined) continue;
+        const cell = cells[column];
+        // The template's formula in its own row normalises the same in every row: once is enough.
+        if (cell?.formula && cell.formula === computedFormula(c, record.row, entry.letters)) {
+          const k = `${own}\u0000${c.key}`;
+          if (!this.standardFormulas.has(k))
+            this.standardFormulas.set(k, this.cell(cell, record.row, column, own));
+          computed[c.key] = this.standardFormulas.get(k);
+        } else computed[c.key] = this.cell(cell, record.row, column, own);
       }
       if (Object.keys(computed).length) out['#computed'] = computed;
       const extra: Record<string, unknown> = {};
@@ -210,50 +225,60 @@ class Coverage {
   }
 }
 
-/** The units of data a stamp covers, each as canonical JSON, and the names' digest. */
+/** A unit of covered data: its canonical JSON and its digest. */
+export interface StampUnit {
+  text: string;
+  digest: string;
+}
+
+/** The units of data a stamp covers, and the names' digest. */
 export interface StampUnits {
-  info: string;
-  forums: string[];
-  council: string[];
-  sheets: string;
-  summary: string;
+  info: StampUnit;
+  forums: StampUnit[];
+  council: StampUnit[];
+  sheets: StampUnit;
+  summary: StampUnit;
   /** Digest of the council members' names (local: the hash never covers names). */
   names: string;
 }
 
+const unit = (kind: string, text: string): StampUnit => ({ text, digest: unitDigest(kind, text) });
+
 // The engine keeps the record objects of unchanged rows between passes (and never mutates them),
-// so a keystroke in a 10,000-row sheet serialises one row, not all of them.
-const rowCache = new WeakMap<object, { key: string; text: string }>();
+// so a keystroke in a 10,000-row sheet serialises and hashes one row, not all of them.
+const rowCache = new WeakMap<object, { key: string; unit: StampUnit }>();
 
 export function stampUnits(data: StampData): StampUnits {
   const coverage = new Coverage(data);
   const { forums, council } = data.standard.sheets;
   const key = coverage.scrub.key;
-  const rows = (table: TableSheetDefinition, records: readonly TableRecord[]) => {
+  const rows = (kind: string, table: TableSheetDefinition, records: readonly TableRecord[]) => {
     const sheet = findSheet(data.snapshot, table.name);
     return records.map((r) => {
       const cached = rowCache.get(r);
-      if (cached && cached.key === key) return cached.text;
-      const text = coverage.row(table, sheet, r);
-      rowCache.set(r, { key, text });
-      return text;
+      if (cached && cached.key === key) return cached.unit;
+      const made = unit(kind, coverage.row(table, sheet, r));
+      rowCache.set(r, { key, unit: made });
+      return made;
     });
   };
   return {
-    info: coverage.info(),
-    forums: rows(forums, data.forums),
-    council: rows(council, data.council),
-    sheets: coverage.sheets(),
-    summary: coverage.summary(),
+    info: unit('i', coverage.info()),
+    forums: rows('f', forums, data.forums),
+    council: rows('c', council, data.council),
+    sheets: unit('w', coverage.sheets()),
+    summary: unit('y', coverage.summary()),
     names: namesDigest(data.council.map((c) => personalData(council.columns, c))),
   };
 }
 
+const texts = (units: readonly StampUnit[]) => units.map((u) => u.text).join(',');
+
 /** The text whose SHA-256 is the stamp's hash (canonical JSON, keys sorted). */
 export function canonicalText(units: StampUnits): string {
   return (
-    `{"council":[${units.council.join(',')}],"format":"2","forums":[${units.forums.join(',')}],` +
-    `"info":${units.info},"sheets":${units.sheets},"summary":${units.summary}}`
+    `{"council":[${texts(units.council)}],"format":"2","forums":[${texts(units.forums)}],` +
+    `"info":${units.info.text},"sheets":${units.sheets.text},"summary":${units.summary.text}}`
   );
 }
 
@@ -272,12 +297,12 @@ export function dataHash(data: StampData): string {
  */
 export function unitDigests(units: StampUnits): string[] {
   return [
-    unitDigest('i', units.info),
-    ...units.forums.map((t) => unitDigest('f', t)),
-    ...units.council.map((t) => unitDigest('c', t)),
+    units.info.digest,
+    ...units.forums.map((u) => u.digest),
+    ...units.council.map((u) => u.digest),
     units.names,
-    unitDigest('w', units.sheets),
-    unitDigest('y', units.summary),
+    units.sheets.digest,
+    units.summary.digest,
   ];
 }
 

@@ -44,6 +44,8 @@ export class NamesRemain extends BilingualError {
 
 /** Elements whose text is a formula: names there become identifiers (`위원_01`) outside string literals. */
 const FORMULA_ELEMENTS = new Set(['f', 'formula', 'formula1', 'formula2', 'definedName']);
+/** A run of rich text (`<r>`, `<a:r>`): where a name can be split over two elements. */
+const RUN = /<(?:[\w.-]+:)?r[\s>/]/;
 /** Elements whose `t` runs make one text together (a cell's rich text, a note, a drawing's paragraph). */
 const CONTAINERS = new Set(['si', 'is', 'text', 'p']);
 
@@ -280,8 +282,13 @@ export async function nameFreeCopy(
         remaining.push(part.name);
       return part;
     }
+    const isCouncil = part.name.toLowerCase() === councilPart;
+    // Nothing to do in a part that holds no name and no runs that could split one (most sheets),
+    // unless it is the council's sheet or the stamp part (whose names digest follows the copy).
+    const plain = !isCouncil && !d.text.includes(STAMP_NAMESPACE) && !RUN.test(d.text);
+    if (plain && !scrub.finds(decodeXml(d.text))) return part;
     let tokens = tokenize(d.text);
-    if (part.name.toLowerCase() === councilPart) replaceCells(tokens, cells, rewritten);
+    if (isCouncil) replaceCells(tokens, cells, rewritten);
     const final = new WeakSet<XmlToken>();
     replaceInContainers(tokens, scrub, final);
     tokens = replaceEverywhere(tokens, scrub, final);

@@ -2,7 +2,7 @@
 // of part, uploaded through the Graph stand-in; the uploaded bytes are opened and every part searched
 // for every name (UTF-8 text with references resolved, UTF-16, raw bytes). The copy's stamp
 // verifies, and its data hashes like the original's, so `verify --sharepoint` matches both.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
@@ -12,7 +12,8 @@ import { councilNamesOf } from '../../src/stamp/copy';
 import { buildPlan } from '../../src/submission/plan';
 import { runSubmission } from '../../src/submission/runner';
 import { NamesRemain, nameFreeCopy, nameFreeWorkbookFile } from '../../src/xlsx/name-free';
-import { readWorkbookBuffer } from '../../src/xlsx/read';
+import { XlsxReadError, readWorkbookBuffer } from '../../src/xlsx/read';
+import * as hostile from '../support/hostile-xlsx';
 import { COUNCIL, FORUMS, forumCell, forumRow, workbook } from '../excel/fixtures';
 import { boot } from '../excel/helpers';
 import { xlsxOfStandIn } from '../stamp/xlsx-fixture';
@@ -286,5 +287,43 @@ describe('refused when a name survives where it cannot be rewritten', () => {
     } finally {
       await harness.close();
     }
+  });
+});
+
+describe('a hostile file is refused within the reader’s limits, with one bilingual line', () => {
+  const tmp = mkdtempSync(path.join(tmpdir(), 'delib-names-hostile-'));
+  const attempt = async (make: (file: string) => unknown) => {
+    const file = path.join(tmp, `h${Math.random().toString(36).slice(2)}.xlsx`);
+    await make(file);
+    const bytes = new Uint8Array(readFileSync(file));
+    // The council as the engine read it from the clean example (the file itself may not be readable).
+    const clean = path.join(tmp, 'clean.xlsx');
+    await hostile.exampleXlsx(clean);
+    const council = councilNamesOf(await validationOf(readFileSync(clean)));
+    const started = performance.now();
+    const error = await nameFreeCopy(bytes, council, 'h.xlsx').then(
+      () => null,
+      (e: unknown) => e as XlsxReadError,
+    );
+    return { error, ms: performance.now() - started };
+  };
+
+  it('a 1.5 GB media entry (a 150 KB file) is refused before anything is inflated', async () => {
+    const { error, ms } = await attempt((f) => hostile.unusedEntries(f, 1, 1.5e9));
+    expect(error).toBeInstanceOf(XlsxReadError);
+    expect(error!.en).toMatch(/the part xl\/media\/image1\.png exceeds 200 MB \(1\.5 GB\)/);
+    expect(error!.ko).toContain('200MB');
+    expect(ms).toBeLessThan(2_000);
+  });
+
+  it('an entry that inflates beyond what it declares stops there: corrupt', async () => {
+    const { error } = await attempt((f) => hostile.unusedEntries(f, 1, 300e6, 1000));
+    expect(error).toBeInstanceOf(XlsxReadError);
+    expect(error!.kind).toBe('corrupt');
+  });
+
+  it('a directory that miscounts its entries: corrupt', async () => {
+    const { error } = await attempt((f) => hostile.miscountedDirectory(f));
+    expect(error?.kind).toBe('corrupt');
   });
 });

@@ -139,7 +139,9 @@ class Coverage {
       if (!sheet) continue;
       const layout = locateTable(sheet, table, data.standard);
       const keys = new Map([...layout.columns].map(([key, column]) => [column, key]));
-      const letters = Object.fromEntries([...layout.columns].map(([key, column]) => [key, columnLetter(column)]));
+      const letters = Object.fromEntries(
+        [...layout.columns].map(([key, column]) => [key, columnLetter(column)]),
+      );
       this.layouts.set(sheetKey(this.scrub.identifier(sheet.name)), { layout, keys, letters });
     }
   }

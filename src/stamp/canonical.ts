@@ -186,7 +186,7 @@ class Coverage {
       const extra: Record<string, unknown> = {};
       const header = sheet!.rows[entry.layout.headerRow - 1] ?? [];
       cells.forEach((cell, column) => {
-        if (entry.keys.has(column) || isBlankCell(cell)) return;
+        if (entry.keys.has(column) || (isBlankCell(cell) && !cell?.formula)) return;
         const title = cellText(header[column]).trim();
         let key = title ? this.scrub.text(title) : `@${columnLetter(column)}`;
         while (key in extra) key += '#';

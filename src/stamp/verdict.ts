@@ -14,19 +14,22 @@ import { fillText } from '../engine/findings';
 import { registry as productRegistry, standardByVersion, type StandardRegistry } from '../standard';
 import type { Text } from '../standard/types';
 import { canonicalText, stampUnits, unitDigests, unitsChanged, type StampData } from './canonical';
-import { STAMP_FORMAT_VERSION, type Stamp } from './format';
+import { STAMP_FORMATS_READ, STAMP_FORMAT_VERSION, type Stamp } from './format';
 import { formatOneDigests, formatOneHash } from './legacy';
 import { stampProblemTexts, summaryLineHow } from './messages';
 import { sha256Hex } from './sha256';
 import { shownDifferences, type ShownStamp } from './shown';
 import type { DataFacts, StampProblem, StampProblemCode, StampUnit, StampVerdict } from './types';
 
+/** Engine versions earlier releases of delib wrote into stamps (a release that changes it adds one). */
+const RELEASED_ENGINES = ['1.0.0'];
+
 /**
  * The engine versions whose stamps this build accepts: every engine a released delib wrote into a
- * stamp (oldest first), ending with this build's. A stamp naming any other (`0.0.0-fake`, a version
- * from the future) is not vouched for.
+ * stamp, and this build's. A stamp naming any other (`0.0.0-fake`, a version from the future) is not
+ * vouched for.
  */
-export const KNOWN_ENGINES: readonly string[] = [ENGINE_VERSION];
+export const KNOWN_ENGINES: readonly string[] = [...new Set([...RELEASED_ENGINES, ENGINE_VERSION])];
 
 /** What a validation's stamp covers (and a submission's stampHash hashes). */
 export function stampDataOf(validation: Validation): StampData {
@@ -147,7 +150,7 @@ export function checkStamp(
 
   let changes: Partial<Record<StampUnit, number>> = {};
   let rowsChanged = 0;
-  if (format === STAMP_FORMAT_VERSION || format === '1') {
+  if ((STAMP_FORMATS_READ as readonly string[]).includes(format)) {
     const data = stampDataOf(validation);
     const now = format === '1' ? formatOneDigests(data) : digests;
     const hash = format === '1' ? formatOneHash(data) : (facts.hash ?? '');

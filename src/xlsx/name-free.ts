@@ -301,7 +301,8 @@ export async function nameFreeCopy(
   // A 성명 cell not found where the engine read it (a cell without its address) was not replaced.
   if (council.cells.some((c) => !rewritten.has(c.address.toUpperCase())))
     remaining.push(councilPart ?? council.sheet ?? '?');
-  if (remaining.length > 0) throw new NamesRemain([...new Set(remaining)]);
+  // The message names the parts; a part named after a member is named by its stand-in.
+  if (remaining.length > 0) throw new NamesRemain([...new Set(remaining.map((p) => scrub.text(p)))]);
   return writePackage(out);
 }
 

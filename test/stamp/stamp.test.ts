@@ -17,6 +17,7 @@ import {
   stampToXml,
   unitsChanged,
   checkStamp,
+  KNOWN_ENGINES,
 } from '../../src/stamp';
 import { formatOneDigests, formatOneHash } from '../../src/stamp/legacy';
 import type { WorkbookSnapshot } from '../../src/engine';
@@ -232,4 +233,12 @@ test('the hash covers no council member’s name; the names digest notices a ren
   );
   expect(canonicalData(stampDataOf(noted))).toContain('"note":"위원 03 발표"');
   expect(canonicalData(stampDataOf(noted))).not.toContain('위원3');
+});
+
+test('the engines a stamp may name: every released one and this build’s', () => {
+  expect(KNOWN_ENGINES).toContain(ENGINE_VERSION);
+  expect(KNOWN_ENGINES).toContain('1.0.0');
+  const base = validateWorkbook(snapshotOf());
+  const verdict = checkStamp({ ...createStamp(base, context), engine: '1.0.0-fake' }, base);
+  expect(verdict.problems.map((p) => p.code)).toEqual(['unknown-engine']);
 });

@@ -50,7 +50,8 @@ export class NameScrubber {
 
   constructor(
     readonly names: readonly (string | null)[],
-    vocabulary: readonly string[],
+    /** The standard's own words: a name inside one of them is not looked for in other text. */
+    readonly vocabulary: readonly string[],
   ) {
     const seen = new Set<string>();
     names.forEach((raw, i) => {

@@ -133,16 +133,15 @@ export function checkStamp(
   shown: ShownStamp | null = null,
   options: CheckOptions = {},
 ): StampVerdict {
-  const candidate = stored && 'damaged' in stored ? stored.stamp : (stored as Stamp | null);
+  const { stamp, damaged } =
+    stored && 'damaged' in stored ? stored : { stamp: stored as Stamp | null, damaged: false };
   const { facts, digests } = dataNow(
     validation,
     (now) =>
       options.alwaysHash !== false ||
-      (candidate?.format === STAMP_FORMAT_VERSION && unitsChanged(candidate.digests, now) === 0),
+      (stamp?.format === STAMP_FORMAT_VERSION && unitsChanged(stamp.digests, now) === 0),
   );
   const base = { data: facts, rowsChanged: 0, changes: {}, problems: [] as StampProblem[] };
-  const { stamp, damaged } =
-    stored && 'damaged' in stored ? stored : { stamp: stored as Stamp | null, damaged: false };
   if (damaged) return { ...base, status: 'damaged', claims: null, problems: [problem('damaged')] };
   if (!stamp) return { ...base, status: 'absent', claims: null };
   const { format, council: _council, digests: stampedDigests, ...claims } = stamp;

@@ -8,6 +8,7 @@ async function main(): Promise<void> {
   if (!only || only === 'graph') await (await import('./graph')).benchGraph();
   if (!only || only === 'reader') await (await import('./reader')).benchReader();
   if (!only || only === 'cli') (await import('./cli')).benchCli();
+  if (!only || only === 'name-free') await (await import('./name-free')).benchNameFree();
 }
 
 main().catch((e: unknown) => {

@@ -53,5 +53,10 @@ export interface PaneIntents {
 
 export interface LiveSession extends PaneIntents {
   getState(): PaneState;
+  /**
+   * SHA-256 of the data now without council members' names (what the city's records are searched
+   * by); null before the first pass. Taken on demand: the live verdict takes it only when needed.
+   */
+  dataHash(): string | null;
   subscribe(listener: (state: PaneState) => void): () => void;
 }

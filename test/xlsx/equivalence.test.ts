@@ -69,6 +69,7 @@ beforeAll(async () => {
     };
     const v = validateWorkbook(snapshot);
     const stamp = {
+      format: '2',
       standard: '2021.1',
       engine: 't',
       hash: '0'.repeat(64),

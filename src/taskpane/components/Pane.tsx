@@ -6,7 +6,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useCallback, useSyncExternalStore } from 'react';
+import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import type { Finding } from '../../engine/report';
 import type { LiveSession } from '../../session/state';
 import { strings } from '../strings';
@@ -21,7 +21,9 @@ import { useIntentRunner } from './useIntent';
 import { ErrorBoundary } from './ErrorBoundary';
 import { SubmitPanel } from '../submit/SubmitPanel';
 import { UpgradeOffer } from './UpgradeOffer';
-import type { SubmitServiceSource } from '../submit/services';
+import { reviewFrom, type SubmitServiceSource } from '../submit/services';
+import type { CityReviewService } from '../../city/verify';
+import { ReviewSection } from './ReviewSection';
 
 const useStyles = makeStyles({
   header: {
@@ -33,9 +35,18 @@ const useStyles = makeStyles({
   title: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
 });
 
-export function Pane({ session, submission }: { session: LiveSession; submission: SubmitServiceSource }) {
+export interface PaneProps {
+  session: LiveSession;
+  /** The submission service, built on first use (src/taskpane/submit/services.ts). */
+  submission: SubmitServiceSource;
+  /** The city look-up of the reviewer view (default: the submission service's). */
+  review?: () => Promise<CityReviewService | null>;
+}
+
+export function Pane({ session, submission, review }: PaneProps) {
   const styles = useStyles();
   const section = useSectionStyles();
+  const reviewSource = useMemo(() => review ?? reviewFrom(submission), [review, submission]);
   const state = useSyncExternalStore(
     useCallback((listener: () => void) => session.subscribe(() => listener()), [session]),
     () => session.getState(),
@@ -112,6 +123,10 @@ export function Pane({ session, submission }: { session: LiveSession; submission
         busy={busy}
         onMark={() => intents.run(strings.markValidated, () => session.markValidated())}
       />
+      {/* Like the submission panel, the reviewer view fails on its own. */}
+      <ErrorBoundary>
+        <ReviewSection state={state} lang={lang} service={reviewSource} dataHash={() => session.dataHash()} />
+      </ErrorBoundary>
       {/* The submission panel fails on its own: a Graph or sign-in bug must not take the pane down. */}
       <ErrorBoundary>
         <SubmitPanel report={state.report} lang={lang} service={submission} />

@@ -5,7 +5,6 @@ import type { Finding } from '../engine/report';
 import { parseAddress } from '../engine/snapshot';
 import { ENGINE_VERSION, type Validation } from '../engine';
 import { registry, standardByVersion, type StandardRegistry } from '../standard';
-import type { Text } from '../standard/types';
 import { checkStamp, createStamp, dataNow, NO_VERDICT } from '../stamp';
 import type { LiveSession, PaneState } from '../session/state';
 import { type ChangeBatch, ChangeCoalescer, parseChange } from './changes';

@@ -131,11 +131,11 @@ export async function runSubmission(options: RunOptions): Promise<SubmitOutcome>
 
     progress('upload');
     // The address comes from Graph alone: the upload's answer, or the file already at its path. The
-    // first query by key goes meanwhile.
-    // Both settle before anything fails, so a refused file leaves no query running behind the run.
+    // first query by key (started with the schema check) settles too before anything fails, so a
+    // refused file leaves no query running behind the run.
     const [uploaded, queried] = await Promise.allSettled([
       options.file ? target.uploadWorkbook(plan, options.file) : target.findWorkbook(plan),
-      target.storedRowKeys(plan),
+      firstQuery.then(unwrap),
     ]);
     if (uploaded.status === 'rejected') throw uploaded.reason;
     if (queried.status === 'rejected') throw queried.reason;

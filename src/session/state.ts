@@ -4,8 +4,10 @@
 import type { Finding, ValidationReport } from '../engine/report';
 import type { Text } from '../standard/types';
 import type { StampVerdict } from '../stamp/types';
+import type { UpgradeOffer } from '../workbook/upgrade';
 
 export type { StampSummary, StampVerdict } from '../stamp/types';
+export type { UpgradeOffer } from '../workbook/upgrade';
 
 export type SessionStatus =
   | 'starting'
@@ -28,17 +30,6 @@ export interface PaneState {
   displayLanguage: string;
   /** A newer standard the workbook can be upgraded to; absent or null when there is none. */
   upgrade?: UpgradeOffer | null;
-}
-
-/** What upgrading changes, for the pane to say before the district agrees (src/workbook/upgrade.ts). */
-export interface UpgradeOffer {
-  from: string;
-  to: string;
-  /** The forum columns added (단계, 진행방식, 관련 의제) and the column they go after (비고). */
-  columns: Text[];
-  after: Text | null;
-  /** Forum lists that gain values: the column (유형) and its new values. */
-  lists: { column: Text; added: Text[] }[];
 }
 
 export interface PaneIntents {

@@ -140,10 +140,12 @@ describe('delib verify --sharepoint', () => {
     expect(r.code).toBe(1);
   });
 
-  it('a submission whose creator is not on the district register: exit 1, said why', async () => {
-    await writeRegister(site, register(['park@gangseo.example.kr']));
+  it('a submission whose creator is no longer on the district register: exit 1, said why', async () => {
+    // Submissions are refused to anyone off the register; this one was made while kim was on it.
+    await writeRegister(site, register(['kim@gangseo.example.kr']));
     const bytes = await stamped();
     await submit(h, bytes);
+    await writeRegister(site, register(['park@gangseo.example.kr']));
     const r = await verify(h, bytes, 'unregistered.xlsx');
     expect(r.out).toMatch(/✗ matches 강서구 2021 Q4, .* from kim@gangseo\.example\.kr \(current\)/);
     expect(r.out).toContain('kim@gangseo.example.kr, who made it, is not on the register for 강서구.');

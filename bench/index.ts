@@ -9,6 +9,7 @@ async function main(): Promise<void> {
   if (!only || only === 'reader') await (await import('./reader')).benchReader();
   if (!only || only === 'city') await (await import('./city')).benchCity();
   if (!only || only === 'cli') (await import('./cli')).benchCli();
+  if (!only || only === 'name-free') await (await import('./name-free')).benchNameFree();
 }
 
 main().catch((e: unknown) => {

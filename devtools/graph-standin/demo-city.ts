@@ -23,6 +23,7 @@ import { exampleSnapshot, exampleWorkbook } from '../../src/workbook/example';
 import { seededRandom } from '../../src/workbook/seeded-random';
 import { buildStandardWorkbook } from '../../src/xlsx/write';
 import { readWorkbookBuffer } from '../../src/xlsx/read';
+import { cityCopyOf } from '../../src/xlsx/name-free';
 import { STANDIN_TOKEN } from '../../src/auth/standin';
 import { DEMO_TOKENS, DEMO_USERS, demoRegister } from './demo-register';
 import type { StandInUser, UserTable } from './users';
@@ -283,6 +284,7 @@ export async function seedDemoCity(options: {
         target: graphOf(s.token).target,
         store: memoryJournal(),
         file: bytes && { name, bytes: async () => bytes },
+        nameFree: cityCopyOf,
         signal: controller.signal,
       });
       if (!outcome.ok) throw new Error(`demo submission ${name}: ${outcome.problem.en}`);

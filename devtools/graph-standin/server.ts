@@ -57,6 +57,8 @@ export interface GraphStandIn {
   stats(): GraphStandInStats;
   resetStats(): void;
   sites(): readonly SiteData[];
+  /** The bytes of an uploaded file, by its id (a SiteData file's `id`). */
+  fileContent(fileId: string): Buffer | null;
   /** Calls `fn` after every committed write (a $batch member counts on its own), e.g. to check an invariant. */
   watch(fn: () => void): void;
   /** Puts items straight into a list (tests: a list past the threshold in milliseconds). */
@@ -309,6 +311,7 @@ export async function startGraphStandIn(options: GraphStandInOptions = {}): Prom
       if (budget) budget.firstAt = budget.lastAt = null;
     },
     sites: () => store.sites(),
+    fileContent: (fileId) => store.fileContent(fileId),
     watch: (fn) => void watchers.push(fn),
     seed: (sitePath, listName, rows, user) => {
       const site = store.sites().find((x) => x.path === sitePath);

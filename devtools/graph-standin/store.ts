@@ -88,6 +88,8 @@ export class Store {
   private state: State = { sites: [] };
   private readonly itemPositions = new WeakMap<ListData, Map<string, number>>();
   private readonly logFd: number | null;
+  /** File contents when nothing is kept on disk. */
+  private readonly contents = new Map<string, Buffer>();
 
   constructor(private readonly dataDir: string | null) {
     if (!dataDir) {
@@ -230,6 +232,16 @@ export class Store {
 
   putFile(siteId: string, file: DriveFile, content: Buffer): void {
     if (this.dataDir) fs.writeFileSync(path.join(this.dataDir, 'files', file.id), content);
+    else this.contents.set(file.id, content);
     this.commit({ op: 'file', siteId, file });
+  }
+
+  /** The bytes of a stored file (tests open what a client uploaded). */
+  fileContent(fileId: string): Buffer | null {
+    if (this.dataDir) {
+      const file = path.join(this.dataDir, 'files', fileId);
+      return fs.existsSync(file) ? fs.readFileSync(file) : null;
+    }
+    return this.contents.get(fileId) ?? null;
   }
 }

@@ -1,7 +1,7 @@
 // How the preview grid shows a stand-in cell: roughly what Excel would display for the formats the
 // standard workbook uses (dates, percentages, plain numbers). Display only.
 import type { StandInCell } from '../../test/standins/office-js';
-import { isoDate } from './example';
+import { isoFromSerial } from '../../src/engine/dates';
 
 export function displayText(cell: StandInCell | undefined): string {
   if (!cell) return '';
@@ -11,7 +11,7 @@ export function displayText(cell: StandInCell | undefined): string {
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   if (typeof v === 'string') return v;
   const format = cell.numberFormat ?? '';
-  if (/y/i.test(format) && /d/i.test(format) && v > 0) return isoDate(v);
+  if (/y/i.test(format) && /d/i.test(format) && v > 0) return isoFromSerial(v);
   if (format.includes('%')) return `${(v * 100).toFixed(1)}%`;
   return Number.isInteger(v) ? String(v) : String(Math.round(v * 1000) / 1000);
 }

@@ -8,6 +8,7 @@ import { exampleWorkbook } from '../../src/workbook/example';
 import type { ExampleOptions } from '../../src/workbook/example';
 import { columnDefinition, computedFormula, lettersOf, standardLayout } from '../../src/workbook/layout';
 import type { TableSheetLayout } from '../../src/workbook/layout';
+import { isoFromSerial } from '../../src/engine/dates';
 
 type Row = (string | number | null)[];
 
@@ -36,11 +37,6 @@ function tableRows(
   return { rows, numberFormats };
 }
 
-/** Excel serial day → `YYYY-MM-DD` (1900 date system, serials after 1900-03-01). */
-export function isoDate(serial: number): string {
-  return new Date(Math.round((serial - 25569) * 86_400_000)).toISOString().slice(0, 10);
-}
-
 export function exampleInitialWorkbook(
   options: ExampleOptions = {},
   standard: Standard = newestStandard,
@@ -52,7 +48,7 @@ export function exampleInitialWorkbook(
     const v = example.info[r.key] ?? null;
     // Column B mixes text, numbers and one date, so the date goes in as typed text (the way a
     // person enters it) rather than as a column-wide number format.
-    infoRows[r.row - 1] = [r.label, r.numberFormat && typeof v === 'number' ? isoDate(v) : v];
+    infoRows[r.row - 1] = [r.label, r.numberFormat && typeof v === 'number' ? isoFromSerial(v) : v];
   }
   const forums = tableRows(layout.forums, 'forums', example.forums, standard);
   const council = tableRows(layout.council, 'council', example.council, standard);

@@ -6,6 +6,7 @@ import type { Standard, Text } from '../standard/types';
 import { newestStandard } from '../standard';
 import { BilingualError } from '../bilingual';
 import { summaryValue, type SummaryRow, type SummaryTable } from '../engine/summary';
+import { metricOf } from '../engine/metric-values';
 import type { DistrictRef } from './types';
 
 export type ChangeUnit = 'count' | 'hours' | 'percentPoint';
@@ -41,9 +42,10 @@ export interface YearComparison {
   notes: Text[];
 }
 
-export function unitOf(metric: string): ChangeUnit {
-  if (metric.startsWith('attendanceRate.')) return 'percentPoint';
-  return metric === 'hoursTotal' || metric === 'hoursPerMeeting' ? 'hours' : 'count';
+/** A change's unit by the metric's kind: a rate's change is in percentage points. */
+export function unitOf(metric: string, standard: Standard = newestStandard): ChangeUnit {
+  const kind = metricOf(standard, metric)?.kind ?? 'count';
+  return kind === 'rate' ? 'percentPoint' : kind;
 }
 
 function changes(a: SummaryRow, b: SummaryRow, standard: Standard): Changes {
@@ -52,7 +54,7 @@ function changes(a: SummaryRow, b: SummaryRow, standard: Standard): Changes {
     if (metric === 'district') continue;
     const from = summaryValue(a, metric) as number | null;
     const to = summaryValue(b, metric) as number | null;
-    const unit = unitOf(metric);
+    const unit = unitOf(metric, standard);
     const scale = unit === 'percentPoint' ? 100 : 1;
     out[metric] = { from, to, change: from === null || to === null ? null : (to - from) * scale, unit };
   }

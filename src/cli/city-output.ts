@@ -5,33 +5,49 @@ import type { Standard, Text } from '../standard/types';
 import { unitOf } from '../city/compare';
 import type { CellTable, TableValue } from '../workbook/city-tables';
 import { csvField, mdField } from '../workbook/text-table';
-import { formatCount, formatHours, formatRate, textTable, type Lang } from './format';
-import { UNDEFINED_DISPLAY } from '../workbook';
+import { textTable, type Lang } from './format';
+import { COUNT_DISPLAY, formatFigure, formatMetric } from '../engine/metric-format';
+import { metricOf } from '../engine/metric-values';
 
 export type Shown = (key: string, value: TableValue) => string;
 
 /** Text as given; numbers as they are (years). */
-export const plainShown: Shown = (_key, v) => (v === null ? UNDEFINED_DISPLAY : String(v));
+export function plainShown(standard: Standard): Shown {
+  return (_key, v) => (v === null ? standard.figureMarks.undefined : String(v));
+}
+
+/**
+ * A council's shares are shown as the standard shows a rate (the display of its first rate metric);
+ * its counts as counts.
+ */
+function shareDisplay(standard: Standard) {
+  return standard.metrics.find((m) => m.kind === 'rate')?.display ?? { digits: 1, percent: true };
+}
 
 export function compositionShown(standard: Standard): Shown {
+  const mark = standard.figureMarks.undefined;
   return (key, v) => {
-    if (typeof v !== 'number') return v === null ? UNDEFINED_DISPLAY : v;
-    if (key === 'civilianShare' || key === 'femaleShare') return formatRate(v, standard);
-    return key === 'year' ? String(v) : formatCount(v);
+    if (typeof v !== 'number') return v === null ? mark : v;
+    if (key === 'civilianShare' || key === 'femaleShare')
+      return formatFigure(v, shareDisplay(standard), mark);
+    return key === 'year' ? String(v) : formatFigure(v, COUNT_DISPLAY, mark);
   };
 }
 
 /** Changes with their sign: `+3`, `-0.5`, `+14.0%p`; undefined `–`. */
 export function changeShown(standard: Standard): Shown {
+  const mark = standard.figureMarks.undefined;
   return (key, v) => {
-    if (typeof v !== 'number') return v === null ? UNDEFINED_DISPLAY : v;
-    const unit = unitOf(key);
+    if (typeof v !== 'number') return v === null ? mark : v;
+    const unit = unitOf(key, standard);
+    // A change in percentage points has the rate's digits, shown without the percent sign.
+    const display = metricOf(standard, key)?.display ?? COUNT_DISPLAY;
     const text =
       unit === 'percentPoint'
-        ? v.toFixed(standard.rounding.ratePercentDigits)
+        ? formatFigure(v, { ...display, percent: false }, mark)
         : unit === 'hours'
-          ? formatHours(v, standard)
-          : formatCount(v);
+          ? formatMetric(v, key, standard)
+          : formatFigure(v, COUNT_DISPLAY, mark);
     // A change that rounds to nothing is shown without a sign (never `-0.0`).
     const zero = Number(text) === 0;
     const signed = zero ? text.replace(/^-/, '') : v > 0 ? `+${text}` : text;

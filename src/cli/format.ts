@@ -1,26 +1,6 @@
-// Display rules for people (standard §2): rates to 0.1 percentage point, hours to 0.1 hour, an
-// undefined rate as '–'. Rounding happens here only, never in the figures themselves.
-import type { Standard } from '../standard/types';
-import { newestStandard } from '../standard';
-import { UNDEFINED_DISPLAY } from '../workbook';
-
+// Text layout for the terminal: display widths where Hangul takes two columns, aligned tables.
+// Figures are formatted by the one formatter (src/engine/metric-format.ts).
 export type { Lang } from '../workbook/consolidated';
-
-export function formatRate(rate: number | null | undefined, standard: Standard = newestStandard): string {
-  if (rate === null || rate === undefined || !Number.isFinite(rate)) return UNDEFINED_DISPLAY;
-  return `${(rate * 100).toFixed(standard.rounding.ratePercentDigits)}%`;
-}
-
-export function formatHours(hours: number | null | undefined, standard: Standard = newestStandard): string {
-  if (hours === null || hours === undefined || !Number.isFinite(hours)) return UNDEFINED_DISPLAY;
-  return hours.toFixed(standard.rounding.hoursDigits);
-}
-
-/** Counts are whole in a district's row; the 평균 row's are not, and show one decimal. */
-export function formatCount(n: number | null | undefined): string {
-  if (n === null || n === undefined || !Number.isFinite(n)) return UNDEFINED_DISPLAY;
-  return Number.isInteger(n) ? String(n) : n.toFixed(1);
-}
 
 /** Pads to a display width where Hangul and other wide characters take two columns. */
 export function displayWidth(s: string): number {

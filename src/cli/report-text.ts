@@ -3,7 +3,9 @@ import type { Finding, Metrics, ValidationReport } from '../engine';
 import type { Standard, Text } from '../standard/types';
 import { standardForDisplay } from '../standard';
 import { sheetKey } from '../engine/text';
-import { formatCount, formatHours, formatRate, textTable, type Lang } from './format';
+import { textTable, type Lang } from './format';
+import { formatMetric } from '../engine/metric-format';
+import { metricValue, shownGroups, tableMetrics } from '../engine/metric-values';
 import type { PublishedReport } from './load';
 
 const WORDS = {
@@ -28,7 +30,6 @@ const WORDS = {
   metrics: { ko: '지표', en: 'Metrics' },
   group: { ko: '구분', en: 'group' },
   overall: { ko: '전체', en: 'overall' },
-  quarter: { ko: '{q}분기', en: 'Q{q}' },
   unknown: { ko: '(알 수 없음)', en: '(unknown)' },
 } satisfies Record<string, Text>;
 
@@ -56,25 +57,17 @@ export function findingLine(f: Finding, labels: Map<string, string>, lang: Lang)
   return `  [${WORDS[f.severity][lang]}] ${place(f, labels, lang)}: ${f.message[lang]}${fix}`;
 }
 
+/** The figures of groups as a text table, with the data book's columns (standard §2). */
 export function metricsTable(
   groups: { label: string; metrics: Metrics }[],
   standard: Standard,
   lang: Lang,
 ): string {
-  const keys = ['meetings', 'hoursTotal', 'hoursPerMeeting', 'attendees.total', 'expected.total'];
-  const rateKeys = ['attendanceRate.total', 'attendanceRate.official', 'attendanceRate.civilian'];
-  const label = (k: string) => standard.metrics.find((m) => m.key === k)?.label[lang] ?? k;
-  const header = [WORDS.group[lang], ...keys.map(label), ...rateKeys.map(label)];
-  const rows = groups.map(({ label: l, metrics: m }) => [
-    l,
-    formatCount(m.meetings),
-    formatHours(m.hoursTotal, standard),
-    formatHours(m.hoursPerMeeting, standard),
-    formatCount(m.attendees.total),
-    formatCount(m.expected.total),
-    formatRate(m.attendanceRate.total, standard),
-    formatRate(m.attendanceRate.official, standard),
-    formatRate(m.attendanceRate.civilian, standard),
+  const metrics = tableMetrics(standard);
+  const header = [WORDS.group[lang], ...metrics.map((m) => m.label[lang])];
+  const rows = groups.map((g) => [
+    g.label,
+    ...metrics.map((m) => formatMetric(metricValue(g.metrics, m.key), m.key, standard)),
   ]);
   return textTable(header, rows);
 }
@@ -106,16 +99,14 @@ export function reportText(
   const omitted = (report as PublishedReport).findingsOmitted;
   if (omitted)
     out.push(
-      `  ${WORDS.omitted[lang].replace('{n}', formatCount(omitted)).replace('{shown}', formatCount(report.findings.length))}`,
+      `  ${WORDS.omitted[lang].replace('{n}', String(omitted)).replace('{shown}', String(report.findings.length))}`,
     );
-  const m = report.metrics;
-  const quarter = (q: string) => WORDS.quarter[lang].replace('{q}', q);
+  // Overall, then each grouping of the standard (quarters, types; 2021.2's 단계 and 진행방식).
   const groups = [
-    { label: WORDS.overall[lang], metrics: m.overall },
-    ...(['1', '2', '3', '4'] as const).map((q) => ({ label: quarter(q), metrics: m.byQuarter[q] })),
-    ...standard.enums.forumType
-      .filter((t) => (m.byType[t.value]?.meetings ?? 0) > 0)
-      .map((t) => ({ label: t.label[lang], metrics: m.byType[t.value] })),
+    { label: WORDS.overall[lang], metrics: report.metrics.overall },
+    ...standard.groupings.flatMap((g) =>
+      shownGroups(report.metrics, g, standard).map((x) => ({ label: x.label[lang], metrics: x.figures })),
+    ),
   ];
   out.push('', `${WORDS.metrics[lang]}:`, metricsTable(groups, standard, lang));
   return out.join('\n');

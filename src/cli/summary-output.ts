@@ -4,16 +4,15 @@
 import type { SummaryTable } from '../engine/summary';
 import type { Standard } from '../standard/types';
 import { newestStandard } from '../standard';
-import { formatCount, formatHours, formatRate, textTable, type Lang } from './format';
+import { textTable, type Lang } from './format';
+import { formatMetric } from '../engine/metric-format';
 import { csvField, mdField } from '../workbook/text-table';
 import { consolidatedColumns, consolidatedLines, lineCells } from '../workbook/consolidated';
 
-/** A figure as shown: rates to 0.1 %p, hours to 0.1 hour, counts whole (평균: one decimal). */
+/** A figure as shown by its metric's display rule; the year and text as they are. */
 function shown(value: string | number | null, key: string, standard: Standard): string {
   if (typeof value === 'string') return value;
-  if (key.startsWith('attendanceRate.')) return formatRate(value, standard);
-  if (key === 'hoursTotal' || key === 'hoursPerMeeting') return formatHours(value, standard);
-  return key === 'year' ? String(value) : formatCount(value);
+  return key === 'year' && value !== null ? String(value) : formatMetric(value, key, standard);
 }
 
 /** Header and lines (districts and 미제출 in 가나다 order, 총계, 평균) as display strings. */

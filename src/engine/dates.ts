@@ -35,9 +35,27 @@ export function ymdFromSerial(serial: number): { year: number; month: number; da
   return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
 }
 
+/** `YYYY-MM-DD` of a serial: the one place a serial becomes a date (dates travel as serials). */
 export function isoFromSerial(serial: number): string {
   const { year, month, day } = ymdFromSerial(serial);
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/**
+ * A serial as the JS Date of its UTC wall clock (time of day kept): what exceljs writes back as
+ * that serial.
+ */
+export function dateFromSerial(serial: number): Date {
+  return new Date(Math.round((serial + EPOCH_DAYS) * MS_PER_DAY));
+}
+
+/**
+ * The serial of a date and time of day (seconds), counting Excel's fictitious 1900-02-29: a day
+ * before 1900-03-01 is one less than its distance from 1899-12-30.
+ */
+export function serialFromDateTime(year: number, month: number, day: number, seconds = 0): number {
+  const days = (Date.UTC(year, month - 1, day) - EPOCH_MS) / MS_PER_DAY;
+  return (days < 61 ? days - 1 : days) + seconds / 86_400;
 }
 
 export function quarterOfSerial(serial: number): 1 | 2 | 3 | 4 {

@@ -34,6 +34,12 @@ export interface RateFigures {
   civilian: number | null;
 }
 
+/**
+ * The figures of a set of forum rows, keyed by the standard's metric keys, dotted keys nested
+ * (`attendanceRate.total` → `attendanceRate: { total }`). The fields below are every version's
+ * (standard §2); a metric a new version adds is there under its key too — read any metric by key
+ * with `metricValue` (src/engine/metric-values.ts).
+ */
 export interface Metrics {
   meetings: number;
   hoursTotal: number;
@@ -45,12 +51,21 @@ export interface Metrics {
 
 export type Quarter = 1 | 2 | 3 | 4;
 
+/**
+ * The workbook's figures overall and by each grouping of its standard (`Standard.groupings`), under
+ * the grouping's key, every group present (an empty one has 0 meetings), in the standard's order.
+ */
 export interface WorkbookMetrics {
   overall: Metrics;
   /** Keyed '1'…'4' by the quarter of each row's 일자. */
   byQuarter: Record<'1' | '2' | '3' | '4', Metrics>;
   /** Keyed by forum type (유형), every type of the standard present, in the standard's order. */
   byType: Record<string, Metrics>;
+  /**
+   * The other groupings of the standard: 2021.2's `byStage` (단계) and `byFormat` (진행방식), each
+   * keyed by the list's values and `미기재` for rows with the column blank.
+   */
+  [grouping: string]: Metrics | Record<string, Metrics>;
 }
 
 /**
@@ -114,7 +129,8 @@ export interface TableRecord {
 }
 
 /**
- * The typed view of a 숙의공론장 record, for the code that needs a column by name (the metrics).
+ * The typed view of a 숙의공론장 record, for code that needs a column by name (tests, tools); the
+ * product reads columns by key, the metrics too (their columns are the standard's data).
  * Every column is also readable by its key (`record.get('note')`).
  */
 export interface ForumRecord extends TableRecord {

@@ -13,6 +13,8 @@ import { cellText } from './locate';
 import { findDistrict } from './rules/info';
 import { parseNumber } from './parse';
 import { fold, headerKey } from './text';
+import { metricOf } from './metric-values';
+import { formatMetric, roundFigure } from './metric-format';
 
 export interface SummaryCheck {
   /** Sheets where a consolidated table was found. */
@@ -22,8 +24,6 @@ export interface SummaryCheck {
 
 const EPS = 1e-9;
 const UNDEFINED = /^[-–—]$/;
-const GROUPS = ['total', 'official', 'civilian'] as const;
-const COUNTS = new Set(['meetings', ...GROUPS.map((g) => `attendees.${g}`)]);
 
 /** A figure as written: its value and the half-width of its last written digit (same unit). */
 interface Figure {
@@ -171,10 +171,10 @@ function readRows(sheet: SheetSnapshot, header: Header, standard: Standard): Tab
     raw.push({ row, cells: read });
     rows.push(row);
   }
-  // Per rate column: bare numbers are percents when any of them is above 1.5 (nobody reports 150%
-  // as 1.5 next to 82% as 0.82), fractions otherwise; '%' text and %-formatted cells say it themselves.
+  // Per percent column: bare numbers are percents when any of them is above 1.5 (nobody reports
+  // 150% as 1.5 next to 82% as 0.82), fractions otherwise; '%' text and %-formatted cells say it.
   for (const metric of header.columns.keys()) {
-    if (!metric.startsWith('attendanceRate.')) continue;
+    if (!metricOf(standard, metric)?.display.percent) continue;
     const bare = raw.map((x) => x.cells.get(metric)!).filter((c) => c.percent === null && c.figure !== null);
     const percent = bare.some((c) => c.figure!.value > 1.5);
     for (const x of raw) {
@@ -187,21 +187,79 @@ function readRows(sheet: SheetSnapshot, header: Header, standard: Standard): Tab
     for (const [metric, c] of x.cells) {
       // People and meetings are whole: a whole count on a district or 총계 row is exact.
       const exact =
-        c.figure && x.row.kind !== 'mean' && COUNTS.has(metric) && Number.isInteger(c.figure.value);
+        c.figure &&
+        x.row.kind !== 'mean' &&
+        metricOf(standard, metric)?.kind === 'count' &&
+        Number.isInteger(c.figure.value);
       x.row.values.set(metric, c.figure && (exact ? { value: c.figure.value, half: 0 } : c.figure));
     }
   }
   return rows;
 }
 
+/** How the table's columns relate, from the standard's metric definitions (§2). */
+interface Relations {
+  /** A metric that is the Σ of others (참석인원(종합) = 행정 + 민간). */
+  sums: { metric: string; parts: string[] }[];
+  /**
+   * A pooled ratio of two sums whose parts have ratios of their own (참석율(종합) of 행정 and 민간):
+   * it lies between them.
+   */
+  pooled: { metric: string; parts: string[] }[];
+  /** Every ratio, with its numerator and denominator. */
+  ratios: { metric: string; numerator: string; denominator: string; across: 'pooled' | 'mean' }[];
+  /** What 총계 sums and 평균 averages: everything but ratios. */
+  summed: string[];
+  /** Ratios 평균 shows as the mean of the rows where they are defined (참석율). */
+  averaged: string[];
+}
+
+function relationsOf(standard: Standard): Relations {
+  const sums: Relations['sums'] = [];
+  const ratios: Relations['ratios'] = [];
+  const summed: string[] = [];
+  for (const m of standard.metrics) {
+    const f = m.definition;
+    if (f.kind === 'ratio') ratios.push({ metric: m.key, ...f });
+    else summed.push(m.key);
+    if (f.kind === 'add') sums.push({ metric: m.key, parts: f.of });
+  }
+  const partsOf = (key: string) => sums.find((x) => x.metric === key)?.parts;
+  const pooled: Relations['pooled'] = [];
+  for (const r of ratios) {
+    const n = partsOf(r.numerator);
+    const d = partsOf(r.denominator);
+    if (!n || !d || n.length !== d.length) continue;
+    const parts = n.map(
+      (part, i) => ratios.find((x) => x.numerator === part && x.denominator === d[i])?.metric,
+    );
+    if (parts.every((x): x is string => x !== undefined)) pooled.push({ metric: r.metric, parts });
+  }
+  const averaged = ratios.filter((r) => r.across === 'mean').map((r) => r.metric);
+  return { sums, pooled, ratios, summed, averaged };
+}
+
+/** `a와(과) b`, `a, b와(과) c` / `a and b`, `a, b and c`. */
+function joined(items: string[], lang: 'ko' | 'en'): string {
+  if (items.length < 2) return items.join('');
+  const head = items.slice(0, -1).join(', ');
+  return lang === 'ko'
+    ? `${head}와(과) ${items[items.length - 1]}`
+    : `${head} and ${items[items.length - 1]}`;
+}
+
 export function checkSummarySheet(sheet: SheetSnapshot, standard: Standard = newestStandard) {
   const header = locateHeader(sheet, standard);
   if (!header) return null;
   const rows = readRows(sheet, header, standard);
+  const relations = relationsOf(standard);
   const label = (metric: string, lang: 'ko' | 'en') =>
     lang === 'ko'
       ? (standard.summaryTable.columns.find((c) => c.metric === metric)?.header ?? metric)
-      : (standard.metrics.find((m) => m.key === metric)?.label.en ?? metric);
+      : (metricOf(standard, metric)?.label.en ?? metric);
+  /** A part's short name (행정, officials), else its label. */
+  const part = (metric: string, lang: 'ko' | 'en') =>
+    metricOf(standard, metric)?.part?.[lang] ?? label(metric, lang);
   const findings: Finding[] = [];
   const report = (row: TableRow, metric: string, ko: string, en: string, fix: number | null = null) => {
     const column = row.columns.get(metric);
@@ -221,102 +279,118 @@ export function checkSummarySheet(sheet: SheetSnapshot, standard: Standard = new
       ),
     );
   };
-  const pct = (x: number) => `${(x * 100).toFixed(standard.rounding.ratePercentDigits)}%`;
+  const shown = (x: number | null, metric: string) => formatMetric(x, metric, standard);
   const num = (x: number) => String(Math.round(x * 1000) / 1000);
   const districts = rows.filter((r) => r.kind === 'district');
   const get = (r: TableRow, m: string) => r.values.get(m) ?? null;
 
   for (const row of rows) {
     if (row.kind === 'empty') continue;
-    const [t, o, c] = GROUPS.map((g) => get(row, `attendees.${g}`));
-    if (t && o && c && Math.abs(t.value - (o.value + c.value)) > t.half + o.half + c.half + EPS) {
-      report(
-        row,
-        'attendees.total',
-        `${label('attendees.total', 'ko')} ${num(t.value)} ≠ 행정 ${num(o.value)} + 민간 ${num(c.value)}`,
-        `${label('attendees.total', 'en')} ${num(t.value)} ≠ officials ${num(o.value)} + citizens ${num(c.value)}`,
-        row.kind === 'mean' ? null : o.value + c.value,
-      );
-    }
-    if (row.kind !== 'mean') checkPooledRate(row);
-    checkPerMeeting(row);
+    for (const sum of relations.sums) checkSum(row, sum.metric, sum.parts);
+    if (row.kind !== 'mean') for (const p of relations.pooled) checkPooled(row, p.metric, p.parts);
+    for (const r of relations.ratios) checkRatio(row, r);
   }
 
-  function checkPooledRate(row: TableRow) {
-    const [t, o, c] = GROUPS.map((g) => get(row, `attendanceRate.${g}`));
-    const defined = [o, c].filter((x): x is Figure => x !== null);
+  function checkSum(row: TableRow, metric: string, parts: string[]) {
+    const t = get(row, metric);
+    const figures = parts.map((p) => get(row, p));
+    if (!t || figures.some((f) => f === null)) return;
+    const values = figures as Figure[];
+    const sum = values.reduce((s, f) => s + f.value, 0);
+    const tolerance = values.reduce((s, f) => s + f.half, t.half);
+    if (Math.abs(t.value - sum) <= tolerance + EPS) return;
+    const terms = (lang: 'ko' | 'en') =>
+      parts.map((p, i) => `${part(p, lang)} ${num(values[i].value)}`).join(' + ');
+    report(
+      row,
+      metric,
+      `${label(metric, 'ko')} ${num(t.value)} ≠ ${terms('ko')}`,
+      `${label(metric, 'en')} ${num(t.value)} ≠ ${terms('en')}`,
+      row.kind === 'mean' ? null : sum,
+    );
+  }
+
+  function checkPooled(row: TableRow, metric: string, parts: string[]) {
+    const t = get(row, metric);
+    const figures = parts.map((p) => get(row, p));
+    const defined = figures.filter((x): x is Figure => x !== null);
+    const labels = (lang: 'ko' | 'en') => parts.map((p) => label(p, lang));
     if (t && defined.length) {
-      // With one group undefined (nobody expected) its attendees still count in the pooled rate,
-      // which can then only lie above the other group's rate: no upper bound is established.
+      // With a group undefined (nobody expected) its attendees still count in the pooled rate,
+      // which can then only lie above the other groups' rates: no upper bound is established.
       const low = defined.reduce((a, b) => (b.value < a.value ? b : a));
       const high = defined.reduce((a, b) => (b.value > a.value ? b : a));
       const lo = low.value - low.half - t.half - EPS;
-      const hi = defined.length === 2 ? high.value + high.half + t.half + EPS : Infinity;
+      const hi = defined.length === parts.length ? high.value + high.half + t.half + EPS : Infinity;
       if (t.value < lo || t.value > hi) {
-        const shown = [o, c].map((x) => (x === null ? '–' : pct(x.value)));
+        const between = (lang: 'ko' | 'en') =>
+          joined(
+            parts.map((p, i) => `${part(p, lang)} ${shown(figures[i]?.value ?? null, p)}`),
+            lang,
+          );
         report(
           row,
-          'attendanceRate.total',
-          `${label('attendanceRate.total', 'ko')} ${pct(t.value)}이(가) 행정 ${shown[0]}와(과) 민간 ${shown[1]} 사이에 있지 않습니다`,
-          `${label('attendanceRate.total', 'en')} ${pct(t.value)} is not between officials ${shown[0]} and citizens ${shown[1]}`,
+          metric,
+          `${label(metric, 'ko')} ${shown(t.value, metric)}이(가) ${between('ko')} 사이에 있지 않습니다`,
+          `${label(metric, 'en')} ${shown(t.value, metric)} is not between ${between('en')}`,
         );
       }
-    } else if (
-      t &&
-      row.columns.has('attendanceRate.official') &&
-      row.columns.has('attendanceRate.civilian')
-    ) {
+    } else if (t && parts.every((p) => row.columns.has(p))) {
       report(
         row,
-        'attendanceRate.total',
-        `${label('attendanceRate.total', 'ko')} ${pct(t.value)}인데 행정·민간 참석율이 모두 비어 있습니다`,
-        `${label('attendanceRate.total', 'en')} is ${pct(t.value)} but both group rates are undefined`,
+        metric,
+        `${label(metric, 'ko')} ${shown(t.value, metric)}인데 ${labels('ko').join('·')}이(가) 모두 비어 있습니다`,
+        `${label(metric, 'en')} is ${shown(t.value, metric)} but ${joined(labels('en'), 'en')} are all undefined`,
       );
-    } else if (!t && row.kind === 'district' && defined.length && row.columns.has('attendanceRate.total')) {
+    } else if (!t && row.kind === 'district' && defined.length && row.columns.has(metric)) {
       report(
         row,
-        'attendanceRate.total',
-        `${label('attendanceRate.total', 'ko')}이(가) 비어 있는데 행정·민간 참석율이 있습니다`,
-        `${label('attendanceRate.total', 'en')} is blank while a group rate is given`,
+        metric,
+        `${label(metric, 'ko')}이(가) 비어 있는데 ${labels('ko').join('·')} 중 값이 있습니다`,
+        `${label(metric, 'en')} is blank while ${labels('en').join(' or ')} is given`,
       );
     }
   }
 
-  function checkPerMeeting(row: TableRow) {
-    if (!row.columns.has('hoursPerMeeting')) return;
-    const hpm = get(row, 'hoursPerMeeting');
-    let hours = get(row, 'hoursTotal');
-    let meetings = get(row, 'meetings');
+  function checkRatio(row: TableRow, r: Relations['ratios'][number]) {
+    const { metric, across } = r;
+    if (!row.columns.has(metric) || !row.columns.has(r.numerator) || !row.columns.has(r.denominator)) return;
+    // On 총계 and 평균 a `mean` ratio is no ratio of that row's figures (it is '-', or a mean).
+    if (row.kind !== 'district' && across === 'mean') return;
+    const value = get(row, metric);
+    let numerator = get(row, r.numerator);
+    let denominator = get(row, r.denominator);
     if (row.kind === 'mean') {
-      // 평균's 1회평균 is 총계 hours ÷ 총계 meetings: taken from the district rows above.
-      hours = sumOf(districts, 'hoursTotal');
-      meetings = sumOf(districts, 'meetings');
+      // 평균's pooled ratio is 총계's (hours ÷ meetings): taken from the district rows above.
+      numerator = sumOf(districts, r.numerator);
+      denominator = sumOf(districts, r.denominator);
     }
-    if (!hours || !meetings) return;
+    if (!numerator || !denominator) return;
     // The standard leaves 총계's 1회평균 as '-' in printed books: no figure, nothing to contradict.
-    if (hpm === null && row.kind === 'total') return;
-    if (meetings.value === 0) {
-      if (hpm !== null && hpm.value !== 0)
+    if (value === null && row.kind === 'total') return;
+    if (denominator.value === 0) {
+      if (value !== null && value.value !== 0)
         report(
           row,
-          'hoursPerMeeting',
-          `회의가 0회인데 ${label('hoursPerMeeting', 'ko')}이(가) ${num(hpm.value)}입니다`,
-          `no meetings, yet ${label('hoursPerMeeting', 'en')} is ${num(hpm.value)}`,
+          metric,
+          `${label(r.denominator, 'ko')}이(가) 0인데 ${label(metric, 'ko')}이(가) ${num(value.value)}입니다`,
+          `${label(r.denominator, 'en')} is 0, yet ${label(metric, 'en')} is ${num(value.value)}`,
         );
       return;
     }
-    const expected = hours.value / meetings.value;
-    // hours ± h over meetings ± m: the quotient moves by at most (h + expected·m) ÷ (meetings − m).
-    const spread = (hours.half + expected * meetings.half) / Math.max(EPS, meetings.value - meetings.half);
-    if (hpm === null || Math.abs(hpm.value - expected) > hpm.half + spread + EPS) {
-      const shown = hpm === null ? '–' : num(hpm.value);
-      const digits = standard.rounding.hoursDigits;
+    const expected = numerator.value / denominator.value;
+    // n ± h over d ± m: the quotient moves by at most (h + expected·m) ÷ (d − m).
+    const spread =
+      (numerator.half + expected * denominator.half) / Math.max(EPS, denominator.value - denominator.half);
+    if (value === null || Math.abs(value.value - expected) > value.half + spread + EPS) {
+      const written = value === null ? standard.figureMarks.undefined : num(value.value);
+      const display = metricOf(standard, metric)!.display;
       report(
         row,
-        'hoursPerMeeting',
-        `${label('hoursPerMeeting', 'ko')} ${shown} ≠ ${num(hours.value)} ÷ ${num(meetings.value)} = ${expected.toFixed(2)}`,
-        `${label('hoursPerMeeting', 'en')} ${shown} ≠ ${num(hours.value)} ÷ ${num(meetings.value)} = ${expected.toFixed(2)}`,
-        Math.round(expected * 10 ** digits) / 10 ** digits,
+        metric,
+        `${label(metric, 'ko')} ${written} ≠ ${num(numerator.value)} ÷ ${num(denominator.value)} = ${expected.toFixed(2)}`,
+        `${label(metric, 'en')} ${written} ≠ ${num(numerator.value)} ÷ ${num(denominator.value)} = ${expected.toFixed(2)}`,
+        roundFigure(expected, display),
       );
     }
   }
@@ -334,31 +408,30 @@ export function checkSummarySheet(sheet: SheetSnapshot, standard: Standard = new
     return { value, half };
   }
 
-  const sumMetrics = ['meetings', 'hoursTotal', ...GROUPS.map((g) => `attendees.${g}`)];
   for (const row of rows.filter((r) => r.kind === 'total' || r.kind === 'mean')) {
     const above = districts.filter((d) => d.row < row.row);
     if (!above.length) continue;
     const isMean = row.kind === 'mean';
-    const metrics = isMean ? [...sumMetrics, ...GROUPS.map((g) => `attendanceRate.${g}`)] : sumMetrics;
+    const metrics = isMean ? [...relations.summed, ...relations.averaged] : relations.summed;
     for (const metric of metrics) {
-      const shown = get(row, metric);
-      if (shown === null || !row.columns.has(metric)) continue;
-      const isRate = metric.startsWith('attendanceRate.');
+      const written = get(row, metric);
+      if (written === null || !row.columns.has(metric)) continue;
+      const averaged = relations.averaged.includes(metric);
       // A rate's mean is over the rows where it is defined; any other column needs every row.
-      const list = isRate ? above.filter((d) => get(d, metric) !== null) : above;
+      const list = averaged ? above.filter((d) => get(d, metric) !== null) : above;
       const sum = sumOf(list, metric);
       if (!sum) continue;
       // Each row above was rounded too: their errors add up in a sum, and average out in a mean.
       const expected = isMean ? sum.value / list.length : sum.value;
-      const tolerance = shown.half + (isMean ? sum.half / list.length : sum.half);
-      if (Math.abs(shown.value - expected) > tolerance + EPS) {
-        const show = (x: number) => (isRate ? pct(x) : num(x));
+      const tolerance = written.half + (isMean ? sum.half / list.length : sum.half);
+      if (Math.abs(written.value - expected) > tolerance + EPS) {
+        const show = (x: number) => (averaged ? shown(x, metric) : num(x));
         report(
           row,
           metric,
-          `${row.label}의 ${label(metric, 'ko')} ${show(shown.value)} ≠ 위 행들의 ${isMean ? '평균' : '합계'} ${show(expected)}`,
-          `${label(metric, 'en')} ${show(shown.value)} on the ${row.label} row ≠ the ${isMean ? 'mean' : 'sum'} of the rows above, ${show(expected)}`,
-          isRate ? null : Math.round(expected * 10) / 10,
+          `${row.label}의 ${label(metric, 'ko')} ${show(written.value)} ≠ 위 행들의 ${isMean ? '평균' : '합계'} ${show(expected)}`,
+          `${label(metric, 'en')} ${show(written.value)} on the ${row.label} row ≠ the ${isMean ? 'mean' : 'sum'} of the rows above, ${show(expected)}`,
+          averaged ? null : Math.round(expected * 10) / 10,
         );
       }
     }

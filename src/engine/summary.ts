@@ -3,7 +3,8 @@
 // book), with the same rows and sums. Pure: the CLI renders it as text, CSV, Markdown or .xlsx.
 import type { Standard, Text } from '../standard/types';
 import { newestStandard } from '../standard';
-import type { GroupFigures, Metrics, RateFigures, ValidationReport } from './report';
+import type { Metrics, ValidationReport } from './report';
+import { consolidateFigures, copyFigures, metricValue } from './metric-values';
 import { BilingualError } from '../bilingual';
 
 export type SummaryFigures = Metrics;
@@ -44,8 +45,6 @@ export interface SummaryTable {
   notes: Text[];
 }
 
-const GROUPS = ['total', 'official', 'civilian'] as const;
-
 function describe(r: ValidationReport): { ko: string; en: string } {
   const file = r.file ?? '?';
   const date = r.info.reportDate ?? '?';
@@ -71,12 +70,7 @@ export function summaryRow(
     districtCode: district.districtCode,
     year,
     quarter,
-    meetings: m.meetings,
-    hoursTotal: m.hoursTotal,
-    hoursPerMeeting: m.hoursPerMeeting,
-    attendees: { ...m.attendees },
-    expected: { ...m.expected },
-    attendanceRate: { ...m.attendanceRate },
+    ...copyFigures(m),
   };
 }
 
@@ -85,62 +79,30 @@ function rowOf(r: ValidationReport): SummaryRow {
   return summaryRow({ district: district!, districtCode }, year, quarter, r.metrics.overall);
 }
 
-const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
-const mean = (xs: number[]) => (xs.length ? sum(xs) / xs.length : 0);
-const meanDefined = (xs: (number | null)[]) => {
-  const defined = xs.filter((x): x is number => x !== null);
-  return defined.length ? mean(defined) : null;
-};
-
-function groupFigures(
-  rows: SummaryRow[],
-  pick: (r: SummaryRow) => GroupFigures,
-  f: (xs: number[]) => number,
-) {
-  return Object.fromEntries(
-    GROUPS.map((g) => [g, f(rows.map((r) => pick(r)[g]))]),
-  ) as unknown as GroupFigures;
-}
-
 /** The value every row shares, else null. */
 function common<T>(values: T[]): T | null {
   return values.length > 0 && values.every((v) => v === values[0]) ? values[0] : null;
 }
 
-export function totalRow(rows: SummaryRow[], standard: Standard = newestStandard): SummaryRow {
-  const meetings = sum(rows.map((r) => r.meetings));
-  const hoursTotal = sum(rows.map((r) => r.hoursTotal));
+/** 총계 or 평균 over the district rows, as the standard's metric definitions say (§2). */
+function consolidatedRow(rows: SummaryRow[], standard: Standard, line: 'total' | 'mean'): SummaryRow {
   return {
-    district: standard.summaryTable.totalLabel,
+    district: line === 'total' ? standard.summaryTable.totalLabel : standard.summaryTable.meanLabel,
     districtCode: null,
     year: common(rows.map((r) => r.year)),
     quarter: common(rows.map((r) => r.quarter)),
-    meetings,
-    hoursTotal,
-    hoursPerMeeting: meetings === 0 ? null : hoursTotal / meetings,
-    attendees: groupFigures(rows, (r) => r.attendees, sum),
-    expected: groupFigures(rows, (r) => r.expected, sum),
-    attendanceRate: { total: null, official: null, civilian: null },
+    ...consolidateFigures(standard, rows, line),
   };
 }
 
+/** Sums of counts and hours; `mean` ratios (rates) null, shown '-'; `pooled` ones (1회평균) recomputed. */
+export function totalRow(rows: SummaryRow[], standard: Standard = newestStandard): SummaryRow {
+  return consolidatedRow(rows, standard, 'total');
+}
+
+/** The mean of the district rows for every column; a `pooled` ratio is 총계's (hours ÷ meetings). */
 export function meanRow(rows: SummaryRow[], standard: Standard = newestStandard): SummaryRow {
-  const total = totalRow(rows, standard);
-  const rates = Object.fromEntries(
-    GROUPS.map((g) => [g, meanDefined(rows.map((r) => r.attendanceRate[g]))]),
-  ) as unknown as RateFigures;
-  return {
-    district: standard.summaryTable.meanLabel,
-    districtCode: null,
-    year: total.year,
-    quarter: total.quarter,
-    meetings: mean(rows.map((r) => r.meetings)),
-    hoursTotal: mean(rows.map((r) => r.hoursTotal)),
-    hoursPerMeeting: total.hoursPerMeeting,
-    attendees: groupFigures(rows, (r) => r.attendees, mean),
-    expected: groupFigures(rows, (r) => r.expected, mean),
-    attendanceRate: rates,
-  };
+  return consolidatedRow(rows, standard, 'mean');
 }
 
 /**
@@ -270,10 +232,5 @@ export function tableLines(table: SummaryTable): ({ row: SummaryRow } | { missin
 
 /** A consolidated-table column's value (`attendees.total`, `district` …) for a row. */
 export function summaryValue(row: SummaryRow, metric: string): string | number | null {
-  if (metric === 'district') return row.district;
-  const [head, tail] = metric.split('.');
-  const v = (row as unknown as Record<string, unknown>)[head];
-  if (tail === undefined) return typeof v === 'number' ? v : v === null ? null : null;
-  const inner = (v as Record<string, unknown> | undefined)?.[tail];
-  return typeof inner === 'number' ? inner : null;
+  return metric === 'district' ? row.district : metricValue(row, metric);
 }

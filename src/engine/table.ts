@@ -164,7 +164,7 @@ export class TableState {
       if (id !== null) this.ids.remove(id, r);
       this.twins[r]?.remove(r);
       this.twins[r] = undefined;
-      this.tally?.add(old.record, -1);
+      this.tally?.add(old, -1);
     }
     const row = this.read(r) ?? undefined;
     this.rows[r] = row;
@@ -172,7 +172,7 @@ export class TableState {
       const id = this.idOf(row.record);
       if (id !== null) this.ids.add(id, r);
       this.twins[r] = this.repeats?.add(row.record.values, r);
-      this.tally?.add(row.record);
+      this.tally?.add(row);
     }
   }
 

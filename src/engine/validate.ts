@@ -27,6 +27,8 @@ export interface Validation {
   council: CouncilRecord[];
   /** The standard the data was checked against (the workbook's 표준버전, or the one imposed). */
   standard: Standard;
+  /** The cells validated (the stamp also covers what records leave out: formulas, extra columns, 요약). */
+  readonly snapshot: WorkbookSnapshot;
   /**
    * Incremental state for revalidateRows. It is updated in place: after revalidateRows(v, …),
    * use the returned Validation, not v, for the next call.
@@ -102,7 +104,7 @@ export function validateWorkbook(
     forums: table(compiled.forums, new MetricsTally(standard)),
     council: table(compiled.council, null),
   };
-  return assemble(state);
+  return assemble(state, snapshot);
 }
 
 /** Re-validates only the changed rows; the result equals validateWorkbook(snapshot). */
@@ -136,7 +138,7 @@ export function revalidateRows(
     table.sheet = sheet;
     for (const r of rows) table.put(r);
   }
-  return assemble(state);
+  return assemble(state, snapshot);
 }
 
 function viewOf(table: TableState): TableView {
@@ -164,7 +166,7 @@ function tableFindings(table: TableState, out: Finding[]): RowResult['record'][]
   return records;
 }
 
-function assemble(state: EngineState): Validation {
+function assemble(state: EngineState, snapshot: WorkbookSnapshot): Validation {
   const { standard } = state;
   const findings: Finding[] = [...state.workbookFindings, ...state.info.findings];
   const forums = state.forums ? (tableFindings(state.forums, findings) as ForumRecord[]) : [];
@@ -194,5 +196,5 @@ function assemble(state: EngineState): Validation {
     metrics: (state.forums?.tally ?? new MetricsTally(standard)).metrics(),
     council: composition,
   };
-  return { report, forums, council, standard, state };
+  return { report, forums, council, standard, snapshot, state };
 }

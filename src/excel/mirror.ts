@@ -4,8 +4,8 @@
 import { type SheetSnapshot, type WorkbookSnapshot } from '../engine/snapshot';
 import { revalidateRows, validateWorkbook, type Validation } from '../engine';
 import type { StandardRegistry } from '../standard';
-import type { Standard, Text } from '../standard/types';
-import { type Stamp, StampFormatError, stampFromXml } from '../stamp';
+import type { Standard } from '../standard/types';
+import { type ShownStamp, type StoredStamp, StampFormatError, stampFromXml, stampLinesIn } from '../stamp';
 import type { ChangeBatch } from './changes';
 import {
   type HighlightMemory,
@@ -20,6 +20,7 @@ import { type SheetRead, blocksFor, rangeBlocks, readSheets } from './reader';
 import type { DocumentSettings } from './settings';
 import {
   DATA_ROLES,
+  READ_ROLES,
   type SheetInfo,
   type SheetRef,
   type SheetRole,
@@ -28,12 +29,9 @@ import {
   visibilityOf,
 } from './sheets';
 import { type Extent, surveyWorkbook } from './survey';
-import { problems } from './problems';
 
 export interface PassResult {
   syncs: number;
-  /** Something to show that did not stop the pass (an unreadable stamp). */
-  problem: Text | null;
 }
 
 /** The engine iterates rows; holes in a sparse array become empty rows. */
@@ -48,7 +46,10 @@ export class WorkbookMirror {
   private extents = new Map<string, Extent>();
   validation: Validation | null = null;
   memory: HighlightMemory = new Map();
-  stamp: Stamp | null = null;
+  /** The stamp part as the last full pass read it. */
+  stamp: StoredStamp = { stamp: null, damaged: false };
+  /** The custom document properties as the last full pass read them (a stamp's shown form). */
+  properties: Record<string, unknown> = {};
   /** Rows co-authors changed: not validated on their account, but folded into our next pass. */
   private remoteRows = new Map<string, Set<number>>();
   /** The sheets as the last survey saw them: a rows pass that finds them changed becomes a full one. */
@@ -106,34 +107,40 @@ export class WorkbookMirror {
     this.extents = survey.extents;
     this.surveyed = sheetsSignature(survey.sheets);
     const reads: SheetRead[] = [];
-    for (const role of DATA_ROLES) {
+    for (const role of READ_ROLES) {
       const ref = this.refs.get(role);
       const extent = ref && this.extents.get(ref.id);
       if (!ref || !extent || extent.lastRow === 0) continue;
       reads.push({ sheetId: ref.id, blocks: rangeBlocks(1, extent.lastRow, 0, extent.columns) });
     }
     let xml: OfficeExtension.ClientResult<string> | null = null;
+    let custom: Excel.CustomPropertyCollection | null = null;
     const read = await readSheets(context, reads, () => {
       if (!survey.stampPart.isNullObject) xml = survey.stampPart.getXml();
+      custom = context.workbook.properties.custom.load('items/key,items/value');
     });
     syncs += read.syncs;
-    // Every sheet answering to a standard name goes in, with its visibility: the engine decides
-    // which twin is validated (the one read here) and reports hidden and twin sheets.
-    const sheets: SheetSnapshot[] = standardCandidates(survey.sheets, this.names).map((s) => {
+    // Every sheet answering to a standard name goes in with its cells and visibility (the engine
+    // decides which twin is validated and reports hidden and twin sheets); every other sheet with
+    // its name and visibility only (the stamp covers the sheet list, not their contents).
+    const candidates = new Set(standardCandidates(survey.sheets, this.names));
+    const sheets: SheetSnapshot[] = survey.sheets.map((s) => {
+      if (!candidates.has(s)) return { name: s.name, rows: [], visibility: s.visibility };
       const rows: SheetSnapshot['rows'] = [];
       for (const [r, line] of read.cells.get(s.id) ?? []) rows[r - 1] = line;
       return { name: s.name, rows: fillHoles(rows), visibility: s.visibility };
     });
     this.snapshot = { sheets };
-    this.stamp = null;
-    let problem: Text | null = null;
+    const loaded = custom as Excel.CustomPropertyCollection | null;
+    this.properties = Object.fromEntries((loaded?.items ?? []).map((p) => [p.key, p.value]));
+    this.stamp = { stamp: null, damaged: false };
     const stored = xml as OfficeExtension.ClientResult<string> | null;
     if (stored) {
       try {
-        this.stamp = stampFromXml(stored.value);
+        this.stamp = { stamp: stampFromXml(stored.value), damaged: false };
       } catch (e) {
         if (!(e instanceof StampFormatError)) throw e;
-        problem = problems.badStamp;
+        this.stamp = { stamp: null, damaged: true };
       }
     }
     this.validation = validateWorkbook(this.snapshot, this.standards);
@@ -147,7 +154,30 @@ export class WorkbookMirror {
     syncs++;
     await context.sync();
     this.remember(plan);
-    return { syncs, problem };
+    return { syncs };
+  }
+
+  /** What the workbook shows of its stamp besides the part: the properties and the 요약 line. */
+  shown(): ShownStamp {
+    const ref = this.refs.get('summary');
+    const summary = ref ? this.snapshot.sheets.find((s) => s.name === ref.name) : undefined;
+    return { properties: this.properties, summaryLines: summary ? stampLinesIn(summary.rows) : null };
+  }
+
+  /** After the add-in wrote a stamp: its part, properties and 요약 line, as now stored. */
+  stamped(
+    stamp: StoredStamp,
+    properties: Record<string, string>,
+    line: { row: number; text: string } | null,
+  ): void {
+    this.stamp = stamp;
+    this.properties = { ...this.properties, ...properties };
+    const ref = this.refs.get('summary');
+    const summary = ref && this.snapshot.sheets.find((s) => s.name === ref.name);
+    if (!summary || !line) return;
+    const row = (summary.rows[line.row - 1] = [...(summary.rows[line.row - 1] ?? [])]);
+    row[0] = { value: line.text };
+    summary.rows = fillHoles(summary.rows);
   }
 
   /**
@@ -160,7 +190,7 @@ export class WorkbookMirror {
     const reads: SheetRead[] = [];
     for (const [id, change] of batch.rows) {
       const ref = this.refById(id);
-      if (!ref || ref.role === 'summary') continue;
+      if (!ref) continue;
       const rows = new Set([...change.rows, ...(this.remoteRows.get(id) ?? [])]);
       this.remoteRows.delete(id);
       const extent = this.extents.get(id) ?? { lastRow: 0, columns: 0 };
@@ -203,7 +233,7 @@ export class WorkbookMirror {
       await context.sync();
     }
     this.remember(plan);
-    return { syncs, problem: null };
+    return { syncs };
   }
 
   private remember(plan: HighlightPlan): void {

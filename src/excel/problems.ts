@@ -8,10 +8,6 @@ export const problems = {
     ko: '이 화면은 Excel에서 열어야 합니다. Excel의 [홈] › [추가 기능]에서 숙의공론 검증을 여세요.',
     en: 'This pane must be opened in Excel: Home › Add-ins › Deliberative forum check.',
   },
-  badStamp: {
-    ko: '검증 표시를 읽을 수 없습니다(손상되었거나 다른 프로그램이 바꿨습니다). 다시 검증 완료로 표시하세요.',
-    en: 'The validation stamp cannot be read (damaged or changed by another program). Mark the workbook as validated again.',
-  },
   stampRefused: (errors: number): Text => ({
     ko: `오류가 ${errors}건 있어 검증 완료로 표시할 수 없습니다. 오류를 먼저 고치세요.`,
     en: `The workbook has ${errors} error${errors === 1 ? '' : 's'}; fix ${errors === 1 ? 'it' : 'them'} before marking it as validated.`,

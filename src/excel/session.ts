@@ -5,8 +5,7 @@ import type { Finding } from '../engine/report';
 import { parseAddress } from '../engine/snapshot';
 import { ENGINE_VERSION, type Validation } from '../engine';
 import { registry, standardByVersion, type StandardRegistry } from '../standard';
-import type { Text } from '../standard/types';
-import { createStamp, verdictOf } from '../stamp';
+import { checkStamp, createStamp, dataNow, NO_VERDICT } from '../stamp';
 import type { LiveSession, PaneState } from '../session/state';
 import { type ChangeBatch, ChangeCoalescer, parseChange } from './changes';
 import { insertStandardSheets } from './insert';
@@ -16,8 +15,8 @@ import { upgradeOffer, upgradeTarget } from '../workbook/upgrade';
 import { type ExcelRunner, type HostCapabilities, type HostInfo, checkHost, defaultRunner } from './host';
 import { WorkbookMirror } from './mirror';
 import { type DocumentSettings, documentSettings, memorySettings } from './settings';
-import { DATA_ROLES } from './sheets';
-import { writeStamp } from './stamp-store';
+import { READ_ROLES } from './sheets';
+import { type WrittenStamp, writeStamp } from './stamp-store';
 import { describeProblem, problems } from './problems';
 
 export interface SessionOptions {
@@ -77,7 +76,7 @@ export class ExcelLiveSession implements LiveSession {
     this.state = {
       status: 'starting',
       report: null,
-      stamp: { status: 'absent' },
+      stamp: NO_VERDICT,
       problem: null,
       lastPassMs: null,
       displayLanguage: 'ko-KR',
@@ -91,6 +90,11 @@ export class ExcelLiveSession implements LiveSession {
   /** The latest validation with its forum records (what a submission sends); null before the first pass. */
   currentValidation(): Validation | null {
     return this.mirror.validation ?? null;
+  }
+
+  dataHash(): string | null {
+    const v = this.mirror.validation;
+    return v ? dataNow(v).facts.hash : null;
   }
 
   subscribe(listener: (state: PaneState) => void): () => void {
@@ -194,7 +198,7 @@ export class ExcelLiveSession implements LiveSession {
   private async fullPass(): Promise<void> {
     const result = await this.run((context) => this.mirror.full(context, (c) => this.queueWatch(c)));
     this.lastPassSyncs = result.syncs;
-    this.publish(result.problem);
+    this.publish();
   }
 
   private async rowsPass(batch: ChangeBatch): Promise<void> {
@@ -202,12 +206,21 @@ export class ExcelLiveSession implements LiveSession {
     if (result === 'full') return this.fullPass();
     if (result === 'nothing') return;
     this.lastPassSyncs = result.syncs;
-    this.publish(null);
+    this.publish();
   }
 
-  private publish(problem: Text | null): void {
+  /**
+   * The report and the stamp's verdict on the data now: the data is validated again on every
+   * pass, so a stamp never vouches for data with errors, whatever it claims (src/stamp/verdict.ts).
+   */
+  private publish(): void {
     const v = this.mirror.validation!;
-    this.update({ report: v.report, stamp: verdictOf(this.mirror.stamp, v), problem, upgrade: this.offer() });
+    const stamp = checkStamp(this.mirror.stamp, v, this.mirror.shown(), {
+      standards: this.options.standards ?? registry,
+      // A keystroke in a large sheet must not pay for the full hash when the digests already differ.
+      alwaysHash: false,
+    });
+    this.update({ report: v.report, stamp, problem: null, upgrade: this.offer() });
   }
 
   /** A newer standard for a workbook with a 숙의공론장 sheet that follows an older known one. */
@@ -221,7 +234,7 @@ export class ExcelLiveSession implements LiveSession {
   // ---- events ----
 
   private queueWatch(context: Excel.RequestContext): void {
-    for (const role of DATA_ROLES) {
+    for (const role of READ_ROLES) {
       const ref = this.mirror.refs.get(role);
       if (!ref || this.watched.has(ref.id)) continue;
       this.register(
@@ -336,10 +349,14 @@ export class ExcelLiveSession implements LiveSession {
       by: this.stampUser(v),
     });
     const summary = this.mirror.refs.get('summary')?.id ?? null;
-    const done = await this.guard(() => this.run((context) => writeStamp(context, stamp, summary)));
-    if (!done) return;
-    this.mirror.stamp = stamp;
-    this.publish(null);
+    let written: WrittenStamp | null = null;
+    const done = await this.guard(async () => {
+      written = await this.run((context) => writeStamp(context, stamp, summary));
+    });
+    if (!done || !written) return;
+    const { properties, line } = written as WrittenStamp;
+    this.mirror.stamped({ stamp, damaged: false }, properties, line);
+    this.publish();
   }
 
   /** Saves the name stamps are signed with, in the workbook's settings (for the pane's name field). */

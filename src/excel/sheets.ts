@@ -7,8 +7,11 @@ import { pickSheet, sheetsMatching } from '../engine/sheets';
 
 export type SheetRole = 'info' | 'forums' | 'council' | 'summary';
 
-/** The sheets the add-in reads and watches (요약 is generated, never validated). */
+/** The sheets holding the district's data (요약 is generated, never validated). */
 export const DATA_ROLES: readonly SheetRole[] = ['info', 'forums', 'council'];
+
+/** The sheets the add-in reads and watches: the data, and 요약, which the stamp also covers. */
+export const READ_ROLES: readonly SheetRole[] = [...DATA_ROLES, 'summary'];
 
 export interface SheetRef {
   id: string;

@@ -2,34 +2,27 @@
 // document properties (visible in File › Properties without the add-in) and one line on 요약.
 import type { Standard } from '../standard/types';
 import {
+  STAMP_LINE_PREFIX,
   STAMP_NAMESPACE,
-  STAMP_PROPERTIES,
-  STAMP_STATUS_TEXT,
   type Stamp,
-  shortHash,
+  stampLine,
+  stampProperties,
   stampToXml,
 } from '../stamp';
 
-/** Marks the 요약 line so a later stamp replaces it instead of adding another. */
-export const STAMP_LINE_PREFIX = '검증 완료 / Validated:';
-
-export function stampLine(stamp: Stamp): string {
-  return [
-    `${STAMP_LINE_PREFIX} ${stamp.at}`,
-    `표준 ${stamp.standard}`,
-    `엔진 ${stamp.engine}`,
-    `SHA-256 ${shortHash(stamp.hash)}`,
-    `행 ${stamp.rows}`,
-    `경고 ${stamp.warnings}`,
-    stamp.by,
-  ].join(' · ');
-}
+export { STAMP_LINE_PREFIX, stampLine } from '../stamp';
 
 /** Queues the check for an existing stamp part (sync 1 of a full read). */
 export function queueStampProbe(context: Excel.RequestContext): Excel.CustomXmlPart {
   const part = context.workbook.customXmlParts.getByNamespace(STAMP_NAMESPACE).getOnlyItemOrNullObject();
   part.load('id');
   return part;
+}
+
+/** What a stamp wrote: its properties and, where there is a 요약 sheet, the line and its row. */
+export interface WrittenStamp {
+  properties: Record<string, string>;
+  line: { row: number; text: string } | null;
 }
 
 /**
@@ -41,7 +34,7 @@ export async function writeStamp(
   context: Excel.RequestContext,
   stamp: Stamp,
   summarySheetId: string | null,
-): Promise<void> {
+): Promise<WrittenStamp> {
   const parts = context.workbook.customXmlParts.getByNamespace(STAMP_NAMESPACE);
   parts.load('items/id');
   let used: Excel.Range | null = null;
@@ -56,17 +49,16 @@ export async function writeStamp(
   await context.sync();
   for (const p of parts.items) p.delete();
   context.workbook.customXmlParts.add(stampToXml(stamp));
+  const properties = stampProperties(stamp);
   const custom = context.workbook.properties.custom;
-  custom.add(STAMP_PROPERTIES.status, STAMP_STATUS_TEXT);
-  custom.add(STAMP_PROPERTIES.at, stamp.at);
-  custom.add(STAMP_PROPERTIES.hash, shortHash(stamp.hash));
-  custom.add(STAMP_PROPERTIES.standard, stamp.standard);
-  custom.add(STAMP_PROPERTIES.engine, stamp.engine);
+  for (const [name, value] of Object.entries(properties)) custom.add(name, value);
+  let line: WrittenStamp['line'] = null;
   if (summarySheetId && used && columnA) {
-    const row = stampLineRow(used, columnA);
-    context.workbook.worksheets.getItem(summarySheetId).getRange(`A${row}`).values = [[stampLine(stamp)]];
+    line = { row: stampLineRow(used, columnA), text: stampLine(stamp) };
+    context.workbook.worksheets.getItem(summarySheetId).getRange(`A${line.row}`).values = [[line.text]];
   }
   await context.sync();
+  return { properties, line };
 }
 
 function stampLineRow(used: Excel.Range, columnA: Excel.Range): number {

@@ -3,7 +3,7 @@
 // the used ranges be asked for in the same sync; a guess that missed costs one more sync.
 import type { Standard } from '../standard/types';
 import {
-  DATA_ROLES,
+  READ_ROLES,
   locateSheets,
   standardNames,
   visibilityOf,
@@ -46,7 +46,7 @@ export async function surveyWorkbook(
   context: Excel.RequestContext,
   standard: Standard,
   guesses: ReadonlyMap<SheetRole, string>,
-  roles: readonly SheetRole[] = DATA_ROLES,
+  roles: readonly SheetRole[] = READ_ROLES,
 ): Promise<Survey> {
   const worksheets = context.workbook.worksheets;
   // Visibility rides along in the same request: a hidden standard sheet is a finding (hidden-sheet).

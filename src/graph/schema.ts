@@ -135,7 +135,9 @@ export function listSpecs(standard: Standard): ListSpec[] {
         // Who submitted and when are the item's own createdBy and createdDateTime, recorded by
         // SharePoint: no column a client could write them into.
         col('Quarter', '분기', 'Quarter', 'number'),
-        col('StampHash', '검증 해시', 'Stamp hash', 'text'),
+        // Indexed: `delib verify --sharepoint` and the pane's reviewer view find a workbook's
+        // submissions by the hash of its data, at any list size (under the view threshold).
+        col('StampHash', '검증 해시', 'Stamp hash', 'text', { indexed: true }),
         col('StandardVersion', '표준 버전', 'Standard version', 'text'),
         col('EngineVersion', '엔진 버전', 'Engine version', 'text'),
         col('RowCount', '행 수', 'Row count', 'number'),

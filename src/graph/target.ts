@@ -12,13 +12,7 @@ import { STATUS_CURRENT, forumColumnName, listSpecs, metricColumnName } from './
 import { odataString, type SharePointSite } from './sharepoint';
 import { uploadFile } from './upload';
 import { councilFields } from './council';
-import type { Metrics } from '../engine/report';
-
-function metricValue(metrics: Metrics, key: string): number | null {
-  let v: unknown = metrics;
-  for (const part of key.split('.')) v = (v as Record<string, unknown> | null)?.[part];
-  return typeof v === 'number' && Number.isFinite(v) ? v : null;
-}
+import { metricValue } from '../engine/metric-values';
 
 function withoutNulls(fields: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== null && v !== undefined));
@@ -52,6 +46,8 @@ export function submissionFields(
   standard: Standard,
   fileUrl: string | null,
 ): Record<string, unknown> {
+  // Every grouping the workbook's figures have (quarters, types; 2021.2's 단계 and 진행방식).
+  const { overall, ...groupings } = plan.metrics;
   const fields: Record<string, unknown> = {
     Title: plan.submissionId,
     SubmissionKey: plan.submissionId,
@@ -67,11 +63,10 @@ export function submissionFields(
     EngineVersion: plan.engine,
     RowCount: plan.rows.length,
     WorkbookUrl: fileUrl,
-    MetricsDetail: JSON.stringify({ byQuarter: plan.metrics.byQuarter, byType: plan.metrics.byType }),
+    MetricsDetail: JSON.stringify(groupings),
     ...councilFields(plan.council),
   };
-  for (const m of standard.metrics)
-    fields[metricColumnName(m.key)] = metricValue(plan.metrics.overall, m.key);
+  for (const m of standard.metrics) fields[metricColumnName(m.key)] = metricValue(overall, m.key);
   return fields;
 }
 

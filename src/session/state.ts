@@ -4,8 +4,10 @@
 import type { Finding, ValidationReport } from '../engine/report';
 import type { Text } from '../standard/types';
 import type { StampVerdict } from '../stamp/types';
+import type { UpgradeOffer } from '../workbook/upgrade';
 
 export type { StampSummary, StampVerdict } from '../stamp/types';
+export type { UpgradeOffer } from '../workbook/upgrade';
 
 export type SessionStatus =
   | 'starting'
@@ -30,17 +32,6 @@ export interface PaneState {
   upgrade?: UpgradeOffer | null;
 }
 
-/** What upgrading changes, for the pane to say before the district agrees (src/workbook/upgrade.ts). */
-export interface UpgradeOffer {
-  from: string;
-  to: string;
-  /** The forum columns added (단계, 진행방식, 관련 의제) and the column they go after (비고). */
-  columns: Text[];
-  after: Text | null;
-  /** Forum lists that gain values: the column (유형) and its new values. */
-  lists: { column: Text; added: Text[] }[];
-}
-
 export interface PaneIntents {
   validateNow(): Promise<void>;
   selectFinding(finding: Finding): Promise<void>;
@@ -53,5 +44,10 @@ export interface PaneIntents {
 
 export interface LiveSession extends PaneIntents {
   getState(): PaneState;
+  /**
+   * SHA-256 of the data now without council members' names (what the city's records are searched
+   * by); null before the first pass. Taken on demand: the live verdict takes it only when needed.
+   */
+  dataHash(): string | null;
   subscribe(listener: (state: PaneState) => void): () => void;
 }

@@ -1,26 +1,20 @@
 // The stamp as stored in a workbook: a custom XML part in our own namespace (the full record, with
-// per-unit digests) and short custom document properties a reviewer sees in File › Properties.
-// This file is the stamp format's definition; docs/excel.md describes it for readers.
+// per-unit digests). This file is the stamp format's definition; docs/excel.md describes it for
+// readers. Format 2 (this one) covers the data without council members' names, computed cells,
+// extra columns, the sheet list and 요약 (canonical.ts); format 1 stamps are still read, to be
+// reported as made by an earlier delib (verdict.ts), never as valid.
 import type { StampSummary } from './types';
 import { XmlError, XmlTokenizer, type XmlElement, type XmlHandler } from '../xml/tokenizer';
 
 export const STAMP_NAMESPACE = 'urn:seoul:delib:stamp:1';
-export const STAMP_FORMAT_VERSION = '1';
-
-/** Custom document property names (Korean, as district staff and city reviewers read them). */
-export const STAMP_PROPERTIES = {
-  status: '검증상태',
-  at: '검증일시',
-  hash: '검증해시',
-  standard: '표준버전',
-  engine: '검증엔진',
-} as const;
-
-export const STAMP_STATUS_TEXT = '검증 완료 (validated)';
-/** Characters of the hash shown in the properties and on 요약: enough to compare by eye. */
-export const SHORT_HASH = 16;
+/** The format this build writes (the root's `version`). */
+export const STAMP_FORMAT_VERSION = '2';
+/** Formats this build reads: 1 to tell what changed and ask for a new stamp, 2 to verify. */
+export const STAMP_FORMATS_READ = ['1', '2'] as const;
 
 export interface Stamp extends StampSummary {
+  /** The stamp format (the root's `version`): what the hash and digests cover. */
+  format: string;
   council: number;
   /** Per-unit digests (see canonical.ts rowDigests). */
   digests: string[];
@@ -33,7 +27,7 @@ function esc(s: string): string {
 export function stampToXml(stamp: Stamp): string {
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<stamp xmlns="${STAMP_NAMESPACE}" version="${STAMP_FORMAT_VERSION}">`,
+    `<stamp xmlns="${STAMP_NAMESPACE}" version="${esc(stamp.format)}">`,
     `  <standard>${esc(stamp.standard)}</standard>`,
     `  <engine>${esc(stamp.engine)}</engine>`,
     `  <hash algorithm="SHA-256">${esc(stamp.hash)}</hash>`,
@@ -65,6 +59,7 @@ type TextField = (typeof TEXT_FIELDS)[number];
 class StampHandler implements XmlHandler {
   readonly texts = new Map<TextField, string>();
   counts: Record<string, string> | null = null;
+  version: string | undefined;
   private field: TextField | null = null;
   private depth = 0;
 
@@ -76,6 +71,7 @@ class StampHandler implements XmlHandler {
     this.depth++;
     if (this.depth === 1) {
       if (el.local !== 'stamp' || el.ns !== STAMP_NAMESPACE) throw new StampFormatError('not a delib stamp');
+      this.version = el.attrs.version;
       return;
     }
     if (this.depth !== 2 || el.ns !== STAMP_NAMESPACE) return;
@@ -137,11 +133,19 @@ function count(h: StampHandler, name: 'rows' | 'council' | 'errors' | 'warnings'
  */
 export function stampFromXml(xml: string): Stamp {
   const h = parsed(xml);
+  // A stamp without a version predates format 2's attribute check: it is format 1.
+  const format = h.version ?? '1';
+  if (!/^\d{1,4}$/.test(format)) throw new StampFormatError('bad version');
   const digests = field(h, 'digests').split(/\s+/).filter(Boolean);
-  if (!digests.every((d) => /^[icfn][0-9a-f]{16}$/.test(d))) throw new StampFormatError('bad digest');
+  // A later format may add units: its digests are read, not judged (verdict.ts: unknown-format).
+  const unit = (STAMP_FORMATS_READ as readonly string[]).includes(format)
+    ? /^[icfnwy][0-9a-f]{16}$/
+    : /^[a-z][0-9a-f]{16}$/;
+  if (!digests.every((d) => unit.test(d))) throw new StampFormatError('bad digest');
   const hash = field(h, 'hash');
   if (!/^[0-9a-f]{64}$/.test(hash)) throw new StampFormatError('bad hash');
   return {
+    format,
     standard: field(h, 'standard'),
     engine: field(h, 'engine'),
     hash,

@@ -2,19 +2,35 @@
 // the data now. src/excel stores it in the workbook; src/xlsx/stamp.ts reads it from a file.
 import type { Validation } from '../engine/validate';
 import type { StampSummary, StampVerdict } from './types';
-import { dataHash, rowDigests, unitsChanged, type StampData } from './canonical';
-import { SHORT_HASH, type Stamp } from './format';
+import { STAMP_FORMAT_VERSION, type Stamp } from './format';
+import { dataNow } from './verdict';
 
 export * from './format';
+export * from './shown';
+export type * from './types';
 export {
   canonicalData,
   canonicalJson,
+  councilNames,
   dataHash,
   rowDigests,
+  scrubberOf,
   unitsChanged,
   type StampData,
 } from './canonical';
+export { NameScrubber, pseudonym } from './names';
+export { KNOWN_ENGINES, checkStamp, dataNow, stampDataOf, type StoredStamp } from './verdict';
 export { sha256Hex } from './sha256';
+
+/** The verdict before anything was read. */
+export const NO_VERDICT: StampVerdict = {
+  status: 'absent',
+  claims: null,
+  data: null,
+  rowsChanged: 0,
+  changes: {},
+  problems: [],
+};
 
 export interface StampContext {
   engine: string;
@@ -33,59 +49,23 @@ export class StampRefused extends Error {
 export function createStamp(validation: Validation, context: StampContext): Stamp {
   const { report, council } = validation;
   if (report.stats.errors > 0) throw new StampRefused(report.stats.errors);
-  const data = stampDataOf(validation);
+  const { facts, digests } = dataNow(validation);
   return {
+    format: STAMP_FORMAT_VERSION,
     standard: report.standard,
     engine: context.engine,
-    hash: dataHash(data),
+    hash: facts.hash!,
     at: context.at,
     by: context.by,
     rows: report.stats.rows,
     council: council.length,
     errors: report.stats.errors,
     warnings: report.stats.warnings,
-    digests: rowDigests(data),
+    digests,
   };
-}
-
-/** What a validation's stamp covers (and a submission's stampHash hashes). */
-export function stampDataOf(validation: Validation): StampData {
-  const { standard, report, forums, council } = validation;
-  return { standard, info: report.info, forums, council };
 }
 
 export function summaryOf(stamp: Stamp): StampSummary {
   const { standard, engine, hash, at, by, rows, errors, warnings } = stamp;
   return { standard, engine, hash, at, by, rows, errors, warnings };
-}
-
-/**
- * Valid when the data hashes to the stamped hash; otherwise changed, with how many units (rows,
- * 기본정보, the council names) differ — at least 1, since the hash differs.
- */
-export function verdictOf(stamp: Stamp | null, validation: Validation): StampVerdict {
-  if (!stamp) return { status: 'absent' };
-  const data = stampDataOf(validation);
-  const digests = rowDigests(data);
-  const changed = unitsChanged(stamp.digests, digests);
-  // Digests all matching is near-certain equality; the full hash confirms it (once per distinct data).
-  if (changed === 0 && confirmedHash(digests, data) === stamp.hash)
-    return { status: 'valid', stamp: summaryOf(stamp) };
-  return { status: 'changed', stamp: summaryOf(stamp), rowsChanged: Math.max(1, changed) };
-}
-
-let lastDigests = '';
-let lastHash = '';
-
-function confirmedHash(digests: string[], data: Parameters<typeof dataHash>[0]): string {
-  const key = digests.join('');
-  if (key !== lastDigests) {
-    lastHash = dataHash(data);
-    lastDigests = key;
-  }
-  return lastHash;
-}
-
-export function shortHash(hash: string): string {
-  return hash.slice(0, SHORT_HASH);
 }

@@ -1,9 +1,50 @@
 // The city's standard workbook, version 2021.1, as data (../shared/standard/README.md).
 // Korean first: it is the language of the workbook; English for the city's non-Korean readers.
-import type { Standard, ColumnDefinition, Text } from './types';
+import type {
+  ColumnDefinition,
+  MetricDefinition,
+  MetricDisplay,
+  MetricFormula,
+  MetricKind,
+  Standard,
+  Text,
+} from './types';
 import { findingCatalog, wording } from './catalog';
 
 const t = (ko: string, en: string): Text => ({ ko, en });
+
+// Display rules (standard §2): rates to 0.1 percentage point, hours to 0.1 hour, counts whole
+// (a 평균 row's to one decimal).
+const COUNT: MetricDisplay = { digits: 0, fractionDigits: 1 };
+const HOURS: MetricDisplay = { digits: 1 };
+const RATE: MetricDisplay = { digits: 1, percent: true };
+
+/** A metric of the table below: key, labels as in the data book, kind, definition, display. */
+const metric = (
+  key: string,
+  ko: string,
+  en: string,
+  kind: MetricKind,
+  definition: MetricFormula,
+  part?: Text,
+): MetricDefinition => ({
+  key,
+  label: t(ko, en),
+  ...(part ? { part } : {}),
+  kind,
+  definition,
+  display: kind === 'rate' ? RATE : kind === 'hours' ? HOURS : COUNT,
+});
+const sum = (column: string): MetricFormula => ({ kind: 'sum', column });
+const add = (...of: string[]): MetricFormula => ({ kind: 'add', of });
+const ratio = (numerator: string, denominator: string, across: 'pooled' | 'mean'): MetricFormula => ({
+  kind: 'ratio',
+  numerator,
+  denominator,
+  across,
+});
+const OFFICIALS = t('행정', 'officials');
+const CITIZENS = t('민간', 'citizens');
 
 const count = (key: string, header: string, ko: string, en: string): ColumnDefinition => ({
   key,
@@ -363,19 +404,98 @@ export const standard2021_1: Standard = {
     genders: { female: '여', male: '남' },
   },
   metrics: [
-    { key: 'meetings', label: t('회의횟수', 'Meetings') },
-    { key: 'hoursTotal', label: t('진행시간(종합)', 'Hours (total)') },
-    { key: 'hoursPerMeeting', label: t('진행시간(1회평균)', 'Hours per meeting') },
-    { key: 'attendees.total', label: t('참석인원(종합)', 'Attendees (total)') },
-    { key: 'attendees.official', label: t('참석인원(행정)', 'Attendees (officials)') },
-    { key: 'attendees.civilian', label: t('참석인원(민간)', 'Attendees (citizens)') },
-    { key: 'expected.total', label: t('대상인원(종합)', 'Expected (total)') },
-    { key: 'expected.official', label: t('대상인원(행정)', 'Expected (officials)') },
-    { key: 'expected.civilian', label: t('대상인원(민간)', 'Expected (citizens)') },
-    { key: 'attendanceRate.total', label: t('참석율(종합)', 'Attendance rate (total)') },
-    { key: 'attendanceRate.official', label: t('참석율(행정)', 'Attendance rate (officials)') },
-    { key: 'attendanceRate.civilian', label: t('참석율(민간)', 'Attendance rate (citizens)') },
+    metric('meetings', '회의횟수', 'Meetings', 'count', { kind: 'rows', countedBy: 'name' }),
+    metric('hoursTotal', '진행시간(종합)', 'Hours (total)', 'hours', sum('hours')),
+    metric(
+      'hoursPerMeeting',
+      '진행시간(1회평균)',
+      'Hours per meeting',
+      'hours',
+      ratio('hoursTotal', 'meetings', 'pooled'),
+    ),
+    metric(
+      'attendees.total',
+      '참석인원(종합)',
+      'Attendees (total)',
+      'count',
+      add('attendees.official', 'attendees.civilian'),
+    ),
+    metric(
+      'attendees.official',
+      '참석인원(행정)',
+      'Attendees (officials)',
+      'count',
+      sum('attendedOfficial'),
+      OFFICIALS,
+    ),
+    metric(
+      'attendees.civilian',
+      '참석인원(민간)',
+      'Attendees (citizens)',
+      'count',
+      sum('attendedCivilian'),
+      CITIZENS,
+    ),
+    metric(
+      'expected.total',
+      '대상인원(종합)',
+      'Expected (total)',
+      'count',
+      add('expected.official', 'expected.civilian'),
+    ),
+    metric(
+      'expected.official',
+      '대상인원(행정)',
+      'Expected (officials)',
+      'count',
+      sum('expectedOfficial'),
+      OFFICIALS,
+    ),
+    metric(
+      'expected.civilian',
+      '대상인원(민간)',
+      'Expected (citizens)',
+      'count',
+      sum('expectedCivilian'),
+      CITIZENS,
+    ),
+    // Pooled per group: Σ 참석인원 ÷ Σ 대상인원, never a mean of the rows' rates.
+    metric(
+      'attendanceRate.total',
+      '참석율(종합)',
+      'Attendance rate (total)',
+      'rate',
+      ratio('attendees.total', 'expected.total', 'mean'),
+    ),
+    metric(
+      'attendanceRate.official',
+      '참석율(행정)',
+      'Attendance rate (officials)',
+      'rate',
+      ratio('attendees.official', 'expected.official', 'mean'),
+      OFFICIALS,
+    ),
+    metric(
+      'attendanceRate.civilian',
+      '참석율(민간)',
+      'Attendance rate (citizens)',
+      'rate',
+      ratio('attendees.civilian', 'expected.civilian', 'mean'),
+      CITIZENS,
+    ),
   ],
+  groupings: [
+    {
+      key: 'byQuarter',
+      label: t('분기별', 'By quarter'),
+      column: 'date',
+      by: 'quarter',
+      valueLabel: t('{value}분기', 'Q{value}'),
+    },
+    { key: 'byType', label: t('유형별', 'By forum type'), column: 'type', by: 'value' },
+  ],
+  chartMetric: 'attendanceRate.total',
+  figureMarks: { undefined: '–', notApplicable: '-' },
   summaryTable: {
     columns: [
       { header: '자치구', aliases: ['구분', '구명'], metric: 'district' },
@@ -392,7 +512,6 @@ export const standard2021_1: Standard = {
     totalLabel: '총계',
     meanLabel: '평균',
   },
-  rounding: { ratePercentDigits: 1, hoursDigits: 1 },
   findings: findingCatalog,
   wording,
 };

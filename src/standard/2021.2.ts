@@ -1,5 +1,6 @@
 // The city's standard workbook, version 2021.2 (../shared/standard/README.md §7): everything of
-// 2021.1, plus three optional columns after 비고 and six forum types before 기타.
+// 2021.1, plus three optional columns after 비고, six forum types before 기타, and the metrics by
+// 단계 and by 진행방식.
 import type { ColumnDefinition, EnumValueDefinition, Standard, Text } from './types';
 import { standard2021_1 as base } from './2021.1';
 
@@ -47,6 +48,8 @@ const newTypes: EnumValueDefinition[] = [
   { value: '성과공유회', label: t('성과공유회', 'Results sharing'), nearMisses: ['성과 공유회', '성과공유'] },
 ];
 
+const notGiven = { key: '미기재', label: t('미기재', 'Not given') };
+
 const beforeOther = base.enums.forumType.filter((e) => !e.fallback);
 const other = base.enums.forumType.filter((e) => e.fallback);
 
@@ -57,6 +60,12 @@ export const standard2021_2: Standard = {
     ...base.sheets,
     forums: { ...base.sheets.forums, columns: [...base.sheets.forums.columns, ...added] },
   },
+  // Standard §7: metrics also by 단계 and by 진행방식; a row with the column blank is 미기재.
+  groupings: [
+    ...base.groupings,
+    { key: 'byStage', label: t('단계별', 'By stage'), column: 'stage', by: 'value', blank: notGiven },
+    { key: 'byFormat', label: t('진행방식별', 'By format'), column: 'format', by: 'value', blank: notGiven },
+  ],
   enums: {
     ...base.enums,
     forumType: [...beforeOther, ...newTypes, ...other],

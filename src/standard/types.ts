@@ -141,10 +141,80 @@ export interface DistrictDefinition {
   aliases: string[];
 }
 
+/**
+ * What a metric measures, which decides how it is compared and consolidated: `count` (people,
+ * meetings: whole on a district's row), `hours`, `rate` (a fraction; compared in percentage points).
+ */
+export type MetricKind = 'count' | 'hours' | 'rate';
+
+/**
+ * How a metric is computed over a set of forum rows (standard §2). Dotted keys (`attendees.total`)
+ * nest in the report (`metrics.overall.attendees.total`).
+ */
+export type MetricFormula =
+  /**
+   * The number of non-blank rows. The 요약 sheet's formulas count the rows whose `countedBy` column
+   * (a required one: 명칭) is filled, as Excel has no notion of a blank row.
+   */
+  | { kind: 'rows'; countedBy: string }
+  /** Σ of a column's values; a blank, unreadable or out-of-bounds value adds nothing. */
+  | { kind: 'sum'; column: string }
+  /** Σ of other metrics (참석인원(종합) = 행정 + 민간). */
+  | { kind: 'add'; of: string[] }
+  /**
+   * numerator ÷ denominator of this set of rows (pooled), undefined (null) when the denominator is
+   * 0. `across` says what the consolidated table's 총계 and 평균 rows show: `pooled` — the same
+   * ratio of their own figures on both (진행시간(1회평균) = 총계 hours ÷ 총계 meetings); `mean` —
+   * nothing on 총계 (`-`) and on 평균 the mean of the districts' defined ratios (참석율).
+   */
+  | { kind: 'ratio'; numerator: string; denominator: string; across: 'pooled' | 'mean' };
+
+/** How a metric's value is shown (display only: figures are never rounded anywhere else). */
+export interface MetricDisplay {
+  /** Digits after the decimal point (of the percentage, for a percent display). */
+  digits: number;
+  /** Shown as a percentage of the fraction (0.817 → 81.7%). */
+  percent?: boolean;
+  /** Digits for a value that is not whole (a 평균 row's count, 2,141.2); else `digits`. */
+  fractionDigits?: number;
+}
+
 export interface MetricDefinition {
   key: string;
+  /** As in the data book (참석율(종합)). */
   label: Text;
+  /** Its name as one part of a total (행정, officials), in messages that compare the parts. */
+  part?: Text;
+  kind: MetricKind;
+  definition: MetricFormula;
+  display: MetricDisplay;
 }
+
+/**
+ * A grouping of the forum rows the metrics are also given by (standard §2, §7): by the quarter of a
+ * date column, or by the values of a list column. The report carries it under `key`
+ * (`metrics.byStage`), one entry per group, every group present (an empty one has 0 meetings).
+ */
+export type GroupingDefinition = {
+  /** The report's key (`byQuarter`, `byType`, `byStage` …). */
+  key: string;
+  /** What a table of it is called (분기별, By quarter). */
+  label: Text;
+  column: string;
+  /**
+   * Rows with the column blank form this group (standard §7: `미기재`), keyed `blank.key`; without
+   * it they are in no group. A value given but unreadable is in no group either.
+   */
+  blank?: { key: string; label: Text };
+} & (
+  | {
+      /** The quarter (1–4) of the column's date; `valueLabel` names a group (`{value}분기`). */
+      by: 'quarter';
+      valueLabel: Text;
+    }
+  /** The column's list values, in the list's order, named by the list's labels. */
+  | { by: 'value' }
+);
 
 export interface SummaryTableDefinition {
   /** Column headers of the city's consolidated table, in order, with the metric each holds. */
@@ -179,10 +249,18 @@ export interface Standard {
     /** The 성별 value counted under each gender key (female → 여, male → 남). */
     genders: { female: string; male: string };
   };
+  /** The metrics of §2, in the order of the 요약 sheet's columns. */
   metrics: MetricDefinition[];
+  /** What the metrics are also given by, in the order reports and the 요약 sheet list them. */
+  groupings: GroupingDefinition[];
+  /** The metric the pane charts per group (참석율(종합)). */
+  chartMetric: string;
+  /**
+   * How a figure without a value is shown: `undefined` — a ratio whose denominator is 0 (`–`, never
+   * 0% or an error); `notApplicable` — a figure the standard's table leaves out (총계's rates, `-`).
+   */
+  figureMarks: { undefined: string; notApplicable: string };
   summaryTable: SummaryTableDefinition;
-  /** Report rounding (display only). */
-  rounding: { ratePercentDigits: number; hoursDigits: number };
   findings: Record<FindingCode, FindingDefinition>;
   /** The words rules put into finding messages: type names, bound descriptions, group names. */
   wording: Wording;

@@ -7,7 +7,14 @@
 import type { Validation } from '../engine/validate';
 import { buildPlan, PlanRefused, type SubmissionPlan } from './plan';
 import { runSubmission } from './runner';
-import type { SubmissionStore, SubmissionTarget, SubmitOutcome, SubmitProgress, WorkbookFile } from './types';
+import type {
+  NameFreeCopy,
+  SubmissionStore,
+  SubmissionTarget,
+  SubmitOutcome,
+  SubmitProgress,
+  WorkbookFile,
+} from './types';
 
 export interface SubmitWorkbookOptions {
   validation: Validation;
@@ -17,16 +24,10 @@ export interface SubmitWorkbookOptions {
   store: SubmissionStore;
   /** The workbook as the host holds it; null where the host cannot hand the file out. */
   file: WorkbookFile | null;
+  /** How the city's copy is made from it (names replaced): the only file that is ever uploaded. */
+  nameFree: NameFreeCopy;
   signal: AbortSignal;
   onProgress?: (p: SubmitProgress) => void;
-}
-
-/**
- * The file that goes to the document library, made from the workbook the host handed out. This is
- * the one place an uploaded copy is made: the name-free copy (every 성명 replaced) wraps `file` here.
- */
-export function uploadCopy(file: WorkbookFile | null): WorkbookFile | null {
-  return file;
 }
 
 export async function submitWorkbook(options: SubmitWorkbookOptions): Promise<SubmitOutcome> {
@@ -41,7 +42,7 @@ export async function submitWorkbook(options: SubmitWorkbookOptions): Promise<Su
     plan,
     target: options.target,
     store: options.store,
-    file: uploadCopy(options.file),
+    file: options.file && options.nameFree(options.file, options.validation),
     signal: options.signal,
     onProgress: options.onProgress,
   });

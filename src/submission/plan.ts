@@ -5,6 +5,7 @@ import { BilingualError } from '../bilingual';
 import type { TableRecord, ValidationReport, WorkbookMetrics } from '../engine/report';
 import type { CouncilComposition } from '../engine/composition';
 import type { Validation } from '../engine/validate';
+import { isoFromSerial } from '../engine/dates';
 import { dataHash, stampDataOf } from '../stamp';
 import type { ColumnDefinition, Text } from '../standard/types';
 
@@ -54,12 +55,6 @@ export class PlanRefused extends BilingualError {
   }
 }
 
-/** Excel serial day → ISO date (serials count days from 1899-12-30, Excel's 1900 leap-year quirk included). */
-export function serialToIsoDate(serial: number): string {
-  const ms = Math.round((serial - 25569) * 86400000);
-  return new Date(ms).toISOString().slice(0, 10);
-}
-
 export function submissionIdOf(districtCode: string, year: number, stampHash: string): string {
   return `${districtCode}-${year}-${stampHash.slice(0, 16)}`;
 }
@@ -75,7 +70,7 @@ function submitted(columns: readonly ColumnDefinition[], forum: TableRecord): Su
   for (const c of columns) {
     if (c.personal) continue;
     const v = forum.get(c.key) ?? null;
-    out[c.key] = c.type === 'date' && typeof v === 'number' ? serialToIsoDate(v) : v;
+    out[c.key] = c.type === 'date' && typeof v === 'number' ? isoFromSerial(v) : v;
   }
   return out;
 }

@@ -5,12 +5,12 @@
 // process, lost network — is finished by running again, and an edited or forged journal can neither
 // skip a row, nor point the item at another file, nor change who or when. The journal is written as
 // progress for people (and the pane's "resume" offer) and never read back here.
+import { BilingualError } from '../bilingual';
 import type { Text } from '../standard/types';
 import type { PlannedRow, SubmissionPlan } from './plan';
 import { formatRanges } from './ranges';
 import {
   SignInRequired,
-  SubmitRefused,
   type Journal,
   type Receipt,
   type RowProblem,
@@ -130,11 +130,16 @@ export async function runSubmission(options: RunOptions): Promise<SubmitOutcome>
     check();
 
     progress('upload');
-    // The address comes from Graph alone: the upload's answer, or the file already at its path.
-    const fileUrl = await (options.file
-      ? target.uploadWorkbook(plan, options.file)
-      : target.findWorkbook(plan));
-    const stored = unwrap(await firstQuery);
+    // The address comes from Graph alone: the upload's answer, or the file already at its path. The
+    // first query by key (started with the schema check) settles too before anything fails, so a
+    // refused file leaves no query running behind the run.
+    const [uploaded, queried] = await Promise.allSettled([
+      options.file ? target.uploadWorkbook(plan, options.file) : target.findWorkbook(plan),
+      firstQuery.then(unwrap),
+    ]);
+    if (uploaded.status === 'rejected') throw uploaded.reason;
+    if (queried.status === 'rejected') throw queried.reason;
+    const [fileUrl, stored] = [uploaded.value, queried.value];
     await save('rows');
     check();
 
@@ -170,7 +175,8 @@ export async function runSubmission(options: RunOptions): Promise<SubmitOutcome>
         rowProblems: [],
       };
     }
-    if (e instanceof SignInRequired || e instanceof SubmitRefused) return failure(e.text);
+    // Explained failures (sign-in, a workbook file that cannot be sent name-free) keep their words.
+    if (e instanceof BilingualError) return failure(e.text);
     const detail = e instanceof Error ? e.message : String(e);
     return failure(
       t(

@@ -2,6 +2,7 @@
 // these ports in src/taskpane/submit, the CLI adapts files, and src/graph implements the Graph side.
 import { BilingualError } from '../bilingual';
 import type { Text } from '../standard/types';
+import type { Validation } from '../engine/validate';
 import type { PlannedRow, SubmissionPlan } from './plan';
 import type { Admission } from './admission';
 
@@ -126,6 +127,12 @@ export interface WorkbookFile {
   name: string;
   bytes(): Promise<Uint8Array>;
 }
+
+/**
+ * Makes the copy of a workbook file that goes to the city: every council member's name replaced
+ * (src/xlsx/name-free.ts implements it; the surfaces pass it in, so no flow can upload the original).
+ */
+export type NameFreeCopy = (file: WorkbookFile, validation: Validation) => WorkbookFile;
 
 export type RowOutcome =
   /** Graph created the item and said so (201): stored, in its own words. */

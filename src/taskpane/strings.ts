@@ -98,11 +98,7 @@ export const strings = {
   findingsCount: (n: string): Text => t(`${n}건`, `${n}`),
   metrics: t('참석율과 집계', 'Attendance and totals'),
   overall: t('종합', 'Overall'),
-  quarter: (q: number): Text => t(`${q}분기`, `Q${q}`),
-  byQuarter: t('분기별', 'By quarter'),
-  byType: t('유형별', 'By forum type'),
   groupColumn: t('구분', 'Group'),
-  chartTitle: t('참석율(종합)', 'Attendance rate (total)'),
   chartAria: (title: string, items: string): Text =>
     t(`${title} 막대그래프: ${items}`, `${title} bar chart: ${items}`),
   noForums: t('아직 입력된 숙의공론장 행이 없습니다.', 'No forum rows yet.'),
@@ -112,11 +108,42 @@ export const strings = {
   stampValid: t('검증 완료 후 바뀐 자료가 없습니다.', 'Unchanged since it was validated.'),
   stampChanged: (rows: string): Text =>
     t(
-      `검증 완료 후 ${rows}개 행이 바뀌었습니다. 다시 검증하고 표시하세요.`,
-      `${rows} rows changed since it was validated. Check and mark it again.`,
+      `검증 완료 후 ${rows}곳(행, 기본정보, 요약 등)이 바뀌었습니다. 다시 검증하고 표시하세요.`,
+      `${rows} part(s) (rows, 기본정보, 요약 …) changed since it was validated. Check and mark it again.`,
     ),
+  stampInvalid: t(
+    '검증 표시가 지금 데이터를 보증하지 않습니다.',
+    'The stamp does not vouch for the data as it is now.',
+  ),
+  stampDamaged: t('검증 표시가 손상되어 읽을 수 없습니다.', 'The validation stamp is damaged.'),
+  /** The stamp's own words, shown as what they are: claims anyone could have written. */
   stampDetails: (at: string, by: string, standard: string): Text =>
-    t(`${at} · ${by} · 표준 ${standard}`, `${at} · ${by} · standard ${standard}`),
+    t(
+      `검증 표시의 주장: ${at} · ${by} · 표준 ${standard}`,
+      `The stamp says: ${at} · ${by} · standard ${standard}`,
+    ),
+  stampData: (rows: string, errors: string, warnings: string): Text =>
+    t(
+      `지금 데이터: ${rows}행 · 오류 ${errors} · 경고 ${warnings}`,
+      `The data now: ${rows} rows · ${errors} errors · ${warnings} warnings`,
+    ),
+  review: t('서울시 제출 기록 확인', 'Check with the city'),
+  reviewIntro: t(
+    '검증 표시는 누구나 다시 계산할 수 있어, 누가 언제 제출했는지는 말해 주지 않습니다. 서울시 SharePoint의 제출 기록에서 지금 데이터를 찾습니다(로그인 필요, 읽기만 함).',
+    'Anyone can recompute a stamp, so it cannot say who submitted this data or when. This looks the data up in the city’s SharePoint records (sign-in needed; read-only).',
+  ),
+  reviewCheck: t('서울시 기록에서 찾기', 'Look it up in the city’s records'),
+  reviewChecking: t('서울시 기록을 찾는 중…', 'Looking it up…'),
+  reviewUnavailable: t(
+    '제출 설정이 없어 서울시 기록을 확인할 수 없습니다.',
+    'Checking with the city is not configured here.',
+  ),
+  reviewStale: t(
+    '확인한 뒤 데이터가 바뀌었습니다. 다시 확인하세요.',
+    'The data changed since this check; look it up again.',
+  ),
+  reviewFailed: (detail: string): Text =>
+    t(`서울시 기록을 확인하지 못했습니다: ${detail}`, `Could not check with the city: ${detail}`),
   markValidated: t('검증 완료 표시', 'Mark as validated'),
   markBlockedErrors: (n: string): Text =>
     t(

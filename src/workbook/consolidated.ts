@@ -3,6 +3,7 @@
 // district read, what the 총계 row shows for rates. Values stay numbers; each writer rounds for display.
 import type { Standard, Text } from '../standard/types';
 import { submissionStates } from '../standard/calendar';
+import { metricOf } from '../engine/metric-values';
 import {
   summaryValue,
   tableLines,
@@ -13,8 +14,11 @@ import {
 
 export type Lang = keyof Text;
 
-/** What the standard shows for rates on the 총계 row. */
-export const TOTAL_RATE_DISPLAY = '-';
+/** A ratio the 총계 row leaves out (`-`): one averaged across districts, not pooled (참석율). */
+function notOnTotal(key: string, standard: Standard): boolean {
+  const f = metricOf(standard, key)?.definition;
+  return f?.kind === 'ratio' && f.across === 'mean';
+}
 
 export interface ConsolidatedColumn {
   /** `district`, `year`, `quarter`, or a metric key (`attendanceRate.total` …). */
@@ -26,7 +30,7 @@ export interface ConsolidatedColumn {
 export function consolidatedColumns(standard: Standard, lang: Lang = 'ko'): ConsolidatedColumn[] {
   const info = (key: string) => standard.sheets.info.fields.find((f) => f.key === key)!.labelText[lang];
   const metricLabel = (metric: string, header: string) =>
-    lang === 'ko' ? header : (standard.metrics.find((m) => m.key === metric)?.label.en ?? header);
+    lang === 'ko' ? header : (metricOf(standard, metric)?.label.en ?? header);
   const [district, ...metrics] = standard.summaryTable.columns;
   return [
     { key: 'district', header: lang === 'ko' ? district.header : 'District' },
@@ -102,7 +106,7 @@ export function lineCells(
     if (c.key === 'district') return name(row.district);
     if (c.key === 'year') return row.year ?? '';
     if (c.key === 'quarter') return periodText(table, row.quarter, lang);
-    if (line.kind === 'total' && c.key.startsWith('attendanceRate.')) return TOTAL_RATE_DISPLAY;
+    if (line.kind === 'total' && notOnTotal(c.key, standard)) return standard.figureMarks.notApplicable;
     return summaryValue(row, c.key);
   });
 }

@@ -17,20 +17,14 @@ import type { Standard, Text } from '../standard/types';
 import { submissionStates, type SubmissionState } from '../standard/calendar';
 import type { CompositionTable, StatusBoard, YearComparison } from '../city';
 import { unitOf } from '../city/compare';
+import { metricOf } from '../engine/metric-values';
+import { COUNT_DISPLAY, excelNumberFormat } from '../engine/metric-format';
 import { koreaDateTime } from '../city/calendar';
 import { submissionCalendar } from '../standard/calendar';
 import { columnLetter } from '../engine/snapshot';
 import type { SummaryTable } from '../engine/summary';
-import { UNDEFINED_DISPLAY } from './summary-sheet';
 import { boardCells, compositionCells, type TableValue } from './city-tables';
-import {
-  TOTAL_RATE_DISPLAY,
-  consolidatedColumns,
-  consolidatedLines,
-  englishLabel,
-  lineCells,
-  type Lang,
-} from './consolidated';
+import { consolidatedColumns, consolidatedLines, englishLabel, lineCells, type Lang } from './consolidated';
 
 /** What a cell holds: text, a number, a formula (`=…`), or '' for nothing. */
 export type DeskValue = string | number;
@@ -107,6 +101,9 @@ const formula = (f: string, result: TableValue): Cell => ({ formula: f, result }
 
 /** A sheet being laid out: rows of cells with their formats, grown as lines are added. */
 class Sheet {
+  /** `mark`: how an undefined figure reads (the standard's `–`). */
+  constructor(private readonly mark: string) {}
+
   cells: DeskValue[][] = [];
   formats: string[][] = [];
   boldRows: number[] = [];
@@ -127,11 +124,11 @@ class Sheet {
     const row = this.next;
     values.forEach((v, i) => {
       if (v !== null && typeof v === 'object')
-        this.results[at(i, row)] = v.result === null ? UNDEFINED_DISPLAY : v.result;
+        this.results[at(i, row)] = v.result === null ? this.mark : v.result;
     });
     this.cells.push(
       values.map((v) =>
-        v === null ? UNDEFINED_DISPLAY : v === undefined ? '' : typeof v === 'object' ? v.formula : v,
+        v === null ? this.mark : v === undefined ? '' : typeof v === 'object' ? v.formula : v,
       ),
     );
     this.formats.push(
@@ -163,16 +160,16 @@ class Sheet {
   }
 }
 
-/** Number formats by metric: rates 0.0%, hours 0.0, counts whole (평균's with one decimal). */
-function metricFormat(metric: string, fractional = false): string {
-  const unit = unitOf(metric);
-  if (unit === 'percentPoint') return '0.0%';
-  if (unit === 'hours') return '0.0';
-  return fractional ? '#,##0.0' : '#,##0';
+/** A metric's Excel number format by its display rule; a 평균 row's counts show their fraction digits. */
+function metricFormat(standard: Standard, metric: string, fractional = false): string {
+  const display = metricOf(standard, metric)?.display ?? COUNT_DISPLAY;
+  return excelNumberFormat(
+    fractional ? { ...display, digits: display.fractionDigits ?? display.digits } : display,
+  );
 }
 
-function changeFormat(metric: string): string {
-  const unit = unitOf(metric);
+function changeFormat(standard: Standard, metric: string): string {
+  const unit = unitOf(metric, standard);
   if (unit === 'percentPoint') return '+0.0" %p";-0.0" %p";0.0" %p"';
   return unit === 'hours' ? '+0.0;-0.0;0.0' : '+#,##0.#;-#,##0.#;0';
 }
@@ -244,7 +241,7 @@ export function boardTitle(board: StatusBoard, lang: Lang): [string, string] {
 
 export function boardSheet(input: DeskCommon, board: StatusBoard, notes: Text[] = []): DeskSheet {
   const { standard, lang } = input;
-  const sheet = new Sheet();
+  const sheet = new Sheet(standard.figureMarks.undefined);
   const [title, counts] = boardTitle(board, lang);
   sheet.add([title], [], true);
   sheet.add([counts]);
@@ -304,7 +301,8 @@ export function dataBookTitle(table: SummaryTable, lang: Lang): string {
 
 export function dataBookSheet(input: DeskCommon, table: SummaryTable): DeskSheet {
   const { standard, lang } = input;
-  const sheet = new Sheet();
+  const sheet = new Sheet(standard.figureMarks.undefined);
+  const mark = standard.figureMarks.undefined;
   sheet.add([dataBookTitle(table, lang)], [], true);
   sheet.add([
     tr(
@@ -331,33 +329,40 @@ export function dataBookSheet(input: DeskCommon, table: SummaryTable): DeskSheet
   for (const line of lines) {
     const values: Cell[] = lineCells(table, line, columns, standard, lang);
     const formats = columns.map((c, i) =>
-      typeof values[i] === 'number' ? metricFormat(c.key, line.kind === 'mean') : undefined,
+      typeof values[i] === 'number' ? metricFormat(standard, c.key, line.kind === 'mean') : undefined,
     );
     if ((line.kind === 'total' || line.kind === 'mean') && hasRows) {
       columns.forEach((c, i) => {
         if (['district', 'year', 'quarter'].includes(c.key)) return;
-        const unit = unitOf(c.key);
         const r = range(c.key);
-        let f: string | null;
-        if (c.key === 'hoursPerMeeting')
+        const here = line.kind === 'total' ? totalRow : totalRow + 1;
+        const definition = metricOf(standard, c.key)?.definition;
+        // null: nothing on this row (the standard's `-`); undefined: the figure src/city computed.
+        let f: string | null | undefined;
+        if (definition?.kind === 'ratio' && definition.across === 'pooled') {
+          // The same ratio of the row's own figures (총계 hours ÷ 총계 meetings), as src/city computes.
+          const [num, den] = [col(definition.numerator), col(definition.denominator)];
           f =
-            line.kind === 'total'
-              ? `=IF(${at(col('meetings'), totalRow)}=0,${quoted(UNDEFINED_DISPLAY)},${at(col('hoursTotal'), totalRow)}/${at(col('meetings'), totalRow)})`
-              : `=${at(i, totalRow)}`;
-        else if (unit === 'percentPoint')
-          f = line.kind === 'total' ? null : `=IF(COUNT(${r})=0,${quoted(UNDEFINED_DISPLAY)},AVERAGE(${r}))`;
+            num < 0 || den < 0
+              ? undefined
+              : `=IF(${at(den, here)}=0,${quoted(mark)},${at(num, here)}/${at(den, here)})`;
+        } else if (definition?.kind === 'ratio')
+          // Averaged across districts: nothing on 총계, the mean of the defined ratios on 평균.
+          f = line.kind === 'total' ? null : `=IF(COUNT(${r})=0,${quoted(mark)},AVERAGE(${r}))`;
         else f = line.kind === 'total' ? `=SUM(${r})` : `=IF(COUNT(${r})=0,0,AVERAGE(${r}))`;
-        if (f === null) values[i] = TOTAL_RATE_DISPLAY;
-        else {
+        if (f === null) values[i] = standard.figureMarks.notApplicable;
+        else if (f !== undefined) {
           values[i] = formula(f, values[i] as TableValue);
-          formats[i] = metricFormat(c.key, line.kind === 'mean');
+          formats[i] = metricFormat(standard, c.key, line.kind === 'mean');
         }
       });
     }
     sheet.add(values, formats, line.kind === 'total' || line.kind === 'mean');
   }
   notesBelow(sheet, table.notes, lang);
-  const rates = columns.map((c, i) => ({ c, i })).filter(({ c }) => unitOf(c.key) === 'percentPoint');
+  const rates = columns
+    .map((c, i) => ({ c, i }))
+    .filter(({ c }) => unitOf(c.key, standard) === 'percentPoint');
   const contiguous = rates.every(({ i }, k) => k === 0 || i === rates[k - 1].i + 1);
   if (rates.length === 0 || !contiguous)
     throw new Error('the data book chart needs the 참석율 columns side by side');
@@ -396,7 +401,8 @@ export function compositionTitle(table: CompositionTable, lang: Lang): [string, 
 
 export function compositionSheet(input: DeskCommon, table: CompositionTable): DeskSheet {
   const { standard, lang } = input;
-  const sheet = new Sheet();
+  const sheet = new Sheet(standard.figureMarks.undefined);
+  const mark = standard.figureMarks.undefined;
   const [title, met] = compositionTitle(table, lang);
   sheet.add([title], [], true);
   sheet.add([met]);
@@ -423,11 +429,11 @@ export function compositionSheet(input: DeskCommon, table: CompositionTable): De
     for (const key of ['members', 'civilian', 'councillor', 'official', 'female', 'male'])
       total[col(key)] = formula(`=SUM(${area(col(key), first, col(key), last)})`, was(key));
     total[col('civilianShare')] = formula(
-      `=IF(${members}=0,${quoted(UNDEFINED_DISPLAY)},${at(col('civilian'), totalRow)}/${members})`,
+      `=IF(${members}=0,${quoted(mark)},${at(col('civilian'), totalRow)}/${members})`,
       was('civilianShare'),
     );
     total[col('femaleShare')] = formula(
-      `=IF(${members}=0,${quoted(UNDEFINED_DISPLAY)},${at(col('female'), totalRow)}/${members})`,
+      `=IF(${members}=0,${quoted(mark)},${at(col('female'), totalRow)}/${members})`,
       was('femaleShare'),
     );
   }
@@ -461,7 +467,8 @@ export function comparisonSheet(
   compareYear: number,
 ): DeskSheet {
   const { standard, lang } = input;
-  const sheet = new Sheet();
+  const sheet = new Sheet(standard.figureMarks.undefined);
+  const mark = standard.figureMarks.undefined;
   const to = dataBook.year;
   const from = cmp?.from ?? compareYear;
   const q = dataBook.quarter;
@@ -500,15 +507,14 @@ export function comparisonSheet(
       const c = changes[m.key];
       const a = at(1 + k * 3, row);
       const b = at(2 + k * 3, row);
-      const scale = unitOf(m.key) === 'percentPoint' ? '*100' : '';
+      const scale = unitOf(m.key, standard) === 'percentPoint' ? '*100' : '';
       values.push(c?.from ?? null, c?.to ?? null);
-      values.push(
-        formula(
-          `=IF(COUNT(${a},${b})=2,(${b}-${a})${scale},${quoted(UNDEFINED_DISPLAY)})`,
-          c?.change ?? null,
-        ),
+      values.push(formula(`=IF(COUNT(${a},${b})=2,(${b}-${a})${scale},${quoted(mark)})`, c?.change ?? null));
+      formats.push(
+        metricFormat(standard, m.key, fractional),
+        metricFormat(standard, m.key, fractional),
+        changeFormat(standard, m.key),
       );
-      formats.push(metricFormat(m.key, fractional), metricFormat(m.key, fractional), changeFormat(m.key));
     });
     sheet.add(values, formats, bold);
   };

@@ -34,7 +34,8 @@ export function serialOf(year: number, month: number, day: number): number {
 
 /**
  * A value for a column the generator below does not know (one a later version added): list values
- * in turn, small counts, the row's date; optional free text stays blank, required text is filled.
+ * in turn (an optional list left blank now and then, as districts do: the 미기재 groups), small
+ * counts, the row's date; optional free text stays blank, required text is filled.
  */
 function filler(
   standard: Standard,
@@ -45,6 +46,7 @@ function filler(
   if (def.computed) return undefined;
   switch (def.type) {
     case 'enum': {
+      if (!def.required && i % 7 === 6) return undefined;
       const values = (standard.enums[def.enum ?? ''] ?? []).filter((e) => !e.fallback);
       return values.length ? values[i % values.length].value : undefined;
     }

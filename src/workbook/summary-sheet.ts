@@ -1,5 +1,8 @@
 // The 요약 sheet: native Excel formulas computing the standard's §2 metrics over the 숙의공론장 columns,
-// overall, per quarter and per forum type, so the figures stay live in Excel without the add-in.
+// overall and per group of each of the standard's groupings (quarters, forum types; in 2021.2 단계
+// and 진행방식), so the figures stay live in Excel without the add-in. Each formula comes from its
+// metric's definition: a row count is COUNTA/COUNTIFS, a column's sum SUM/SUMIFS, a sum of metrics
+// and a ratio refer to the cells of the same row.
 //
 // Ranges run from the first data row to Excel's last row (e.g. '숙의공론장'!$F$5:$F$1048576) rather
 // than a fixed maximum or whole columns: they need no table object, count every row a district adds
@@ -7,21 +10,20 @@
 // number typed into a title row into the sums). Only SUM/SUMIFS/COUNTA/COUNTIFS are used — they skip
 // text and blanks and need no array evaluation, so the long ranges cost only the used rows.
 //
-// The engine's meaning is kept: pooled rates Σ참석 ÷ Σ대상 per group, counts from the 행정 and 민간
-// columns (never the possibly overwritten 참석인원(계)), and an undefined rate or average shown as '–'.
-// Quarters are by the month of 일자 within 기본정보's 연도 (a row outside the year is already a
-// date-out-of-year error).
-import type { Standard } from '../standard/types';
+// The engine's meaning is kept: pooled ratios of sums, totals from the 행정 and 민간 columns (never
+// the possibly overwritten 참석인원(계)), and an undefined ratio shown as '–'. Quarters are by the
+// month of 일자 within 기본정보's 연도 (a row outside the year is already a date-out-of-year error). A
+// blank group (미기재) counts the rows with a 명칭 and the column empty.
+import type { GroupingDefinition, MetricDefinition, Standard } from '../standard/types';
 import { columnLetter } from '../engine/snapshot';
+import { excelNumberFormat } from '../engine/metric-format';
+import { groupLabel, groupsOf, rowsMetric } from '../engine/metric-values';
 import { LAST_EXCEL_ROW, lettersOf, type WorkbookLayout } from './layout';
-
-/** How an undefined rate or average is shown (standard §2). */
-export const UNDEFINED_DISPLAY = '–';
 
 /** Where the 요약 formulas read from: our template's places, or those located in a district's copy. */
 export interface SummarySource {
   forumSheet: string;
-  /** Column letter of each 숙의공론장 key the formulas use (date, name, type, hours, the four counts). */
+  /** Column letter of each 숙의공론장 key located (the formulas use the metrics' and groupings'). */
   letters: Record<string, string>;
   firstDataRow: number;
   lastRow: number;
@@ -29,8 +31,8 @@ export interface SummarySource {
   yearCell: string;
 }
 
-export type SummaryGroup =
-  { kind: 'overall' } | { kind: 'quarter'; quarter: 1 | 2 | 3 | 4 } | { kind: 'type'; type: string };
+/** A 요약 row's group: everything, or one group (`1`, `협치회의`, `미기재`) of a grouping (`byQuarter` …). */
+export type SummaryGroup = { kind: 'overall' } | { kind: 'group'; grouping: string; group: string };
 
 export interface SummaryCellLayout {
   metric: string;
@@ -59,7 +61,6 @@ export interface SummarySheetLayout {
 
 const GROUP_HEADER = '구분';
 const OVERALL_LABEL = '전체';
-const quarterLabel = (q: number) => `${q}분기`;
 const SUMMARY_NOTE = '자동 계산 — 직접 입력하지 마세요 / Generated: do not type here.';
 
 export function quoteSheet(name: string): string {
@@ -78,72 +79,78 @@ export function standardSummarySource(layout: WorkbookLayout): SummarySource {
   };
 }
 
-function numberFormatOf(metric: string): string {
-  if (metric.startsWith('attendanceRate')) return '0.0%';
-  if (metric === 'hoursTotal' || metric === 'hoursPerMeeting') return '0.0';
-  return '#,##0';
-}
+/** A group's criteria (range, condition pairs) for COUNTIFS/SUMIFS. */
+type Criteria = string[];
 
 export function summarySheetLayout(source: SummarySource, standard: Standard): SummarySheetLayout {
+  const located = (key: string) => source.letters[key] !== undefined;
   const range = (key: string) => {
     const letter = source.letters[key];
     if (!letter) throw new Error(`the 숙의공론장 column '${key}' was not located`);
     return `${quoteSheet(source.forumSheet)}!$${letter}$${source.firstDataRow}:$${letter}$${source.lastRow}`;
   };
+  const text = (value: string) => `"${value.replace(/"/g, '""')}"`;
   const metrics = standard.metrics.map((m) => m.key);
   const col = (metric: string) => columnLetter(metrics.indexOf(metric) + 1);
-  const groups: SummaryGroup[] = [
-    { kind: 'overall' },
-    ...([1, 2, 3, 4] as const).map((quarter): SummaryGroup => ({ kind: 'quarter', quarter })),
-    ...standard.enums.forumType.map((t): SummaryGroup => ({ kind: 'type', type: t.value })),
-  ];
-  const criteria = (g: SummaryGroup): string[] => {
-    if (g.kind === 'overall') return [];
-    if (g.kind === 'type') return [range('type'), `"${g.type.replace(/"/g, '""')}"`];
+  // The column a row count looks at (명칭): a blank group's rows are those with it filled.
+  const counted = rowsMetric(standard)?.definition;
+  const rowKey = counted?.kind === 'rows' ? counted.countedBy : null;
+
+  const criteriaOf = (grouping: GroupingDefinition, group: string): Criteria => {
+    if (grouping.blank?.key === group) {
+      if (!rowKey) throw new Error('a blank group needs a metric counting rows');
+      return [range(rowKey), '"<>"', range(grouping.column), '""'];
+    }
+    if (grouping.by === 'value') return [range(grouping.column), text(group)];
+    const quarter = Number(group);
     // 연도 as typed: 2021, '2021' or '2021년' all give 2021.
     const year = `VALUE(LEFT(TRIM(${source.yearCell}),4))`;
     // DATE(y, 13, 1) is 1 January of the next year, so the fourth quarter needs no special case.
-    const from = `DATE(${year},${3 * g.quarter - 2},1)`;
-    const to = `DATE(${year},${3 * g.quarter + 1},1)`;
-    return [range('date'), `">="&${from}`, range('date'), `"<"&${to}`];
+    const from = `DATE(${year},${3 * quarter - 2},1)`;
+    const to = `DATE(${year},${3 * quarter + 1},1)`;
+    return [range(grouping.column), `">="&${from}`, range(grouping.column), `"<"&${to}`];
   };
-  const headerRow = 4;
-  const rows = groups.map((group, i): SummaryRowLayout => {
-    const row = headerRow + 1 + i;
-    const c = criteria(group);
-    const sum = (key: string) => (c.length ? `SUMIFS(${range(key)},${c.join(',')})` : `SUM(${range(key)})`);
-    const meetings = c.length ? `COUNTIFS(${c.join(',')})` : `COUNTA(${range('name')})`;
+
+  const formulaOf = (m: MetricDefinition, c: Criteria, row: number): string => {
+    const f = m.definition;
     const at = (metric: string) => `${col(metric)}${row}`;
-    const ratio = (num: string, den: string) =>
-      `IF(${at(den)}=0,"${UNDEFINED_DISPLAY}",${at(num)}/${at(den)})`;
-    const formulaOf: Record<string, string> = {
-      meetings,
-      hoursTotal: sum('hours'),
-      hoursPerMeeting: ratio('hoursTotal', 'meetings'),
-      'attendees.official': sum('attendedOfficial'),
-      'attendees.civilian': sum('attendedCivilian'),
-      'attendees.total': `${at('attendees.official')}+${at('attendees.civilian')}`,
-      'expected.official': sum('expectedOfficial'),
-      'expected.civilian': sum('expectedCivilian'),
-      'expected.total': `${at('expected.official')}+${at('expected.civilian')}`,
-      'attendanceRate.total': ratio('attendees.total', 'expected.total'),
-      'attendanceRate.official': ratio('attendees.official', 'expected.official'),
-      'attendanceRate.civilian': ratio('attendees.civilian', 'expected.civilian'),
-    };
+    switch (f.kind) {
+      case 'rows':
+        return c.length ? `COUNTIFS(${c.join(',')})` : `COUNTA(${range(f.countedBy)})`;
+      case 'sum':
+        return c.length ? `SUMIFS(${range(f.column)},${c.join(',')})` : `SUM(${range(f.column)})`;
+      case 'add':
+        return f.of.map(at).join('+');
+      case 'ratio':
+        return `IF(${at(f.denominator)}=0,"${standard.figureMarks.undefined}",${at(f.numerator)}/${at(f.denominator)})`;
+    }
+  };
+
+  // A grouping whose column a district's copy lacks (an optional one) has no rows here.
+  const groups: { group: SummaryGroup; label: string; criteria: Criteria }[] = [
+    { group: { kind: 'overall' }, label: OVERALL_LABEL, criteria: [] },
+    ...standard.groupings
+      .filter((g) => located(g.column))
+      .flatMap((g) =>
+        groupsOf(g, standard).map((x) => ({
+          group: { kind: 'group' as const, grouping: g.key, group: x.key },
+          label: groupLabel(g, x, standard).ko,
+          criteria: criteriaOf(g, x.key),
+        })),
+      ),
+  ];
+  const headerRow = 4;
+  const rows = groups.map(({ group, label, criteria }, i): SummaryRowLayout => {
+    const row = headerRow + 1 + i;
     return {
       group,
       row,
-      label:
-        group.kind === 'overall'
-          ? OVERALL_LABEL
-          : group.kind === 'quarter'
-            ? quarterLabel(group.quarter)
-            : group.type,
-      cells: metrics.map((metric) => {
-        const f = formulaOf[metric];
-        if (!f) throw new Error(`no 요약 formula for the metric '${metric}'`);
-        return { metric, formula: `=${f}`, numberFormat: numberFormatOf(metric) };
-      }),
+      label,
+      cells: standard.metrics.map((m) => ({
+        metric: m.key,
+        formula: `=${formulaOf(m, criteria, row)}`,
+        numberFormat: excelNumberFormat(m.display),
+      })),
     };
   });
   return {

@@ -1,9 +1,19 @@
 // Upgrading a workbook from one standard version to a later one, as pure data: which columns a table
 // sheet gains and where they go, which lists change, and what the offer tells the district. The
 // pane applies it through Office.js (src/excel/upgrade.ts); nothing here names a version or a column.
-import type { Standard, TableSheetDefinition } from '../standard/types';
-import type { UpgradeOffer } from '../session/state';
+import type { Standard, TableSheetDefinition, Text } from '../standard/types';
 import { standardLayout, type LayoutColumn } from './layout';
+
+/** What upgrading changes, for the pane to say before the district agrees (made by upgradeOffer below). */
+export interface UpgradeOffer {
+  from: string;
+  to: string;
+  /** The forum columns added (단계, 진행방식, 관련 의제) and the column they go after (비고). */
+  columns: Text[];
+  after: Text | null;
+  /** Forum lists that gain values: the column (유형) and its new values. */
+  lists: { column: Text; added: Text[] }[];
+}
 
 export type TableRole = 'forums' | 'council';
 

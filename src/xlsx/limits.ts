@@ -43,7 +43,16 @@ export const XLSX_LIMITS = {
 } as const;
 
 /** The parts read, each with its own size limit (inflated bytes) and its name in messages. */
-export type PartKind = 'relationships' | 'workbook' | 'styles' | 'sharedStrings' | 'sheet' | 'stamp';
+export type PartKind =
+  | 'relationships'
+  | 'workbook'
+  | 'styles'
+  | 'sharedStrings'
+  | 'sheet'
+  | 'stamp'
+  | 'properties'
+  /** Any part, when the whole package is read (the name-free copy, src/xlsx/name-free.ts). */
+  | 'part';
 
 export const PART_BYTES: Record<PartKind, number> = {
   relationships: 10_000_000,
@@ -53,6 +62,10 @@ export const PART_BYTES: Record<PartKind, number> = {
   sheet: 200_000_000,
   // UTF-16 doubles the stamp's 1-million-character limit (src/stamp/format.ts).
   stamp: 2_000_000,
+  /** docProps/custom.xml: a handful of short properties (Excel allows 255 characters each). */
+  properties: 1_000_000,
+  /** The largest a sheet may be, for any part. */
+  part: 200_000_000,
 };
 
 /** Where a part is, for messages: its kind and, for a sheet, its name. */
@@ -102,6 +115,10 @@ function subject(part: PartRef): Text {
       return { ko: `관계 정보(${part.path})가`, en: `the relationships part (${part.path})` };
     case 'stamp':
       return { ko: `검증 표시(${part.path})가`, en: `the validation stamp part (${part.path})` };
+    case 'properties':
+      return { ko: `문서 속성(${part.path})이`, en: `the document properties part (${part.path})` };
+    case 'part':
+      return { ko: `파일 안의 ${part.path}이(가)`, en: `the part ${part.path}` };
   }
 }
 

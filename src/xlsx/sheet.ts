@@ -4,6 +4,7 @@
 // strings are left as references here and filled in afterwards (src/xlsx/shared-strings.ts), so only
 // the strings some cell uses are ever built.
 import { cellAddress, type Cell } from '../engine/snapshot';
+import { serialFromDateTime } from '../engine/dates';
 import type { XmlElement, XmlTokenizer } from '../xml/tokenizer';
 import { corrupt } from './errors';
 import { MAX_COLUMN, MAX_ROW, columnNumber, shiftFormula } from './formula';
@@ -68,16 +69,13 @@ const DAYS_1904 = 1462;
 const ADDRESS = /^([A-Za-z]{1,3})(\d{1,7})$/;
 const ISO_DATE =
   /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
-const MS_PER_DAY = 86_400_000;
-
 /** An ISO date (a `t="d"` cell) → its 1900-system serial, counting Excel's fictitious 1900-02-29. */
 export function isoToSerial(iso: string): number | null {
   const m = ISO_DATE.exec(iso.trim());
   if (!m) return null;
   const [, y, mo, d, h, mi, s] = m;
-  const days = (Date.UTC(Number(y), Number(mo) - 1, Number(d)) - Date.UTC(1899, 11, 30)) / MS_PER_DAY;
-  const time = (Number(h ?? 0) * 3600 + Number(mi ?? 0) * 60 + Number(s ?? 0)) / 86_400;
-  return (days < 61 ? days - 1 : days) + time;
+  const seconds = Number(h ?? 0) * 3600 + Number(mi ?? 0) * 60 + Number(s ?? 0);
+  return serialFromDateTime(Number(y), Number(mo), Number(d), seconds);
 }
 
 /** OOXML writes characters XML cannot hold as `_xHHHH_` (a CR is `_x000D_`). */

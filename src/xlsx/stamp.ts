@@ -1,15 +1,15 @@
 // Reading the validation stamp's custom XML part straight from an .xlsx (a zip): the part lives in
 // customXml/itemN.xml; we take the one in the stamp's namespace, whatever its number. Parts are read
-// within the stamp's size limit; a bigger one is only peeked at to see whose it is.
-import { STAMP_NAMESPACE, type Stamp, StampFormatError, stampFromXml } from '../stamp';
+// within the stamp's size limit; a bigger one is only peeked at to see whose it is. The custom
+// document properties, where a stamp also shows itself, are read here too.
+import { STAMP_NAMESPACE, type StoredStamp, StampFormatError, stampFromXml } from '../stamp';
+import type { XmlElement } from '../xml/tokenizer';
 import { PART_BYTES } from './limits';
+import { readRelationships } from './structure';
+import { parsePart, type PartHandler } from './xml-part';
 import { bufferSource, ZipArchive } from './zip';
 
-export interface StoredStamp {
-  stamp: Stamp | null;
-  /** A part in our namespace exists but cannot be read (edited by hand, truncated, oversized …). */
-  damaged: boolean;
-}
+export type { StoredStamp } from '../stamp';
 
 /** Enough of a part's start to hold its root element and namespace declaration. */
 const PEEK_BYTES = 4096;
@@ -59,4 +59,47 @@ export async function readStampFromXlsx(source: Uint8Array | ZipArchive): Promis
   } finally {
     if (!(source instanceof ZipArchive)) await archive.close();
   }
+}
+
+const CUSTOM_PROPERTIES = 'http://schemas.openxmlformats.org/officeDocument/2006/custom-properties';
+
+/** Keeps each custom property's name and the text of its value (whatever its type). */
+class CustomPropertiesHandler implements PartHandler {
+  readonly properties: Record<string, string> = {};
+  private name: string | null = null;
+  private depth = 0;
+
+  get wantText(): boolean {
+    return this.name !== null && this.depth === 3;
+  }
+
+  open(el: XmlElement): void {
+    this.depth++;
+    if (this.depth === 2 && el.local === 'property' && el.ns === CUSTOM_PROPERTIES) {
+      this.name = el.attrs.name ?? null;
+      if (this.name !== null) this.properties[this.name] = '';
+    }
+  }
+
+  close(): void {
+    if (this.depth === 2) this.name = null;
+    this.depth--;
+  }
+
+  text(text: string): void {
+    if (this.name !== null) this.properties[this.name] += text;
+  }
+}
+
+/**
+ * The custom document properties (docProps/custom.xml) by name, with their values as text: where
+ * a stamp shows itself to people without the add-in. Empty when the file has none.
+ */
+export async function readCustomProperties(archive: ZipArchive): Promise<Record<string, string>> {
+  const target = (await readRelationships(archive, '')).find((r) => r.type.endsWith('/custom-properties'));
+  const entry = target && archive.entry(target.target);
+  if (!entry) return {};
+  const handler = new CustomPropertiesHandler();
+  await parsePart(archive, entry, { kind: 'properties', path: entry.name }, handler);
+  return handler.properties;
 }

@@ -1,22 +1,21 @@
 // The consolidated table as an .xlsx: figures stay unrounded numbers, Excel formats show them to
-// the standard's rounding; an undefined rate is '–', the 총계 rates '-' (standard §2).
+// each metric's display rule; an undefined rate is '–', the 총계 rates '-' (standard §2).
 import ExcelJS from 'exceljs';
 import type { SummaryTable } from '../engine/summary';
 import type { Standard } from '../standard/types';
 import { newestStandard } from '../standard';
-import { UNDEFINED_DISPLAY } from '../workbook';
+import { metricOf } from '../engine/metric-values';
+import { excelNumberFormat } from '../engine/metric-format';
 import { consolidatedColumns, consolidatedLines, lineCells } from '../workbook/consolidated';
 
 /** Sheet names of the consolidated workbook (not part of the standard, which names none). */
 export const SUMMARY_SHEET = '자치구별 집계';
 export const NOTES_SHEET = '참고';
 
-function formatOf(metric: string, value: number): string | undefined {
-  if (metric.startsWith('attendanceRate.')) return '0.0%';
-  if (metric === 'hoursTotal' || metric === 'hoursPerMeeting') return '0.0';
-  if (metric === 'district' || metric === 'year' || metric === 'quarter') return undefined;
-  // Counts are whole except on the 평균 row.
-  return Number.isInteger(value) ? '#,##0' : '#,##0.0';
+/** A figure's number format by its metric's display rule; none for the district, year and period. */
+function formatOf(key: string, value: number, standard: Standard): string | undefined {
+  const metric = metricOf(standard, key);
+  return metric ? excelNumberFormat(metric.display, value) : undefined;
 }
 
 export function buildSummaryWorkbook(
@@ -36,8 +35,8 @@ export function buildSummaryWorkbook(
     lineCells(table, line, columns, standard).forEach((v, i) => {
       const cell = ws.getCell(r, i + 1);
       const key = columns[i].key;
-      cell.value = v === null ? UNDEFINED_DISPLAY : v === '' ? null : v;
-      const fmt = typeof v === 'number' ? formatOf(key, v) : undefined;
+      cell.value = v === null ? standard.figureMarks.undefined : v === '' ? null : v;
+      const fmt = typeof v === 'number' ? formatOf(key, v, standard) : undefined;
       if (fmt) cell.numFmt = fmt;
       if (key !== 'district') cell.alignment = { horizontal: 'right' };
     });

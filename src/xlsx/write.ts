@@ -15,16 +15,9 @@ import {
   type ValidationRule,
 } from '../workbook';
 import type { ExampleWorkbook } from '../workbook/example';
+import { dateFromSerial } from '../engine/dates';
 
 type RowValues = Record<string, string | number>;
-
-const MS_PER_DAY = 86_400_000;
-const UNIX_EPOCH_SERIAL = 25569;
-
-/** exceljs writes JS Dates as serials by their UTC wall clock; the inverse of read.ts. */
-export function serialToDate(serial: number): Date {
-  return new Date(Math.round((serial - UNIX_EPOCH_SERIAL) * MS_PER_DAY));
-}
 
 /**
  * Validations are hints, as in the add-in's inserter: drop-down lists and bounds Excel can circle,
@@ -89,7 +82,7 @@ function writeTableSheet(
       }
       const v = values?.[col.key];
       if (v === undefined || v === '') return null;
-      return def.type === 'date' && typeof v === 'number' ? serialToDate(v) : v;
+      return def.type === 'date' && typeof v === 'number' ? dateFromSerial(v) : v;
     });
   });
   ws.addTable({
@@ -136,7 +129,7 @@ function writeInfoSheet(wb: ExcelJS.Workbook, standard: Standard, info: RowValue
     ws.getCell(r.row, 1).font = { bold: true };
     const cell = ws.getCell(r.row, 2);
     const v = info?.[r.key] ?? r.preset;
-    if (v !== undefined) cell.value = r.numberFormat && typeof v === 'number' ? serialToDate(v) : v;
+    if (v !== undefined) cell.value = r.numberFormat && typeof v === 'number' ? dateFromSerial(v) : v;
     if (r.numberFormat) cell.numFmt = r.numberFormat;
     if (r.validation) cell.dataValidation = toValidation(r.validation);
     // The example value as a note, not a cell: a filled cell would be read as the district's answer.

@@ -13,7 +13,7 @@ test('a text field a spreadsheet would run is written with a leading apostrophe;
       ['강북구', '+82-2-120', '–'],
     ],
   };
-  expect(cellsCsv(table, plainShown).split('\r\n')).toEqual([
+  expect(cellsCsv(table, plainShown(newestStandard)).split('\r\n')).toEqual([
     '자치구,제출자,증감',
     `강남구,"'=HYPERLINK(""http://evil"",""x"")",-3`,
     "강동구,'@SUM(A1),-",

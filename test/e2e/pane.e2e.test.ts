@@ -124,6 +124,15 @@ describe('the task pane in Chromium on the Office.js stand-in', () => {
       .first()
       .innerText();
     expect(rate).toMatch(/^\d{1,3}\.\d%$/);
+    // The workbook is 2021.2: its figures are also shown by 단계 and 진행방식, blank rows as 미기재.
+    const stage = layout.forums.columns.findIndex((c) => c.key === 'stage');
+    const blankStages = rows.filter((r) => r[stage] === null).length;
+    expect(blankStages).toBeGreaterThan(0);
+    const blank = page.locator(
+      'table[data-table="단계별"] tr[data-row="byStage:미기재"] td[data-metric="meetings"]',
+    );
+    await expect(blank.innerText()).resolves.toBe(blankStages.toLocaleString('ko-KR'));
+    await expect(page.locator('table[data-table="진행방식별"]').count()).resolves.toBe(1);
   });
 
   it('has no axe-core violations, with findings listed', async () => {

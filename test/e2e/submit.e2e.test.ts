@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { isoDate } from '../../devtools/preview/example';
+import { isoFromSerial } from '../../src/engine/dates';
 import {
   DEFAULT_USERS,
   DEMO_USERS,
@@ -170,7 +170,7 @@ test('submit in the real pane → receipt shown; Forums holds exactly the workbo
     expect(fields.RowKey).toBe(`${receipt.id}-${String(line[0])}`);
     layout.forums.columns.forEach((c, k) => {
       const v = line[k];
-      const want = v === null ? undefined : c.key === 'date' ? `${isoDate(Number(v))}T00:00:00Z` : v;
+      const want = v === null ? undefined : c.key === 'date' ? `${isoFromSerial(Number(v))}T00:00:00Z` : v;
       expect({ row: r, column: c.header, value: fields[forumColumnName(c.key)] }).toEqual({
         row: r,
         column: c.header,

@@ -197,14 +197,9 @@ const anyEdit: fc.Arbitrary<Edit> = fc.record({
   ),
 });
 
-/**
- * An edit of a data row's 연번, 일자, 명칭 or 유형 with a plausible value: what the indexes behind
- * duplicate-id, id-gap and duplicate-row must follow (taking a row out of them before putting it
- * back in). Generic edits alone rarely hit them, and often fall back to a full run.
- */
-const keyEdit: fc.Arbitrary<Edit> = fc
-  .constantFrom(...(['id', 'date', 'name', 'type'] as const).map((key, col) => ({ key, col })))
-  .chain(({ key, col }) =>
+/** An edit of one of the given columns of a data row, with a plausible value for its key. */
+const editOf = (columns: { key: string; col: number }[]): fc.Arbitrary<Edit> =>
+  fc.constantFrom(...columns).chain(({ key, col }) =>
     fc.record({
       sheet: fc.constant<1>(1),
       row: fc.integer({ min: 1, max: 26 }),
@@ -213,9 +208,28 @@ const keyEdit: fc.Arbitrary<Edit> = fc
     }),
   );
 
+/**
+ * An edit of a data row's 연번, 일자, 명칭 or 유형 with a plausible value: what the indexes behind
+ * duplicate-id, id-gap and duplicate-row must follow (taking a row out of them before putting it
+ * back in). Generic edits alone rarely hit them, and often fall back to a full run.
+ */
+const keyEdit = editOf((['id', 'date', 'name', 'type'] as const).map((key, col) => ({ key, col })));
+
+/**
+ * An edit of 2021.2's 단계 or 진행방식 (extra columns in a 2021.1 sheet): a row moving between the
+ * groups of the metrics by 단계 and 진행방식 — a value, 미기재 (blank), or no group (off the list).
+ */
+const groupEdit = editOf(
+  (['stage', 'format'] as const).map((key) => ({
+    key,
+    col: standard2021_2.sheets.forums.columns.findIndex((c) => c.key === key),
+  })),
+);
+
 const edit: fc.Arbitrary<Edit> = fc.oneof(
   { weight: 1, arbitrary: anyEdit },
   { weight: 2, arbitrary: keyEdit },
+  { weight: 1, arbitrary: groupEdit },
 );
 
 describe('incremental validation', () => {

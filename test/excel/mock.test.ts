@@ -66,7 +66,20 @@ function mockExcel(forumRows: number) {
         load: () => undefined,
         getItemOrNullObject: (key: string) => {
           const s = find(key);
-          return s ? Object.assign(s, { isNullObject: false }) : track({ id: '' }, { isNullObject: true });
+          // A null object still has its methods in Office.js (their results are null objects too).
+          return s
+            ? Object.assign(s, { isNullObject: false })
+            : track(
+                {
+                  id: '',
+                  getUsedRangeOrNullObject: () =>
+                    track(
+                      { rowIndex: 0, rowCount: 0, columnIndex: 0, columnCount: 0 },
+                      { isNullObject: true },
+                    ),
+                },
+                { isNullObject: true },
+              );
         },
         getItem: (key: string) => find(key),
       },

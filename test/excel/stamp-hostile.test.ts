@@ -32,6 +32,6 @@ test.each([
   booted = await boot({ ...workbook(3), customXmlParts: [xml] });
   const state = booted.session.getState();
   expect(state.report?.stats.rows).toBe(3);
-  expect(state.stamp.status).toBe('absent');
-  expect(state.problem?.en).toMatch(/cannot be read/);
+  expect(state.stamp.status).toBe('damaged');
+  expect(state.stamp.problems[0].message.en).toMatch(/cannot be read/);
 });

@@ -1,6 +1,15 @@
 // The validation stamp through Office.js: stored as a custom XML part, custom properties and a
 // line on 요약; judged valid, changed (with how many rows) or absent.
-import { STAMP_NAMESPACE, STAMP_PROPERTIES, stampFromXml } from '../../src/stamp';
+import {
+  STAMP_NAMESPACE,
+  STAMP_PROPERTIES,
+  createStamp,
+  stampFromXml,
+  stampToXml,
+  type Stamp,
+} from '../../src/stamp';
+import { ENGINE_VERSION, type Validation } from '../../src/engine';
+import { parseAddress } from '../../src/engine/snapshot';
 import { STAMP_LINE_PREFIX } from '../../src/excel/stamp-store';
 import { standard2021_1 } from '../../src/standard/2021.1';
 import { FORUMS, forumCell, workbook } from './fixtures';
@@ -19,13 +28,13 @@ const at = new Date('2021-12-31T09:00:00Z');
 test('stamp round trip: absent → valid → one edited row → changed (1 row)', async () => {
   booted = await boot(workbook(30, { summary: true }), { now: () => at, userName: '김검토' });
   const { session, standin, settle } = booted;
-  expect(session.getState().stamp).toEqual({ status: 'absent' });
+  expect(session.getState().stamp.status).toBe('absent');
   await session.markValidated();
   await settle();
   const verdict = session.getState().stamp;
+  expect(verdict.problems).toEqual([]);
   expect(verdict.status).toBe('valid');
-  if (verdict.status !== 'valid') throw new Error('unreachable');
-  expect(verdict.stamp).toMatchObject({
+  expect(verdict.claims).toMatchObject({
     standard: '2021.1',
     at: at.toISOString(),
     by: '김검토',
@@ -36,11 +45,12 @@ test('stamp round trip: absent → valid → one edited row → changed (1 row)'
   const parts = standin.model.customXmlParts.filter((p) => p.namespaceUri === STAMP_NAMESPACE);
   expect(parts).toHaveLength(1);
   const stored = stampFromXml(parts[0].xml);
-  expect(stored.hash).toBe(verdict.stamp.hash);
+  expect(stored.hash).toBe(verdict.claims!.hash);
+  expect(verdict.data!.hash).toBe(stored.hash);
   // Council names are hashed, never stored: no member's name appears in the part.
   expect(parts[0].xml).not.toMatch(/위원\d/);
   const props = Object.fromEntries([...standin.model.customProperties].map(([k, v]) => [k, v.value]));
-  expect(props[STAMP_PROPERTIES.hash]).toBe(verdict.stamp.hash.slice(0, 16));
+  expect(props[STAMP_PROPERTIES.hash]).toBe(stored.hash.slice(0, 16));
   expect(props[STAMP_PROPERTIES.standard]).toBe('2021.1');
   expect(props[STAMP_PROPERTIES.at]).toBe(at.toISOString());
   expect(String(standin.user.values(SUMMARY, 'A1')[0][0])).toContain(STAMP_LINE_PREFIX);
@@ -85,17 +95,47 @@ test('a fresh workbook has no stamp; a damaged one is reported, not trusted', as
     ...workbook(3),
     customXmlParts: [`<stamp xmlns="${STAMP_NAMESPACE}"><hash>nope</hash></stamp>`],
   });
-  expect(booted.session.getState().stamp.status).toBe('absent');
-  expect(booted.session.getState().problem?.en).toMatch(/cannot be read/);
+  const verdict = booted.session.getState().stamp;
+  expect(verdict.status).toBe('damaged');
+  expect(verdict.claims).toBeNull();
+  expect(verdict.problems[0].message.en).toMatch(/cannot be read/);
 });
 
 test('without a signed-in name the stamp names the saved name, else 작성자 from 기본정보', async () => {
   booted = await boot(workbook(3), { now: () => at });
   await booted.session.markValidated();
   const first = booted.session.getState().stamp;
-  expect(first.status === 'valid' && first.stamp.by).toBe('홍길동');
+  expect(first.status === 'valid' && first.claims!.by).toBe('홍길동');
   await booted.session.setUserName(' 이담당 ');
   await booted.session.markValidated();
   const second = booted.session.getState().stamp;
-  expect(second.status === 'valid' && second.stamp.by).toBe('이담당');
+  expect(second.status === 'valid' && second.claims!.by).toBe('이담당');
 });
+
+test('opening a workbook whose stamp was forged over data with errors: the first pass refuses it', async () => {
+  // The attacker's stamp: computed with the project's own exports over the data as it is.
+  const initial = workbook(6, { summary: true });
+  const rows = initial.sheets.find((s) => s.name === FORUMS)!.rows!;
+  const hours = parseAddress(forumCell('hours', 2));
+  rows[hours.row - 1][hours.column] = -1;
+  const probe = await boot(initial);
+  const validation = probe.session.currentValidation()!;
+  await probe.session.dispose();
+  probe.standin.uninstall();
+  expect(validation.report.stats.errors).toBe(1);
+  const forged = { ...createStampUnchecked(validation), by: '서울시장' };
+
+  booted = await boot({ ...initial, customXmlParts: [stampToXml(forged)] });
+  const verdict = booted.session.getState().stamp;
+  expect(verdict.status).toBe('invalid');
+  expect(verdict.rowsChanged).toBe(0);
+  expect(verdict.data).toMatchObject({ errors: 1, rows: 6 });
+  expect(verdict.claims).toMatchObject({ errors: 0, by: '서울시장' });
+  expect(verdict.problems.map((p) => p.code)).toEqual(expect.arrayContaining(['errors', 'properties']));
+});
+
+/** What a forger writes: the stamp createStamp would make, without its refusal of errors. */
+function createStampUnchecked(v: Validation): Stamp {
+  const clean = { ...v, report: { ...v.report, stats: { ...v.report.stats, errors: 0 } } };
+  return createStamp(clean, { engine: ENGINE_VERSION, at: at.toISOString(), by: 'x' });
+}

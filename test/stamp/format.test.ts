@@ -19,6 +19,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 
 const stamp: Stamp = {
+  format: '2',
   standard: '2021.1',
   engine: '1.0.0',
   hash: 'ab'.repeat(32),

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { CliIO } from '../../src/cli/command';
 import type { Validation } from '../../src/engine';
 import type { PaneState } from '../../src/session/state';
+import { NO_VERDICT } from '../../src/stamp';
 import type { SubmitSession } from '../../src/taskpane/submit/service';
 
 export const sample = path.resolve(__dirname, '..', '..', '..', 'shared', 'samples', 'gangseo-2021-q1.xlsx');
@@ -31,7 +32,7 @@ export function session(validation: Validation): SubmitSession & { stamped: numb
     getState: (): PaneState => ({
       status: 'ready',
       report: validation.report,
-      stamp: { status: 'absent' },
+      stamp: NO_VERDICT,
       problem: null,
       lastPassMs: 1,
       displayLanguage: 'ko-KR',

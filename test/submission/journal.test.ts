@@ -20,6 +20,7 @@ import { STANDIN_TOKEN } from '../../src/auth/standin';
 import { editCount, exampleSnapshot } from './example';
 import { KIM, LEE, USERS, expectExactly, listItems, SITE, startHarness, type Harness } from './harness';
 import { io, sample, session } from './doubles';
+import { xlsxOfSnapshot } from '../stamp/xlsx-fixture';
 
 const PHISH = 'https://evil.example/phish.xlsx';
 const BACKDATED = '2020-01-02T03:04:05.000Z';
@@ -125,13 +126,15 @@ describe('a forged journal in the workbook’s settings (the pane)', () => {
   });
   afterEach(() => h.close());
 
+  // The workbook file itself (its name-free copy is what goes up).
+  const xlsx = xlsxOfSnapshot(exampleSnapshot(60, { seed: 41 }));
   const pane = (validation: Validation, settings: ReturnType<typeof memorySettings>, token: string) =>
     createSubmitService({
       session: session(validation),
       config: parseConfig({ graphRoot: h.standIn.url, site: SITE }),
       tokens: { getToken: async () => token },
       store: settingsStore(settings),
-      file: () => ({ name: 'w.xlsx', bytes: async () => new Uint8Array([80, 75, 3, 4]) }),
+      file: () => ({ name: 'w.xlsx', bytes: () => xlsx }),
     });
 
   test('cannot skip the new rows, retarget or backdate the item, nor supersede the real submission early', async () => {

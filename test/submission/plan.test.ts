@@ -1,6 +1,6 @@
 // The plan: deterministic ids and keys, only forum rows and aggregates, never a council name.
 import { ENGINE_VERSION, validateWorkbook } from '../../src/engine';
-import { buildPlan, PlanRefused, serialToIsoDate } from '../../src/submission/plan';
+import { buildPlan, PlanRefused } from '../../src/submission/plan';
 import { countRanges, formatRanges } from '../../src/submission/ranges';
 import { forumFields, submissionFields } from '../../src/graph/target';
 import { newestStandard } from '../../src/standard';
@@ -41,8 +41,7 @@ test('a workbook with errors is refused with a bilingual reason', () => {
   expect(() => buildPlan(v, ctx)).toThrow(PlanRefused);
 });
 
-test('dates go out as ISO days; journal ranges round-trip compactly', () => {
-  expect(serialToIsoDate(44197)).toBe('2021-01-01');
+test('journal ranges round-trip compactly', () => {
   const set = [0, 1, 2, 3, 7, 9, 10, 11];
   expect(formatRanges(set)).toBe('0-3,7,9-11');
   expect(countRanges('0-3,7,9-11')).toBe(8);

@@ -15,6 +15,7 @@ import { createSubmitService } from '../../src/taskpane/submit/service';
 import { settingsStore, JOURNAL_KEY } from '../../src/taskpane/submit/office';
 import { buildPlan, type SubmissionPlan } from '../../src/submission/plan';
 import { runSubmission } from '../../src/submission/runner';
+import { cityCopyOf } from '../../src/xlsx/name-free';
 import { submitWorkbook } from '../../src/submission/flow';
 import { receiptLines } from '../../src/submission/receipt';
 import type { SubmissionTarget, SubmitOutcome } from '../../src/submission/types';
@@ -161,6 +162,7 @@ describe('who is on the register', () => {
       target: graphFor(h.standIn.url, 4, 5000, LEE).target,
       store: memoryStore(),
       file: null,
+      nameFree: cityCopyOf,
       signal: new AbortController().signal,
     });
     expect(outcome).toMatchObject({ ok: true, receipt: { submissionId: p.submissionId, onBehalf: true } });

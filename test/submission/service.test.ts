@@ -8,6 +8,7 @@ import { createSubmitService } from '../../src/taskpane/submit/service';
 import { exampleSnapshot } from './example';
 import { KIM, listItems, SITE, startHarness, type Harness } from './harness';
 import { session } from './doubles';
+import { xlsxOfSnapshot } from '../stamp/xlsx-fixture';
 
 describe('pane submit service', () => {
   let h: Harness;
@@ -28,14 +29,17 @@ describe('pane submit service', () => {
 
   test('refreshes the stamp, submits, keeps journal and receipt in settings (no token anywhere)', async () => {
     const settings = memorySettings();
-    const validation = validateWorkbook(exampleSnapshot(25, { seed: 8 }));
+    const snapshot = exampleSnapshot(25, { seed: 8 });
+    const validation = validateWorkbook(snapshot);
     const s = session(validation);
+    // The workbook's own bytes: what goes up is its name-free copy (test/submission/name-free.test.ts).
+    const xlsx = await xlsxOfSnapshot(snapshot);
     const service = createSubmitService({
       session: s,
       config: parseConfig({ graphRoot: h.standIn.url, site: SITE }),
       tokens: { getToken: async () => KIM },
       store: settingsStore(settings),
-      file: () => ({ name: 'w.xlsx', bytes: async () => new Uint8Array([1, 2, 3]) }),
+      file: () => ({ name: 'w.xlsx', bytes: async () => xlsx }),
     });
     const progress: string[] = [];
     const outcome = await service.submit({

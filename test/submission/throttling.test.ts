@@ -17,7 +17,9 @@ describe('throttling', () => {
   });
 
   test('without RateLimit headers: at most 5% answered 429, within 1.35 × the lower bound', async () => {
-    const r = await throttledRun(2500, { budget: 600, clockScale: 100, headers: false, latencyMs: 5 });
+    // Clock ×40 (about 11 s): at ×100 a stall of the busy machine's CPU for a second or two (jest's
+    // other workers, a build) weighs as much as the whole pacing error the target allows.
+    const r = await throttledRun(2500, { budget: 600, clockScale: 40, headers: false, latencyMs: 5 });
     expect(r.throttled).toBeGreaterThan(0);
     expect(r.share).toBeLessThanOrEqual(0.05);
     expect(r.ratio).toBeLessThanOrEqual(1.35);

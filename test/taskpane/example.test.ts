@@ -1,4 +1,5 @@
-import { exampleInitialWorkbook, isoDate } from '../../devtools/preview/example';
+import { exampleInitialWorkbook } from '../../devtools/preview/example';
+import { isoFromSerial } from '../../src/engine/dates';
 import { installOfficeStandIn } from '../standins/office-js';
 import { newestStandard } from '../../src/standard';
 import { columnLetter } from '../../src/engine/snapshot';
@@ -34,6 +35,6 @@ describe('exampleInitialWorkbook (preview and e2e starting point)', () => {
   });
 
   it('converts serials to ISO dates', () => {
-    expect(isoDate(44550)).toBe('2021-12-20');
+    expect(isoFromSerial(44550)).toBe('2021-12-20');
   });
 });

@@ -1,5 +1,6 @@
 import type { ValidationReport } from '../../src/engine/report';
 import { markGate, stampView } from '../../src/taskpane/view/stamp';
+import { NO_VERDICT, type StampVerdict } from '../../src/stamp';
 import { workbookMetrics } from './fixtures';
 
 const stamp = {
@@ -35,16 +36,34 @@ function report(errors: number): ValidationReport {
   };
 }
 
+const data = { standard: '2021.1', hash: 'cd'.repeat(32), rows: 12, council: 10, errors: 0, warnings: 1 };
+const verdict = (v: Partial<StampVerdict>): StampVerdict => ({ ...NO_VERDICT, data, claims: stamp, ...v });
+
 describe('stampView', () => {
-  it('says absent, valid or changed with the number of rows', () => {
-    expect(stampView({ status: 'absent' }, 'ko').tone).toBe('informative');
-    const valid = stampView({ status: 'valid', stamp }, 'en');
+  it('says absent, valid or changed with the number of places', () => {
+    expect(stampView(NO_VERDICT, 'ko').tone).toBe('informative');
+    const valid = stampView(verdict({ status: 'valid' }), 'en');
     expect(valid.tone).toBe('success');
     expect(valid.details).toContain('author@gu.seoul.kr');
     expect(valid.details).toContain('2021.1');
-    const changed = stampView({ status: 'changed', stamp, rowsChanged: 1234 }, 'ko');
+    const changed = stampView(verdict({ status: 'changed', rowsChanged: 1234 }), 'ko');
     expect(changed.tone).toBe('warning');
     expect(changed.headline).toContain('1,234');
+  });
+
+  it('labels who and when as the stamp’s claims, and the numbers as the data’s', () => {
+    const view = stampView(verdict({ status: 'valid', data: { ...data, rows: 7, warnings: 4 } }), 'en');
+    expect(view.details).toMatch(/^The stamp says: /);
+    expect(view.data).toBe('The data now: 7 rows · 0 errors · 4 warnings');
+    expect(stampView(verdict({ status: 'valid' }), 'ko').details).toMatch(/^검증 표시의 주장: /);
+  });
+
+  it('a stamp that does not vouch for the data is an error, with its reasons', () => {
+    const problems = [{ code: 'errors' as const, message: { ko: '오류 4건', en: '4 errors' } }];
+    const view = stampView(verdict({ status: 'invalid', problems }), 'en');
+    expect(view.tone).toBe('error');
+    expect(view.problems).toEqual(['4 errors']);
+    expect(stampView(verdict({ status: 'damaged', claims: null }), 'ko').tone).toBe('error');
   });
 });
 

@@ -1,104 +1,83 @@
 // The 요약 sheet's native formulas, evaluated by a real formula engine (headless LibreOffice), must
-// give the engine's figures: overall, per quarter, per forum type. The written file carries no
-// cached 요약 results, so every number read back was computed by LibreOffice.
+// give the engine's figures: overall and per group of every grouping of the workbook's standard —
+// quarters and forum types, and in 2021.2 단계 and 진행방식 with their 미기재 groups. The written file
+// carries no cached 요약 results, so every number read back was computed by LibreOffice.
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { computeMetrics, validateWorkbook, type Metrics } from '../../src/engine';
+import { validateWorkbook, type WorkbookSnapshot } from '../../src/engine';
 import { readWorkbookFile } from '../../src/xlsx/read';
 import { writeStandardWorkbook } from '../../src/xlsx/write';
 import { exampleWorkbook, type ExampleOptions } from '../../src/workbook/example';
-import {
-  standardLayout,
-  standardSummarySource,
-  summarySheetLayout,
-  UNDEFINED_DISPLAY,
-} from '../../src/workbook';
-import { newestStandard } from '../../src/standard';
-import { recalculate, soffice } from '../support/libreoffice';
+import { standardLayout, standardSummarySource, summarySheetLayout } from '../../src/workbook';
+import { standard2021_1 } from '../../src/standard/2021.1';
+import { standard2021_2 } from '../../src/standard/2021.2';
+import type { Standard } from '../../src/standard/types';
+import { expectSummaryEqualsMetrics, recalculate, withLibreOffice } from '../support/libreoffice';
 
-if (!soffice) {
-  console.warn(
-    'summary-formulas.test: soffice not found — 요약 formula check SKIPPED (apt-get install libreoffice-calc-nogui)',
-  );
-}
-const maybe = soffice ? describe : describe.skip;
-
-function metricOf(m: Metrics, key: string): number | null {
-  const [head, tail] = key.split('.');
-  const v = (m as unknown as Record<string, unknown>)[head];
-  return (tail ? (v as Record<string, number | null>)[tail] : v) as number | null;
-}
-
-maybe('요약 formulas recalculated by LibreOffice equal computeMetrics', () => {
+withLibreOffice('summary-formulas.test')('요약 formulas recalculated by LibreOffice equal the engine', () => {
   let dir: string;
-  const cases: [string, ExampleOptions, string?][] = [
-    ['the 40-row example', {}],
-    // Five rows leave forum types without rows: their rates and averages must show '–'.
-    ['a 5-row example with empty groups', { rows: 5, seed: 7 }],
+  let out: string;
+  const cases: [string, Standard, ExampleOptions, string?][] = [
+    ['2021.1, the 40-row example', standard2021_1, {}],
+    // Five rows leave groups without rows: their rates and averages must show '–'.
+    ['2021.1, a 5-row example with empty groups', standard2021_1, { rows: 5, seed: 7 }],
     // 연도 typed as text, as districts do: the quarter formulas still find the year.
-    ['연도 typed as 2021년', { rows: 12, seed: 3 }, '2021년'],
+    ['2021.1, 연도 typed as 2021년', standard2021_1, { rows: 12, seed: 3 }, '2021년'],
+    // 단계 and 진행방식, some rows left blank (미기재).
+    ['2021.2, the 40-row example', standard2021_2, {}],
+    ['2021.2, a 9-row example', standard2021_2, { rows: 9, seed: 4 }],
   ];
-  const fileOf = (options: ExampleOptions) => `example-${options.rows ?? 40}.xlsx`;
+  const fileOf = (i: number) => `example-${i}.xlsx`;
 
   beforeAll(async () => {
     dir = await fs.mkdtemp(path.join(os.tmpdir(), 'delib-lo-'));
-    for (const [, options, yearText] of cases) {
-      const example = exampleWorkbook(newestStandard, options);
+    for (const [i, [, standard, options, yearText]] of cases.entries()) {
+      const example = exampleWorkbook(standard, options);
       if (yearText) example.info.year = yearText;
-      await writeStandardWorkbook(path.join(dir, fileOf(options)), newestStandard, example);
+      await writeStandardWorkbook(path.join(dir, fileOf(i)), standard, example);
     }
-    recalculate(
+    out = recalculate(
       dir,
-      cases.map(([, options]) => path.join(dir, fileOf(options))),
+      cases.map((_, i) => path.join(dir, fileOf(i))),
     );
   }, 120_000);
   afterAll(async () => {
     await fs.rm(dir, { recursive: true, force: true });
   });
 
-  it.each(cases)('%s', async (name, options) => {
-    const source = path.join(dir, fileOf(options));
-    const outDir = path.join(dir, 'out');
-    const { snapshot: recalculated } = await readWorkbookFile(path.join(outDir, path.basename(source)));
-    const { snapshot: original } = await readWorkbookFile(source);
+  it.each(cases.map((c, i) => [c[0], i, c[1]] as const))('%s', async (name, i, standard) => {
+    const { snapshot: original } = await readWorkbookFile(path.join(dir, fileOf(i)));
+    const { snapshot: recalculated } = await readWorkbookFile(path.join(out, fileOf(i)));
     const validation = validateWorkbook(original);
+    expect(validation.report.standard).toBe(standard.version);
     expect(validation.report.stats.errors).toBe(0);
-    const expected = computeMetrics(validation.forums, validation.standard);
 
-    const layout = summarySheetLayout(standardSummarySource(standardLayout(newestStandard)), newestStandard);
-    // Our file carries no cached 요약 results: every figure below was computed by LibreOffice.
-    const unevaluated = original.sheets.find((s) => s.name === newestStandard.sheets.summary.name)!;
-    for (const row of layout.rows) {
-      for (const cell of unevaluated.rows[row.row - 1].slice(1)) expect(cell?.value ?? null).toBeNull();
+    const layout = summarySheetLayout(standardSummarySource(standardLayout(standard)), standard);
+    expectNoCachedResults(original, layout);
+    const { compared, undefinedShown } = expectSummaryEqualsMetrics(
+      recalculated,
+      layout,
+      validation.report.metrics,
+      standard,
+    );
+    expect(compared).toBe(layout.rows.length * standard.metrics.length);
+    if (name.includes('5-row')) expect(undefinedShown).toBeGreaterThan(0);
+    if (standard === standard2021_2) {
+      // Every stage and format has a row, and 미기재 rows are really there to count.
+      const labels = layout.rows.map((r) => r.label);
+      expect(labels).toEqual(
+        expect.arrayContaining(['계획수립', '환류', '병행', '미기재(단계)', '미기재(진행방식)']),
+      );
+      expect(validation.forums.some((f) => f.get('stage') === null)).toBe(true);
     }
-    const sheet = recalculated.sheets.find((s) => s.name === newestStandard.sheets.summary.name)!;
-    expect(sheet).toBeDefined();
-    let compared = 0;
-    let undefinedShown = 0;
-    for (const row of layout.rows) {
-      const metrics =
-        row.group.kind === 'overall'
-          ? expected.overall
-          : row.group.kind === 'quarter'
-            ? expected.byQuarter[String(row.group.quarter) as '1' | '2' | '3' | '4']
-            : expected.byType[row.group.type];
-      expect(sheet.rows[row.row - 1][0]?.value).toBe(row.label);
-      row.cells.forEach((cell, i) => {
-        const got = sheet.rows[row.row - 1][i + 1];
-        expect(got?.error).toBeUndefined();
-        const want = metricOf(metrics, cell.metric);
-        if (want === null) {
-          expect(got?.value).toBe(UNDEFINED_DISPLAY);
-          undefinedShown++;
-        } else {
-          expect(typeof got?.value).toBe('number');
-          expect(got!.value as number).toBeCloseTo(want, 9);
-        }
-        compared++;
-      });
-    }
-    expect(compared).toBe(layout.rows.length * newestStandard.metrics.length);
-    if (name.startsWith('a 5-row')) expect(undefinedShown).toBeGreaterThan(0);
   });
 });
+
+/** Our file carries no cached 요약 results: every figure compared was computed by LibreOffice. */
+function expectNoCachedResults(original: WorkbookSnapshot, layout: ReturnType<typeof summarySheetLayout>) {
+  const unevaluated = original.sheets.find((s) => s.name === layout.name)!;
+  for (const row of layout.rows) {
+    for (const cell of unevaluated.rows[row.row - 1].slice(1)) expect(cell?.value ?? null).toBeNull();
+  }
+}

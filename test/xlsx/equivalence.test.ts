@@ -69,6 +69,7 @@ beforeAll(async () => {
     };
     const v = validateWorkbook(snapshot);
     const stamp = {
+      format: '2',
       standard: '2021.1',
       engine: 't',
       hash: '0'.repeat(64),
@@ -105,11 +106,10 @@ beforeAll(async () => {
     if (sample.endsWith('.xlsx')) files.push([`samples/${sample}`, path.join(SAMPLES, sample)]);
   }
   if (soffice) {
-    const out = recalculate(
-      dir,
-      [path.join(dir, 'example.xlsx'), path.join(SAMPLES, 'dobong-2021-q2-messy.xlsx')],
-      'lo',
-    );
+    const out = recalculate(dir, [
+      path.join(dir, 'example.xlsx'),
+      path.join(SAMPLES, 'dobong-2021-q2-messy.xlsx'),
+    ]);
     for (const f of await fs.readdir(out)) files.push([`libreoffice/${f}`, path.join(out, f)]);
   } else {
     console.warn('equivalence.test: soffice not found — the LibreOffice-written cases are SKIPPED');

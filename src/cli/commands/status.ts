@@ -43,12 +43,13 @@ export const statusCommand: CommandRunner = {
     board.notes.push(...reading.notes);
     const table = boardCells(board, newestStandard, lang);
     const title = boardTitle(board, lang);
+    const shown = plainShown(newestStandard);
     await city.emitCity(format, values.out, io, {
       title,
       json: board,
-      text: () => cellsText(title, table, plainShown, board.notes, lang),
-      csv: () => cellsCsv(table, plainShown),
-      md: () => cellsMarkdown(title, table, plainShown),
+      text: () => cellsText(title, table, shown, board.notes, lang),
+      csv: () => cellsCsv(table, shown),
+      md: () => cellsMarkdown(title, table, shown),
       sheets: () => [boardSheet({ readAt: now, standard: newestStandard, lang }, board)],
       notes: board.notes,
     });

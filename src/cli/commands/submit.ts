@@ -18,6 +18,7 @@ import { newestStandard } from '../../standard';
 import { submitWorkbook } from '../../submission/flow';
 import { receiptLines } from '../../submission/receipt';
 import type { SubmissionStore, SubmitProgress } from '../../submission/types';
+import { cityCopyOf } from '../../xlsx/name-free';
 
 export function journalPath(file: string, stateDir: string | undefined): string {
   const dir = stateDir ?? path.dirname(file);
@@ -116,6 +117,8 @@ export const submitCommand: CommandRunner = {
               name: path.basename(file),
               bytes: async () => new Uint8Array(await fs.promises.readFile(absolute)),
             },
+            // The city gets a copy with every council member's name replaced (docs/sharepoint.md).
+            nameFree: cityCopyOf,
             signal: controller.signal,
             onProgress: progressPrinter(io, file),
           });

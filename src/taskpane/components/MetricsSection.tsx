@@ -1,5 +1,5 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { useMemo } from 'react';
+import { Fragment, useMemo } from 'react';
 import type { WorkbookMetrics } from '../../engine/report';
 import { standardForDisplay } from '../../standard';
 import { strings } from '../strings';
@@ -99,23 +99,14 @@ export function MetricsSection({
   metrics: WorkbookMetrics | null;
   rows: number;
   lang: Lang;
-  /** The report's standard version: its labels and forum types. */
+  /** The report's standard version: its metrics, groupings and labels. */
   standard: string | null;
 }) {
   const section = useSectionStyles();
+  const shown = standardForDisplay(standard);
   const tables = useMemo(
-    () =>
-      metrics &&
-      metricTables(
-        metrics,
-        lang,
-        {
-          overall: strings.overall[lang],
-          quarter: (q) => strings.quarter(q)[lang],
-        },
-        standardForDisplay(standard),
-      ),
-    [metrics, lang, standard],
+    () => metrics && metricTables(metrics, lang, { overall: strings.overall[lang] }, shown),
+    [metrics, lang, shown],
   );
   return (
     <section className={section.section} aria-labelledby="metrics-heading">
@@ -123,34 +114,25 @@ export function MetricsSection({
         {strings.metrics[lang]}
       </h2>
       {tables && rows === 0 && <p>{strings.noForums[lang]}</p>}
-      {tables && (
-        <>
-          <RateChart
-            title={`${strings.chartTitle[lang]} · ${strings.byQuarter[lang]}`}
-            bars={rateBars([tables.overall, ...tables.byQuarter], lang)}
-            lang={lang}
-          />
-          {tables.byType.length > 0 && (
-            <RateChart
-              title={`${strings.chartTitle[lang]} · ${strings.byType[lang]}`}
-              bars={rateBars(tables.byType, lang)}
+      {tables &&
+        // Each grouping's chart (read against the whole) above its table: 분기별, 유형별, 단계별 …
+        tables.groupings.map((g) => (
+          <Fragment key={g.key}>
+            {g.rows.length > 0 && (
+              <RateChart
+                title={`${tables.chartLabel} · ${g.title}`}
+                bars={rateBars([tables.overall, ...g.rows], lang, shown)}
+                lang={lang}
+              />
+            )}
+            <MetricTable
+              name={g.title}
+              columns={tables.columns}
+              rows={[tables.overall, ...g.rows]}
               lang={lang}
             />
-          )}
-          <MetricTable
-            name={strings.byQuarter[lang]}
-            columns={tables.columns}
-            rows={[tables.overall, ...tables.byQuarter]}
-            lang={lang}
-          />
-          <MetricTable
-            name={strings.byType[lang]}
-            columns={tables.columns}
-            rows={[tables.overall, ...tables.byType]}
-            lang={lang}
-          />
-        </>
-      )}
+          </Fragment>
+        ))}
     </section>
   );
 }

@@ -6,7 +6,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { Finding } from '../../engine/report';
 import type { LiveSession } from '../../session/state';
 import { strings } from '../strings';
@@ -22,7 +22,9 @@ import { ErrorBoundary } from './ErrorBoundary';
 import { useSessionState } from './useSessionState';
 import { SubmitPanel } from '../submit/SubmitPanel';
 import { UpgradeOffer } from './UpgradeOffer';
-import type { SubmitServiceSource } from '../submit/services';
+import { reviewFrom, type SubmitServiceSource } from '../submit/services';
+import type { CityReviewService } from '../../city/verify';
+import { ReviewSection } from './ReviewSection';
 
 const useStyles = makeStyles({
   header: {
@@ -34,9 +36,18 @@ const useStyles = makeStyles({
   title: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
 });
 
-export function Pane({ session, submission }: { session: LiveSession; submission: SubmitServiceSource }) {
+export interface PaneProps {
+  session: LiveSession;
+  /** The submission service, built on first use (src/taskpane/submit/services.ts). */
+  submission: SubmitServiceSource;
+  /** The city look-up of the reviewer view (default: the submission service's). */
+  review?: () => Promise<CityReviewService | null>;
+}
+
+export function Pane({ session, submission, review }: PaneProps) {
   const styles = useStyles();
   const section = useSectionStyles();
+  const reviewSource = useMemo(() => review ?? reviewFrom(submission), [review, submission]);
   const state = useSessionState(session);
   const lang = paneLanguage(state.displayLanguage);
   const intents = useIntentRunner();
@@ -110,6 +121,10 @@ export function Pane({ session, submission }: { session: LiveSession; submission
         busy={busy}
         onMark={() => intents.run(strings.markValidated, () => session.markValidated())}
       />
+      {/* Like the submission panel, the reviewer view fails on its own. */}
+      <ErrorBoundary>
+        <ReviewSection state={state} lang={lang} service={reviewSource} dataHash={() => session.dataHash()} />
+      </ErrorBoundary>
       {/* The submission panel fails on its own: a Graph or sign-in bug must not take the pane down. */}
       <ErrorBoundary>
         <SubmitPanel report={state.report} lang={lang} service={submission} />

@@ -12,7 +12,10 @@ import type { Lang } from '../view/language';
 import { markGate, stampView } from '../view/stamp';
 import { useSectionStyles } from './styles';
 
-const useStyles = makeStyles({ reason: { margin: 0, fontSize: tokens.fontSizeBase200 } });
+const useStyles = makeStyles({
+  reason: { margin: 0, fontSize: tokens.fontSizeBase200 },
+  problems: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
+});
 
 export interface StampSectionProps {
   state: PaneState;
@@ -38,7 +41,15 @@ export function StampSection({ state, lang, busy, onMark }: StampSectionProps) {
       >
         <MessageBarBody>
           <MessageBarTitle>{view.headline}</MessageBarTitle>
-          {view.details && <span>{view.details}</span>}
+          {view.details && <div data-testid="stamp-claims">{view.details}</div>}
+          {view.data && <div data-testid="stamp-data">{view.data}</div>}
+          {view.problems.length > 0 && (
+            <ul className={styles.problems} data-testid="stamp-problems">
+              {view.problems.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          )}
         </MessageBarBody>
       </MessageBar>
       <div>

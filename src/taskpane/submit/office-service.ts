@@ -9,6 +9,7 @@ import { assertDeployable } from '../../config/deployment';
 import type { HostInfo } from '../../excel/host';
 import { openDialog } from '../../excel/office';
 import type { SubmitService } from '../../submission/types';
+import type { CityReviewService } from '../../city/verify';
 import { loadPaneConfig } from '../config-file';
 import { settingsStore } from './office';
 import { officeWorkbookFile } from '../../excel/file';
@@ -31,7 +32,10 @@ export function paneTokens(config: DelibConfig, host: HostInfo): TokenProvider {
   });
 }
 
-export async function officeSubmitService(session: SubmitSession, host: HostInfo): Promise<SubmitService> {
+export async function officeSubmitService(
+  session: SubmitSession,
+  host: HostInfo,
+): Promise<SubmitService & CityReviewService> {
   const config = await loadPaneConfig();
   return createSubmitService({
     session,

@@ -6,6 +6,8 @@ import { ENGINE_VERSION } from '../../engine';
 import type { Validation } from '../../engine/validate';
 import type { TokenProvider } from '../../auth/types';
 import { createGraphSubmission } from '../../graph';
+import { cityLookup } from '../../graph/lookup';
+import type { CityReviewService } from '../../city/verify';
 import type { DelibConfig } from '../../config';
 import { newestStandard } from '../../standard';
 import type { Text } from '../../standard/types';
@@ -19,6 +21,7 @@ import type {
   WorkbookFile,
 } from '../../submission/types';
 import type { PaneState } from '../../session/state';
+import { cityCopyOf } from '../../xlsx/name-free';
 
 /** What the submit service needs of the live session (src/excel's ExcelLiveSession). */
 export interface SubmitSession {
@@ -43,9 +46,10 @@ export interface SubmitServiceDeps {
   file: () => WorkbookFile | null;
 }
 
+/** The city gets a copy with every council member's name replaced (docs/sharepoint.md). */
 const refuse = (problem: Text): SubmitOutcome => ({ ok: false, cancelled: false, problem, rowProblems: [] });
 
-export function createSubmitService(deps: SubmitServiceDeps): SubmitService {
+export function createSubmitService(deps: SubmitServiceDeps): SubmitService & CityReviewService {
   const graph = createGraphSubmission({
     config: deps.config,
     tokens: deps.tokens,
@@ -64,6 +68,8 @@ export function createSubmitService(deps: SubmitServiceDeps): SubmitService {
       return stored.value?.phase === 'done' ? { value: null, problem: null } : stored;
     },
     lastReceipt: async () => readStoredReceipt(deps.store.receipt()),
+    // The reviewer view's look-up, with the same sign-in and site as submitting (read-only).
+    checkWithCity: (hash, info) => cityLookup(graph.site).check(hash, info),
     async submit({ onProgress, signal }) {
       onProgress({ phase: 'checking', rowsDone: 0, rowsTotal: 0, retries: 0 });
       // The stamp is refreshed first: what is submitted is exactly what the stamp vouches for.
@@ -80,6 +86,7 @@ export function createSubmitService(deps: SubmitServiceDeps): SubmitService {
         target: graph.target,
         store: deps.store,
         file: uploadsWorkbook ? deps.file() : null,
+        nameFree: cityCopyOf,
         signal,
         onProgress,
       });

@@ -5,6 +5,7 @@
 // the next call. Tests hand the panel a source of their own.
 import type { HostInfo } from '../../excel/host';
 import type { SubmitService } from '../../submission/types';
+import type { CityReviewService } from '../../city/verify';
 import type { SubmitSession } from './service';
 
 /** Answers the service, or rejects with why submission is not set up (a bilingual error). */
@@ -21,5 +22,13 @@ export function officeSubmission(session: SubmitSession, host: HostInfo): Submit
         throw e;
       });
     return built;
+  };
+}
+
+/** The city look-up of the reviewer view: the submission service's own (same sign-in and site). */
+export function reviewFrom(source: SubmitServiceSource): () => Promise<CityReviewService | null> {
+  return async () => {
+    const service = (await source()) as SubmitService & Partial<CityReviewService>;
+    return service.checkWithCity ? (service as SubmitService & CityReviewService) : null;
   };
 }

@@ -1,11 +1,11 @@
-// The live metrics as table rows and chart bars. Which columns and in which order comes from the
-// standard's consolidated table (the data-book layout), labels from the standard's metric list.
+// The live metrics as table rows and chart bars: one table per grouping of the workbook's standard
+// (분기별, 유형별; 2021.2's 단계별 and 진행방식별). Columns and their order are the standard's
+// consolidated table (the data-book layout); labels, kinds and display rules its metric list.
 import type { Metrics, WorkbookMetrics } from '../../engine/report';
-import type { Standard } from '../../standard/types';
-import { formatCount, formatHours, formatRate } from './format';
+import type { MetricKind, Standard } from '../../standard/types';
+import { metricOf, metricValue, shownGroups, tableMetrics } from '../../engine/metric-values';
+import { formatMetric } from '../../engine/metric-format';
 import type { Lang } from './language';
-
-export type MetricKind = 'rate' | 'hours' | 'count';
 
 export interface MetricColumn {
   key: string;
@@ -17,75 +17,59 @@ export interface MetricRow {
   key: string;
   label: string;
   cells: string[];
-  /** Raw attendance rate (total), for the chart. */
+  /** The raw value of the standard's chart metric (참석율(종합)), for the chart. */
   rate: number | null;
 }
 
-export function metricValue(metrics: Metrics, key: string): number | null {
-  let v: unknown = metrics;
-  for (const part of key.split('.'))
-    v = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[part] : null;
-  return typeof v === 'number' ? v : null;
-}
-
-function kindOf(key: string): MetricKind {
-  if (key.startsWith('attendanceRate')) return 'rate';
-  if (key.startsWith('hours')) return 'hours';
-  return 'count';
-}
-
-export function metricColumns(lang: Lang, standard: Standard): MetricColumn[] {
-  const labels = new Map(standard.metrics.map((m) => [m.key, m.label[lang]]));
-  return standard.summaryTable.columns
-    .filter((c) => labels.has(c.metric))
-    .map((c) => ({ key: c.metric, label: labels.get(c.metric) as string, kind: kindOf(c.metric) }));
-}
-
-export function formatMetric(metrics: Metrics, column: MetricColumn, lang: Lang): string {
-  const v = metricValue(metrics, column.key);
-  if (column.kind === 'rate') return formatRate(v, lang);
-  if (column.kind === 'hours') return formatHours(v, lang);
-  return formatCount(v, lang);
-}
-
-function row(key: string, label: string, metrics: Metrics, columns: MetricColumn[], lang: Lang): MetricRow {
-  return {
-    key,
-    label,
-    cells: columns.map((c) => formatMetric(metrics, c, lang)),
-    rate: metrics.attendanceRate.total,
-  };
+export interface MetricGroupingTable {
+  /** The grouping's report key (`byQuarter`, `byStage` …). */
+  key: string;
+  /** 분기별, 단계별 … */
+  title: string;
+  /** Every quarter; list values (and 미기재) only where rows were, in the standard's order. */
+  rows: MetricRow[];
 }
 
 export interface MetricTables {
   columns: MetricColumn[];
+  /** The chart metric's name (참석율(종합)). */
+  chartLabel: string;
   overall: MetricRow;
-  byQuarter: MetricRow[];
-  /** Forum types that have at least one meeting, in the standard's order. */
-  byType: MetricRow[];
+  groupings: MetricGroupingTable[];
+}
+
+export function metricColumns(lang: Lang, standard: Standard): MetricColumn[] {
+  return tableMetrics(standard).map((m) => ({ key: m.key, label: m.label[lang], kind: m.kind }));
+}
+
+function row(key: string, label: string, metrics: Metrics, standard: Standard, lang: Lang): MetricRow {
+  return {
+    key,
+    label,
+    cells: tableMetrics(standard).map((m) =>
+      formatMetric(metricValue(metrics, m.key), m.key, standard, { lang, grouping: true }),
+    ),
+    rate: metricValue(metrics, standard.chartMetric),
+  };
 }
 
 export function metricTables(
   metrics: WorkbookMetrics,
   lang: Lang,
-  labels: { overall: string; quarter: (q: number) => string },
+  labels: { overall: string },
   standard: Standard,
 ): MetricTables {
-  const columns = metricColumns(lang, standard);
-  const quarters = (['1', '2', '3', '4'] as const).map((q) =>
-    row(`q${q}`, labels.quarter(Number(q)), metrics.byQuarter[q], columns, lang),
-  );
-  const typeLabels = new Map(standard.enums.forumType.map((t) => [t.value, t.label[lang]]));
-  const order = standard.enums.forumType.map((t) => t.value);
-  const types = Object.keys(metrics.byType)
-    .filter((type) => metrics.byType[type].meetings > 0)
-    .sort((a, b) => (order.indexOf(a) + 1 || 999) - (order.indexOf(b) + 1 || 999))
-    .map((type) => row(`t:${type}`, typeLabels.get(type) ?? type, metrics.byType[type], columns, lang));
   return {
-    columns,
-    overall: row('overall', labels.overall, metrics.overall, columns, lang),
-    byQuarter: quarters,
-    byType: types,
+    columns: metricColumns(lang, standard),
+    chartLabel: metricOf(standard, standard.chartMetric)?.label[lang] ?? standard.chartMetric,
+    overall: row('overall', labels.overall, metrics.overall, standard, lang),
+    groupings: standard.groupings.map((g) => ({
+      key: g.key,
+      title: g.label[lang],
+      rows: shownGroups(metrics, g, standard).map((x) =>
+        row(`${g.key}:${x.key}`, x.label[lang], x.figures, standard, lang),
+      ),
+    })),
   };
 }
 
@@ -98,14 +82,15 @@ export interface Bar {
   undefinedRate: boolean;
 }
 
-/** Bars scaled to the largest rate (at least 100%, since rates above 100% are legal). */
-export function rateBars(rows: readonly MetricRow[], lang: Lang): Bar[] {
-  const max = Math.max(1, ...rows.map((r) => r.rate ?? 0));
+/** Bars of the chart metric, scaled to the largest (at least 100% for a rate: above is legal). */
+export function rateBars(rows: readonly MetricRow[], lang: Lang, standard: Standard): Bar[] {
+  const floor = metricOf(standard, standard.chartMetric)?.display.percent ? 1 : 0;
+  const max = Math.max(floor, ...rows.map((r) => r.rate ?? 0)) || 1;
   return rows.map((r) => ({
     key: r.key,
     label: r.label,
     width: r.rate === null ? 0 : Math.max(0, r.rate) / max,
-    text: formatRate(r.rate, lang),
+    text: formatMetric(r.rate, standard.chartMetric, standard, { lang, grouping: true }),
     undefinedRate: r.rate === null,
   }));
 }

@@ -8,12 +8,17 @@ const repoRoot = path.resolve(__dirname, '..', '..', '..');
 const FILE = 'office-standin.js';
 
 export function buildStandInBundle(outDir: string): Promise<string> {
+  return buildBundle(path.join(__dirname, 'browser-standin.ts'), outDir, FILE);
+}
+
+/** Any TypeScript entry bundled for the browser, compiled as the pane is. */
+export function buildBundle(entry: string, outDir: string, file: string): Promise<string> {
   const compiler = webpack({
     mode: 'development',
     devtool: false,
     context: repoRoot,
-    entry: path.join(__dirname, 'browser-standin.ts'),
-    output: { path: outDir, filename: FILE },
+    entry,
+    output: { path: outDir, filename: file },
     resolve: typescriptResolve,
     module: { rules: [typescriptRule({ sourceMap: false })] },
     infrastructureLogging: { level: 'error' },
@@ -23,7 +28,7 @@ export function buildStandInBundle(outDir: string): Promise<string> {
       compiler.close(() => undefined);
       if (error) return reject(error);
       if (stats?.hasErrors()) return reject(new Error(stats.toString({ all: false, errors: true })));
-      resolve(path.join(outDir, FILE));
+      resolve(path.join(outDir, file));
     });
   });
 }

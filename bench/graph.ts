@@ -14,7 +14,7 @@ import {
   type GraphStandIn,
   type GraphStandInOptions,
 } from '../devtools/graph-standin';
-import { ENGINE_VERSION, validateWorkbook, type WorkbookSnapshot, type Cell } from '../src/engine';
+import { ENGINE_VERSION, validateWorkbook, type WorkbookSnapshot } from '../src/engine';
 import { createGraphSubmission } from '../src/graph';
 import { parseConfig } from '../src/config';
 import { forumFields } from '../src/graph/target';
@@ -23,7 +23,7 @@ import { newestStandard } from '../src/standard';
 import { buildPlan, type SubmissionPlan } from '../src/submission/plan';
 import { runSubmission } from '../src/submission/runner';
 import type { Journal } from '../src/submission/types';
-import { exampleWorkbook } from '../src/workbook/example';
+import { exampleSnapshot, exampleWorkbook } from '../src/workbook/example';
 
 const SITE = { hostname: 'seoul.sharepoint.com', path: '/sites/delib' };
 const TOKEN = 'bench';
@@ -37,22 +37,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function snapshotOf(rows: number): WorkbookSnapshot {
   const ex = exampleWorkbook(newestStandard, { rows, district: '강서구', year: 2021, seed: rows });
-  const s = newestStandard.sheets;
-  const cell = (v: string | number | undefined): Cell => ({ value: v ?? null });
-  const table = (
-    cols: { key: string; header: string; computed?: unknown }[],
-    recs: Record<string, string | number>[],
-  ) => {
-    const input = cols.filter((c) => !c.computed);
-    return [input.map((c) => cell(c.header)), ...recs.map((r) => input.map((c) => cell(r[c.key])))];
-  };
-  return {
-    sheets: [
-      { name: s.info.name, rows: s.info.fields.map((f) => [cell(f.label), cell(ex.info[f.key])]) },
-      { name: s.forums.name, rows: table(s.forums.columns, ex.forums) },
-      { name: s.council.name, rows: table(s.council.columns, ex.council) },
-    ],
-  };
+  return exampleSnapshot(newestStandard, ex);
 }
 
 async function provisioned(standIn: GraphStandIn) {

@@ -7,6 +7,7 @@ async function main(): Promise<void> {
   if (!only || only === 'live') await (await import('./live')).benchLive();
   if (!only || only === 'graph') await (await import('./graph')).benchGraph();
   if (!only || only === 'reader') await (await import('./reader')).benchReader();
+  if (!only || only === 'city') await (await import('./city')).benchCity();
   if (!only || only === 'cli') (await import('./cli')).benchCli();
   if (!only || only === 'name-free') await (await import('./name-free')).benchNameFree();
 }

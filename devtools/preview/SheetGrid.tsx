@@ -7,6 +7,7 @@ import type { OfficeStandIn, StandInSheet } from '../../test/standins/office-js'
 import { columnLetter } from '../../src/engine/snapshot';
 import { isImeComposing } from '../../src/taskpane/view/findings';
 import { displayText, editText, parseClipboard } from './cell-text';
+import { ChartView } from './ChartView';
 
 /** The preview draws at most this many rows: it is a teaching aid, not a spreadsheet. */
 const MAX_DRAWN_ROWS = 300;
@@ -157,6 +158,7 @@ export function SheetGrid({ standIn }: { standIn: OfficeStandIn }) {
                 {Array.from({ length: size.columns }, (_, c) => {
                   const address = `${columnLetter(c)}${r + 1}`;
                   const cell = model.cell(sheet, r, c);
+                  const fill = model.shownFill(sheet, r, c);
                   const isSelected =
                     selectedHere !== null &&
                     r >= selectedHere.row &&
@@ -168,7 +170,7 @@ export function SheetGrid({ standIn }: { standIn: OfficeStandIn }) {
                     <td
                       key={c}
                       className={`${styles.td} ${isSelected ? styles.selected : ''}`}
-                      style={cell?.fill ? { backgroundColor: cell.fill } : undefined}
+                      style={fill ? { backgroundColor: fill } : undefined}
                       data-address={address}
                     >
                       <input
@@ -193,6 +195,9 @@ export function SheetGrid({ standIn }: { standIn: OfficeStandIn }) {
           </tbody>
         </table>
       </div>
+      {sheet.charts.map((chart) => (
+        <ChartView key={chart.id} standIn={standIn} sheet={sheet} chart={chart} />
+      ))}
     </div>
   );
 }

@@ -10,10 +10,10 @@ import { Pane } from '../../src/taskpane/components/Pane';
 import { PaneShell } from '../../src/taskpane/components/PaneShell';
 import { startLiveSession } from '../../src/taskpane/live';
 import { checkHost } from '../../src/excel';
-import type { LiveSession } from '../../src/session/state';
-import type { SubmitServiceSource } from '../../src/taskpane/submit/services';
 import { exampleInitialWorkbook } from './example';
 import { SheetGrid } from './SheetGrid';
+import { DeskPane } from '../../src/taskpane/desk/DeskPane';
+import { officeDeskSession } from '../../src/taskpane/desk/office';
 
 const useStyles = makeStyles({
   layout: {
@@ -32,15 +32,7 @@ const useStyles = makeStyles({
   banner: { margin: '0 0 8px', fontSize: '12px', color: tokens.colorNeutralForeground2 },
 });
 
-function Preview({
-  standIn,
-  session,
-  submission,
-}: {
-  standIn: OfficeStandIn;
-  session: LiveSession;
-  submission: SubmitServiceSource;
-}) {
+function Preview({ standIn, pane }: { standIn: OfficeStandIn; pane: JSX.Element }) {
   const styles = useStyles();
   return (
     <div className={styles.layout}>
@@ -52,7 +44,7 @@ function Preview({
         <SheetGrid standIn={standIn} />
       </div>
       <aside className={styles.pane} aria-label="작업창 / Task pane">
-        <Pane session={session} submission={submission} />
+        {pane}
       </aside>
     </div>
   );
@@ -61,18 +53,32 @@ function Preview({
 async function main(container: HTMLElement): Promise<void> {
   const params = new URLSearchParams(window.location.search);
   const rows = Number(params.get('rows')) || undefined;
-  const standIn = installOfficeStandIn(window, exampleInitialWorkbook({ rows }), {
-    displayLanguage: params.get('lang') === 'en' ? 'en-US' : 'ko-KR',
-  });
-  (window as unknown as { __standIn: OfficeStandIn }).__standIn = standIn;
-  const { session, submission, started } = startLiveSession(await checkHost());
-  createRoot(container).render(
-    <PaneShell>
-      <ErrorBoundary>
-        <Preview standIn={standIn} session={session} submission={submission} />
-      </ErrorBoundary>
-    </PaneShell>,
+  // ?view=desk: the city desk on a blank workbook, reading the local Graph stand-in's demo city.
+  const desk = params.get('view') === 'desk';
+  const standIn = installOfficeStandIn(
+    window,
+    desk ? { sheets: [{ name: 'Sheet1' }] } : exampleInitialWorkbook({ rows }),
+    { displayLanguage: params.get('lang') === 'en' ? 'en-US' : 'ko-KR' },
   );
+  (window as unknown as { __standIn: OfficeStandIn }).__standIn = standIn;
+  const host = await checkHost();
+  const root = createRoot(container);
+  const show = (pane: JSX.Element) =>
+    root.render(
+      <PaneShell>
+        <ErrorBoundary>
+          <Preview standIn={standIn} pane={pane} />
+        </ErrorBoundary>
+      </PaneShell>,
+    );
+  if (desk) {
+    const session = officeDeskSession(host);
+    show(<DeskPane session={session} />);
+    await session.start();
+    return;
+  }
+  const { session, submission, started } = startLiveSession(host);
+  show(<Pane session={session} submission={submission} />);
   await started;
 }
 

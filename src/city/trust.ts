@@ -6,7 +6,7 @@ import type { Standard, Text } from '../standard/types';
 import type { ReviewReason } from '../standard/calendar';
 import { reviewReasons } from '../standard/calendar';
 import type { DistrictRegister, SubmitterRole } from '../register';
-import { roleFor } from '../register';
+import { findRegistered, roleFor } from '../register';
 import { fillText } from '../engine/findings';
 import type { CreatorGroups, SubmissionRecord } from './types';
 import { parseInstant } from './calendar';
@@ -28,16 +28,25 @@ export function judge(
 ): Judged {
   const at = parseInstant(submission.createdAt);
   const { upn, id } = submission.createdBy;
-  const role = roleFor(
-    register,
-    { upn, objectId: id, groupIds: groupsOf(submission.createdBy) },
-    submission.districtCode,
-  );
+  const groups = groupsOf(submission.createdBy);
+  const role = roleFor(register, { upn, objectId: id, groupIds: groups ?? [] }, submission.districtCode);
   const reasons: ReviewReason[] = [];
-  if (!role) reasons.push('creator-not-registered');
+  if (!role)
+    reasons.push(
+      groups === null && namesGroups(register, submission.districtCode)
+        ? 'creator-group-unverified'
+        : 'creator-not-registered',
+    );
   if (submission.dataMatchesStamp === false) reasons.push('data-mismatch');
   if (at === null) reasons.push('unreadable-time');
   return { submission, at, role, reasons };
+}
+
+/** Whether someone may submit for the district through a group (its row's or the city officers'). */
+function namesGroups(register: DistrictRegister, code: string): boolean {
+  return (
+    register.officers.groups.length > 0 || (findRegistered(register, code)?.submitters.groups.length ?? 0) > 0
+  );
 }
 
 export function reasonTexts(j: Judged, standard: Standard): Text[] {

@@ -45,8 +45,12 @@ export interface SubmissionRecord {
   council: CouncilComposition | null;
 }
 
-/** Group memberships of submissions' creators, when the reader resolved them (by creator id). */
-export type CreatorGroups = (creator: SubmissionCreator) => readonly string[];
+/**
+ * Group memberships of submissions' creators, as far as the reader can know them: the ids, or null
+ * when they cannot be known (Graph tells a user only their own memberships; other people's need a
+ * directory-wide permission the project does not ask for).
+ */
+export type CreatorGroups = (creator: SubmissionCreator) => readonly string[] | null;
 
 export interface DistrictRef {
   district: string;

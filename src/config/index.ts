@@ -20,6 +20,13 @@ export interface DelibConfig {
   lists: { submissions: string; forums: string; districts: string };
   library: { driveId: string | null; folder: string };
   batch: { concurrency: number };
+  /**
+   * Who sees the city desk (시 집계): `register` — the city officers named on the register's city
+   * row (default); `everyone` — anyone who opens it (e.g. before the first register is imported).
+   * Set by whoever builds and hosts the deployment; SharePoint's own permissions still decide what
+   * anyone can read.
+   */
+  desk: { access: 'register' | 'everyone' };
 }
 
 export const DEFAULT_SCOPES = ['https://graph.microsoft.com/Sites.Selected'];
@@ -108,6 +115,10 @@ export function parseConfig(raw: unknown): DelibConfig {
   const lists = (o.lists ?? {}) as Record<string, unknown>;
   const library = (o.library ?? {}) as Record<string, unknown>;
   const batch = (o.batch ?? {}) as Record<string, unknown>;
+  const desk = (o.desk ?? {}) as Record<string, unknown>;
+  const access = desk.access ?? 'register';
+  if (access !== 'register' && access !== 'everyone')
+    bad("'desk.access'는 register 또는 everyone입니다.", "'desk.access' is register or everyone.");
   const concurrency = batch.concurrency === undefined ? 4 : Number(batch.concurrency);
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 16) {
     bad("'batch.concurrency'는 1–16 사이 정수입니다.", "'batch.concurrency' must be an integer 1–16.");
@@ -134,6 +145,7 @@ export function parseConfig(raw: unknown): DelibConfig {
       folder: str(library.folder ?? 'Submissions', 'library.folder').replace(/^\/+|\/+$/g, ''),
     },
     batch: { concurrency },
+    desk: { access: access as 'register' | 'everyone' },
   };
 }
 

@@ -10,3 +10,4 @@ export {
   type HostInfo,
 } from './host';
 export { HIGHLIGHT_COLOURS } from './highlights';
+export { writeDesk, DESK_WRITTEN_KEY, type DeskWriteResult } from './desk';

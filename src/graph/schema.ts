@@ -4,6 +4,7 @@
 // into `_xHHHH_` sequences); the Korean labels are display names.
 import type { Standard, Text, ValueType } from '../standard/types';
 import { registerSheet } from '../standard/register';
+import { compositionTableColumns } from '../standard/composition';
 
 export type ColumnKind = 'text' | 'note' | 'number' | 'dateTime' | 'choice' | 'boolean';
 
@@ -74,6 +75,25 @@ export function forumColumnName(key: string): string {
   return FORUM_NAMES[key] ?? key.charAt(0).toUpperCase() + key.slice(1);
 }
 
+/**
+ * The council composition columns of Submissions (standard §2.1), from the composition table's
+ * columns: counts, shares (fractions shown as percentages) and 충족 as 1 / 0 (blank: no members to
+ * judge). Counts only — a name never leaves the workbook.
+ */
+const councilKeys = compositionTableColumns.filter((c) => c.key !== 'district' && c.key !== 'year');
+
+export const COUNCIL_COLUMNS: Record<string, string> = Object.fromEntries(
+  councilKeys.map((c) => [c.key, `Council${c.key.charAt(0).toUpperCase()}${c.key.slice(1)}`]),
+);
+
+function councilColumns(): ColumnSpec[] {
+  return councilKeys.map((c) =>
+    col(COUNCIL_COLUMNS[c.key], `협치회의 ${c.label.ko}`, `Council: ${c.label.en}`, 'number', {
+      percent: c.key.endsWith('Share'),
+    }),
+  );
+}
+
 /** The Submissions column holding a metric (`attendanceRate.total` → `AttendanceRateTotal`). */
 export function metricColumnName(key: string): string {
   return key
@@ -127,6 +147,7 @@ export function listSpecs(standard: Standard): ListSpec[] {
         col('OnBehalf', '시 대리 제출', 'Submitted by the city on the district’s behalf', 'boolean'),
         ...metricColumns,
         col('MetricsDetail', '지표(분기·유형별)', 'Metrics by quarter and type', 'note'),
+        ...councilColumns(),
       ],
     },
     {

@@ -11,6 +11,7 @@ import { checkSchema } from './provision';
 import { STATUS_CURRENT, forumColumnName, listSpecs, metricColumnName } from './schema';
 import { odataString, type SharePointSite } from './sharepoint';
 import { uploadFile } from './upload';
+import { councilFields } from './council';
 import { metricValue } from '../engine/metric-values';
 
 function withoutNulls(fields: Record<string, unknown>): Record<string, unknown> {
@@ -63,6 +64,7 @@ export function submissionFields(
     RowCount: plan.rows.length,
     WorkbookUrl: fileUrl,
     MetricsDetail: JSON.stringify(groupings),
+    ...councilFields(plan.council),
   };
   for (const m of standard.metrics) fields[metricColumnName(m.key)] = metricValue(overall, m.key);
   return fields;

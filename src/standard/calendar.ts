@@ -47,12 +47,17 @@ export const submissionStates: Record<SubmissionState | 'not-due', Text> = {
 };
 
 /** Why a submission needs review; each reason is shown to the city officer as written here. */
-export type ReviewReason = 'creator-not-registered' | 'data-mismatch' | 'unreadable-time';
+export type ReviewReason =
+  'creator-not-registered' | 'creator-group-unverified' | 'data-mismatch' | 'unreadable-time';
 
 export const reviewReasons: Record<ReviewReason, Text> = {
   'creator-not-registered': t(
     '제출자 {creator}은(는) {district}의 제출자 명부에 없습니다',
     '{creator}, who made it, is not on the register for {district}',
+  ),
+  'creator-group-unverified': t(
+    '제출자 {creator}은(는) {district}의 제출자 명부에 계정으로 적혀 있지 않고, 명부의 그룹에 속하는지는 서울시 권한으로 확인할 수 없습니다 (명부에 계정을 적어 주세요)',
+    '{creator}, who made it, is not named on the register for {district}, and whether they belong to its groups cannot be checked with the city’s permissions (name the account on the register)',
   ),
   'data-mismatch': t(
     '제출된 자료가 검증 해시와 맞지 않습니다',
@@ -67,6 +72,8 @@ export const reviewReasons: Record<ReviewReason, Text> = {
 /** The status board's columns as the city's tables print them. */
 export const boardColumns: { key: BoardColumnKey; label: Text }[] = [
   { key: 'district', label: t('자치구', 'District') },
+  { key: 'year', label: t('연도', 'Year') },
+  { key: 'boardQuarter', label: t('분기', 'Quarter') },
   { key: 'state', label: t('상태', 'State') },
   { key: 'quarter', label: t('제출 분기', 'Quarter reported') },
   { key: 'submittedAt', label: t('제출 시각', 'Received') },
@@ -76,7 +83,15 @@ export const boardColumns: { key: BoardColumnKey; label: Text }[] = [
 ];
 
 export type BoardColumnKey =
-  'district' | 'state' | 'quarter' | 'submittedAt' | 'createdBy' | 'fileUrl' | 'remarks';
+  | 'district'
+  | 'year'
+  | 'boardQuarter'
+  | 'state'
+  | 'quarter'
+  | 'submittedAt'
+  | 'createdBy'
+  | 'fileUrl'
+  | 'remarks';
 
 /** What the 비고 column says besides the reasons for review. */
 export const boardRemarks: Record<'onBehalf' | 'revisedAfterDeadline' | 'overdue', Text> = {

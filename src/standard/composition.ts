@@ -4,6 +4,7 @@ import type { Text } from './types';
 
 export type CompositionColumnKey =
   | 'district'
+  | 'year'
   | 'members'
   | 'civilian'
   | 'councillor'
@@ -18,6 +19,7 @@ const t = (ko: string, en: string): Text => ({ ko, en });
 
 export const compositionTableColumns: { key: CompositionColumnKey; header: string; label: Text }[] = [
   { key: 'district', header: '자치구', label: t('자치구', 'District') },
+  { key: 'year', header: '연도', label: t('연도', 'Year') },
   { key: 'members', header: '총 인원', label: t('총 인원', 'Members') },
   { key: 'civilian', header: '민간', label: t('민간', 'Civilian') },
   { key: 'councillor', header: '구의원', label: t('구의원', 'Councillors') },

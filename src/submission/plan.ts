@@ -3,6 +3,7 @@
 // represented only by aggregates: no council row, and never a name, is part of a plan.
 import { BilingualError } from '../bilingual';
 import type { TableRecord, ValidationReport, WorkbookMetrics } from '../engine/report';
+import type { CouncilComposition } from '../engine/composition';
 import type { Validation } from '../engine/validate';
 import { isoFromSerial } from '../engine/dates';
 import { dataHash, stampDataOf } from '../stamp';
@@ -34,6 +35,8 @@ export interface SubmissionPlan {
   engine: string;
   rows: PlannedRow[];
   metrics: WorkbookMetrics;
+  /** The council's composition (counts only, never a name); null without a 협치회의 구성 sheet. */
+  council: CouncilComposition | null;
   /** Where the workbook file goes in the library, relative to the configured folder. */
   filePath: string;
 }
@@ -113,6 +116,7 @@ export function buildPlan(validation: Validation, context: { engine: string }): 
       forum: submitted(table.columns, f),
     })),
     metrics: report.metrics,
+    council: report.council,
     filePath: `${districtCode}/${year}/${submissionId}.xlsx`,
   };
 }

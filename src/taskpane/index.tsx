@@ -25,6 +25,17 @@ async function main(container: HTMLElement): Promise<void> {
     render(<NoHost lang={lang} />);
     return;
   }
+  // The ribbon's 시 집계 opens the pane on the city desk: no district workbook session there.
+  if (new URLSearchParams(location.search).get('view') === 'desk') {
+    const [{ DeskPane }, { officeDeskSession }] = await Promise.all([
+      import('./desk/DeskPane'),
+      import('./desk/office'),
+    ]);
+    const desk = officeDeskSession(host);
+    render(<DeskPane session={desk} />);
+    await desk.start();
+    return;
+  }
   try {
     // Everything the pane needs is made here and handed down as props.
     const { session, submission, started } = startLiveSession(host);

@@ -4,9 +4,9 @@
 import type { Standard } from '../standard/types';
 import { boardColumns, boardRemarks, submissionCalendar, submissionStates } from '../standard/calendar';
 import { compliantDisplay, compositionTableColumns } from '../standard/composition';
-import type { CompositionRow, CompositionTable, StatusBoard } from '../city';
+import type { Changes, CompositionRow, CompositionTable, StatusBoard, YearComparison } from '../city';
 import { koreaDateTime, parseInstant } from '../city/calendar';
-import { englishLabel, missingText, type Lang } from './consolidated';
+import { consolidatedColumns, englishLabel, missingText, type Lang } from './consolidated';
 
 export type TableValue = string | number | null;
 
@@ -38,6 +38,8 @@ export function boardCells(board: StatusBoard, standard: Standard, lang: Lang = 
     const c = r.current;
     const values: Record<string, TableValue> = {
       district: name(r.district),
+      year: board.year,
+      boardQuarter: quarterText(board.quarter, lang),
       state: r.label[lang],
       quarter: c ? quarterText(c.quarter, lang) : '',
       submittedAt: c ? when(c.submittedAt) : '',
@@ -47,15 +49,15 @@ export function boardCells(board: StatusBoard, standard: Standard, lang: Lang = 
     };
     return boardColumns.map((col) => values[col.key]);
   });
-  const notDue = board.notDue.map((r) =>
-    boardColumns.map((col) =>
-      col.key === 'district'
-        ? name(r.district)
-        : col.key === 'state'
-          ? submissionStates['not-due'][lang]
-          : '',
-    ),
-  );
+  const notDue = board.notDue.map((r) => {
+    const values: Partial<Record<string, TableValue>> = {
+      district: name(r.district),
+      year: board.year,
+      boardQuarter: quarterText(board.quarter, lang),
+      state: submissionStates['not-due'][lang],
+    };
+    return boardColumns.map((col) => values[col.key] ?? '');
+  });
   return {
     header: boardColumns.map((c) => c.label[lang]),
     keys: boardColumns.map((c) => c.key),
@@ -80,7 +82,13 @@ export function compositionCells(table: CompositionTable, standard: Standard, la
     ...table.missing.map((m) => ({
       name: m.district,
       cells: compositionTableColumns.map((c) =>
-        c.key === 'district' ? name(m.district) : c.key === 'members' ? missingText(lang) : '',
+        c.key === 'district'
+          ? name(m.district)
+          : c.key === 'year'
+            ? m.year
+            : c.key === 'members'
+              ? missingText(lang)
+              : '',
       ),
     })),
   ].sort((a, b) => a.name.localeCompare(b.name, 'ko'));
@@ -88,5 +96,35 @@ export function compositionCells(table: CompositionTable, standard: Standard, la
     header: compositionTableColumns.map((c) => c.label[lang]),
     keys: compositionTableColumns.map((c) => c.key),
     rows: [...lines.map((l) => l.cells), line(table.total, true)],
+  };
+}
+
+/**
+ * The year comparison: per district with figures in both years the change in every column of the
+ * data book (rates in percentage points), then 총계 and 평균. `years` says which two.
+ */
+export function comparisonCells(cmp: YearComparison, standard: Standard, lang: Lang = 'ko'): CellTable {
+  const name = (n: string) => (lang === 'ko' ? n : englishLabel(standard, n));
+  const metrics = consolidatedColumns(standard, lang).filter(
+    (c) => !['district', 'year', 'quarter'].includes(c.key),
+  );
+  const years = `${cmp.from}→${cmp.to}`;
+  const line = (label: string, changes: Changes): TableValue[] => [
+    name(label),
+    years,
+    ...metrics.map((m) => changes[m.key]?.change ?? null),
+  ];
+  return {
+    header: [
+      lang === 'ko' ? '자치구' : 'District',
+      lang === 'ko' ? '비교' : 'Years',
+      ...metrics.map((m) => m.header),
+    ],
+    keys: ['district', 'years', ...metrics.map((m) => m.key)],
+    rows: [
+      ...cmp.rows.map((r) => line(r.district, r.changes)),
+      line(standard.summaryTable.totalLabel, cmp.total),
+      line(standard.summaryTable.meanLabel, cmp.mean),
+    ],
   };
 }

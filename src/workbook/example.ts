@@ -4,6 +4,7 @@
 import { serialFromYmd } from '../engine/dates';
 import { seededRandom } from './seeded-random';
 import type { ColumnDefinition, Standard } from '../standard/types';
+import type { Cell, WorkbookSnapshot } from '../engine/snapshot';
 
 export interface ExampleWorkbook {
   /** 기본정보 values by field key; dates as Excel serial numbers. */
@@ -19,6 +20,10 @@ export interface ExampleOptions {
   year?: number;
   rows?: number;
   seed?: number;
+  /** The quarter the workbook reports (default 4): its rows run from January to that quarter. */
+  quarter?: 1 | 2 | 3 | 4;
+  /** The council (default 20 members: 15 민간, 10 women). */
+  council?: { members: number; civilian: number; female: number };
 }
 
 // 1970-01-01 as an Excel serial (1900 system).
@@ -66,10 +71,11 @@ export function exampleWorkbook(standard: Standard, options: ExampleOptions = {}
   const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));
   const types = standard.enums.forumType.map((t) => t.value);
   const hosts = ['자치행정과', '협치사무국', '마을공동체과'];
-  // December submission: the whole year, every row dated before 작성일.
-  const reportDate = serialOf(year, 12, 20);
+  // A submission at the end of its quarter (December: the whole year), every row dated before 작성일.
+  const quarter = options.quarter ?? 4;
+  const reportDate = serialOf(year, quarter * 3, 20);
   const firstDay = serialOf(year, 1, 4);
-  const span = serialOf(year, 12, 15) - firstDay;
+  const span = serialOf(year, quarter * 3, 15) - firstDay;
   const perType = new Map<string, number>();
 
   const forums = Array.from({ length: count }, (_, i) => {
@@ -101,17 +107,26 @@ export function exampleWorkbook(standard: Standard, options: ExampleOptions = {}
     return row;
   });
 
-  // 20 members: 15 민간 (75% ≥ 70%), 10 women and 10 men (50% ≥ 40%).
+  // By default 20 members: 15 민간 (75% ≥ 70%), 10 women and 10 men (50% ≥ 40%).
+  const make = options.council ?? { members: 20, civilian: 15, female: 10 };
   const sectors = standard.enums.sector.map((s) => s.value);
   const civilian = standard.council.civilian.value;
   const others = sectors.filter((s) => s !== civilian);
-  const genders = standard.enums.gender.map((g) => g.value);
+  const { female, male } = standard.council.genders;
   const fields = ['복지', '환경', '도시재생', '교육', '문화', '안전', '일자리'];
-  const council = Array.from({ length: 20 }, (_, i) => ({
+  const council = Array.from({ length: make.members }, (_, i) => ({
     id: i + 1,
     name: `위원${String(i + 1).padStart(2, '0')}`,
-    sector: i < 15 ? civilian : others[i % others.length],
-    gender: genders[i % genders.length],
+    sector: i < make.civilian ? civilian : others[i % others.length],
+    // Men and women alternate (a man first) until one group is complete, then the other.
+    gender:
+      i < 2 * Math.min(make.female, make.members - make.female)
+        ? i % 2
+          ? female
+          : male
+        : make.female > make.members - make.female
+          ? female
+          : male,
     field: fields[i % fields.length],
     appointedOn: serialOf(year - 1, 1, 2 + i),
   }));
@@ -120,7 +135,7 @@ export function exampleWorkbook(standard: Standard, options: ExampleOptions = {}
     info: {
       district,
       year,
-      quarter: 4,
+      quarter,
       department: '자치행정과 협치팀',
       author: '담당자',
       phone: '02-2133-1234',
@@ -131,5 +146,26 @@ export function exampleWorkbook(standard: Standard, options: ExampleOptions = {}
     },
     forums,
     council,
+  };
+}
+
+/**
+ * The example as the engine reads a workbook: 기본정보 label/value rows, then each table's header row
+ * and records (input columns only; computed ones are the engine's own). What tests, benches and the
+ * demo city validate when they do not need the .xlsx itself.
+ */
+export function exampleSnapshot(standard: Standard, ex: ExampleWorkbook): WorkbookSnapshot {
+  const s = standard.sheets;
+  const cell = (v: string | number | undefined): Cell => ({ value: v ?? null });
+  const table = (cols: readonly ColumnDefinition[], records: Record<string, string | number>[]) => {
+    const input = cols.filter((c) => !c.computed);
+    return [input.map((c) => cell(c.header)), ...records.map((r) => input.map((c) => cell(r[c.key])))];
+  };
+  return {
+    sheets: [
+      { name: s.info.name, rows: s.info.fields.map((f) => [cell(f.label), cell(ex.info[f.key])]) },
+      { name: s.forums.name, rows: table(s.forums.columns, ex.forums) },
+      { name: s.council.name, rows: table(s.council.columns, ex.council) },
+    ],
   };
 }

@@ -1,10 +1,9 @@
-import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { strings } from '../../src/taskpane/strings';
 import { newestStandard } from '../../src/standard';
 import { exampleWorkbook } from '../../src/workbook/example';
 import { lettersOf, standardLayout } from '../../src/workbook/layout';
-import { closeCleanly, openPane, waitForReady } from './support/browser';
+import { closeCleanly, openPane, runAxe, waitForReady } from './support/browser';
 import type { PaneHarness } from './support/browser';
 import { startDistPane, type DistPane } from './support/dist-pane';
 
@@ -74,20 +73,6 @@ function selectionAt(page: Page, address: string): Promise<unknown> {
     },
     [FORUMS, address],
   );
-}
-
-async function runAxe(page: Page): Promise<{ id: string; targets: string[] }[]> {
-  // Evaluated through the DevTools protocol: the page's CSP rightly refuses an injected <script>.
-  await page.evaluate(fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
-  return page.evaluate(async () => {
-    type AxeResult = { violations: { id: string; nodes: { target: string[] }[] }[] };
-    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<AxeResult> } }).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({
-      id: v.id,
-      targets: v.nodes.map((n) => n.target.join(' ')).slice(0, 3),
-    }));
-  });
 }
 
 describe('the task pane in Chromium on the Office.js stand-in', () => {

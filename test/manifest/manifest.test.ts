@@ -79,6 +79,14 @@ describe('manifest.xml', () => {
     expect([...manifest.functionNames].sort()).toEqual(Object.keys(ribbonActions).sort());
   });
 
+  it('has the city desk (시 집계) in the same tab, opening its own pane on the desk view', () => {
+    expect(manifest.controlIds).toContain('Delib.CityDesk');
+    expect(manifest.resources.urls.get('Desk.Url')).toBe(`${DEV_ORIGIN}/taskpane.html?view=desk`);
+    expect(xml).toMatch(/<TaskpaneId>DelibDesk<\/TaskpaneId>\s*<SourceLocation resid="Desk.Url"\/>/);
+    const label = manifest.resources.strings.find((s) => s.id === 'CityDesk.Label');
+    expect(label?.values).toEqual(['시 집계', 'City desk']);
+  });
+
   it('requires ExcelApi 1.14 on the Workbook host only', () => {
     expect(xml).toMatch(/<Set Name="ExcelApi" MinVersion="1\.14"\/>/);
     expect(xml.match(/<Host Name="[^"]+"\/>/g)).toEqual(['<Host Name="Workbook"/>']);

@@ -1,8 +1,8 @@
 // Workbooks for the submission tests: the standard's generated example, laid out as a snapshot the
 // engine reads (headers from the standard), with as many forum rows as a test needs.
-import { validateWorkbook, type Validation, type WorkbookSnapshot, type Cell } from '../../src/engine';
+import { validateWorkbook, type Validation, type WorkbookSnapshot } from '../../src/engine';
 import { standard2021_1 } from '../../src/standard/2021.1';
-import { exampleWorkbook } from '../../src/workbook/example';
+import { exampleSnapshot as snapshotOf, exampleWorkbook } from '../../src/workbook/example';
 
 export function exampleSnapshot(
   rows: number,
@@ -14,22 +14,7 @@ export function exampleSnapshot(
     year: options.year ?? 2021,
     seed: options.seed ?? 7,
   });
-  const s = standard2021_1.sheets;
-  const cell = (v: string | number | undefined): Cell => ({ value: v ?? null });
-  const table = (
-    cols: { key: string; header: string; computed?: unknown }[],
-    records: Record<string, string | number>[],
-  ) => {
-    const input = cols.filter((c) => !c.computed);
-    return [input.map((c) => cell(c.header)), ...records.map((r) => input.map((c) => cell(r[c.key])))];
-  };
-  return {
-    sheets: [
-      { name: s.info.name, rows: s.info.fields.map((f) => [cell(f.label), cell(ex.info[f.key])]) },
-      { name: s.forums.name, rows: table(s.forums.columns, ex.forums) },
-      { name: s.council.name, rows: table(s.council.columns, ex.council) },
-    ],
-  };
+  return snapshotOf(standard2021_1, ex);
 }
 
 /** Changes one count in one forum row (an edit after a submission). */

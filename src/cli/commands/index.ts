@@ -8,6 +8,14 @@ import { newestStandard, registry } from '../../standard';
 
 const known = registry.versions.map((s) => s.version).join(', ');
 
+const CITY_COMMON = [
+  '  --format      table(기본), json, csv, md, xlsx(--out 필요) / table (default), json, csv, md, xlsx (needs --out)',
+  '  --out         결과를 파일로 저장 / write the result to a file',
+  '  --lang        ko(기본) 또는 en / ko (default) or en',
+  '  --config      설정 파일 (기본: DELIB_CONFIG, config/delib.config.json) / the configuration file',
+  '  --graph-root  Graph 주소를 바꿈 (로컬 대체 서버) / another Graph root (the local stand-in)',
+];
+
 export const commands: readonly Command[] = [
   {
     name: 'validate',
@@ -96,5 +104,49 @@ export const commands: readonly Command[] = [
       '  종료 코드 / exit: 0 완료 done · 1 명부 오류(가져오지 않음) register problems (nothing imported) · 2 사용법 오류·읽을 수 없는 파일 usage error or unreadable file',
     ].join('\n'),
     load: async () => (await import('./districts')).districtsCommand,
+  },
+  {
+    name: 'status',
+    summary: {
+      ko: 'SharePoint 제출 현황 (기한 내·지연·미제출·확인 필요)',
+      en: 'who has submitted, from SharePoint (on time, late, missing)',
+    },
+    usage: [
+      '사용법 / usage: delib status --year Y --quarter Q [--format table|json|csv|md|xlsx] [--out PATH] [--lang ko|en]',
+      '  SharePoint의 제출 현황: 기한 내 제출 / 지연 제출 / 미제출 / 확인 필요 (docs/city.md)',
+      '  the status board from SharePoint: on time / late / missing / needs review',
+      '  --year, --quarter  연도와 분기 / the year and quarter',
+      ...CITY_COMMON,
+      '  종료 코드 / exit: 0 모두 기한 내 / all on time, 1 미제출·지연·확인 필요 있음 / some missing, late or to review, 2 오류 / error',
+    ].join('\n'),
+    load: async () => (await import('./status')).statusCommand,
+  },
+  {
+    name: 'databook',
+    summary: {
+      ko: 'SharePoint 제출로 자치구별 현황(자료집) 만들기, 연도 비교',
+      en: 'the data book from SharePoint (and a year comparison)',
+    },
+    usage: [
+      '사용법 / usage: delib databook --year Y [--quarter Q] [--compare Y0] [--format table|json|csv|md|xlsx] [--out PATH] [--lang ko|en]',
+      '  SharePoint 제출로 만든 자치구별 현황 (총계·평균, 미제출 표시) / the data book from SharePoint',
+      '  --quarter  그 분기에 열린 회의만 / only the meetings held in that quarter',
+      '  --compare  다른 해와 비교 (csv는 비교표만) / compare with another year (csv: the comparison only)',
+      ...CITY_COMMON,
+    ].join('\n'),
+    load: async () => (await import('./databook')).databookCommand,
+  },
+  {
+    name: 'composition',
+    summary: {
+      ko: 'SharePoint 제출로 협치회의 구성표 만들기',
+      en: 'the council composition table from SharePoint',
+    },
+    usage: [
+      '사용법 / usage: delib composition --year Y [--format table|json|csv|md|xlsx] [--out PATH] [--lang ko|en]',
+      '  협치회의 구성표 (민간 ≥ 70%, 성별 각 ≥ 40%) / the council composition table',
+      ...CITY_COMMON,
+    ].join('\n'),
+    load: async () => (await import('./composition')).compositionCommand,
   },
 ];

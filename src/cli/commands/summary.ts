@@ -2,9 +2,8 @@
 // `delib summary --check FILE`.
 // Exit: 0 done (or table consistent), 1 a source had errors (or the table is inconsistent),
 // 2 usage error, unreadable file, or no consolidated table found by --check.
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { CliIO, CommandRunner } from '../command';
+import type { CommandRunner } from '../command';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from '../command';
 import { describeError, parseCommandLine } from '../errors';
 import { loadFiles } from '../load';
@@ -13,18 +12,10 @@ import { summaryCsv, summaryJson, summaryMarkdown, summaryText } from '../summar
 import { writeSummaryWorkbook } from '../../xlsx/summary';
 import { parseLang, parseYear } from '../options';
 import { runCheck } from '../summary-check-command';
+import { emit } from '../output-file';
 
 const FORMATS = ['table', 'json', 'csv', 'md', 'xlsx'] as const;
 type Format = (typeof FORMATS)[number];
-
-async function emit(text: string, out: string | undefined, io: CliIO, bom = false): Promise<void> {
-  if (!out) {
-    io.out(text);
-    return;
-  }
-  // Excel opens a UTF-8 CSV as Korean text only with the byte-order mark.
-  await fs.writeFile(path.resolve(io.cwd, out), (bom ? '\uFEFF' : '') + text, 'utf8');
-}
 
 export const summaryCommand: CommandRunner = {
   async run(args, io) {

@@ -6,7 +6,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useCallback, useMemo, useSyncExternalStore } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { Finding } from '../../engine/report';
 import type { LiveSession } from '../../session/state';
 import { strings } from '../strings';
@@ -19,6 +19,7 @@ import { StatusLine } from './StatusLine';
 import { useSectionStyles } from './styles';
 import { useIntentRunner } from './useIntent';
 import { ErrorBoundary } from './ErrorBoundary';
+import { useSessionState } from './useSessionState';
 import { SubmitPanel } from '../submit/SubmitPanel';
 import { UpgradeOffer } from './UpgradeOffer';
 import { reviewFrom, type SubmitServiceSource } from '../submit/services';
@@ -47,10 +48,7 @@ export function Pane({ session, submission, review }: PaneProps) {
   const styles = useStyles();
   const section = useSectionStyles();
   const reviewSource = useMemo(() => review ?? reviewFrom(submission), [review, submission]);
-  const state = useSyncExternalStore(
-    useCallback((listener: () => void) => session.subscribe(() => listener()), [session]),
-    () => session.getState(),
-  );
+  const state = useSessionState(session);
   const lang = paneLanguage(state.displayLanguage);
   const intents = useIntentRunner();
   const select = useCallback(

@@ -15,7 +15,7 @@ import { settingsStore } from './office';
 import { officeWorkbookFile } from '../../excel/file';
 import { createSubmitService, type SubmitSession } from './service';
 
-function paneTokens(config: DelibConfig, host: HostInfo): TokenProvider {
+export function paneTokens(config: DelibConfig, host: HostInfo): TokenProvider {
   // webpack defines DELIB_STANDIN: '1' only in the builds for the local Graph stand-in (preview,
   // e2e); in the production build this branch and the stand-in's token are compiled out, and a
   // configuration that is not a deployment's is refused before anything is sent.

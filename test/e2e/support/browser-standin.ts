@@ -14,6 +14,8 @@ export interface E2eConfig {
   standard?: string;
   /** Document settings the workbook opens with (e.g. a receipt planted by whoever edited the file). */
   settings?: Record<string, unknown>;
+  /** Start from a blank workbook (the city desk's) instead of the example district workbook. */
+  blank?: boolean;
 }
 
 declare global {
@@ -25,7 +27,9 @@ declare global {
 
 const config = window.__delibE2e ?? {};
 const standard = (config.standard && standardByVersion(config.standard)) || newestStandard;
-const workbook = exampleInitialWorkbook({ rows: config.rows ?? 12 }, standard);
+const workbook = config.blank
+  ? { sheets: [{ name: 'Sheet1' }] }
+  : exampleInitialWorkbook({ rows: config.rows ?? 12 }, standard);
 window.__standIn = installOfficeStandIn(
   window,
   { ...workbook, settings: { ...workbook.settings, ...config.settings } },

@@ -162,3 +162,17 @@ export async function recordOfficeCalls(page: Page): Promise<void> {
 export function officeCalls(page: Page): Promise<OfficeCalls> {
   return page.evaluate(() => (window as unknown as { __officeCalls: OfficeCalls }).__officeCalls);
 }
+
+/** axe-core's violations on the page, evaluated through the DevTools protocol (the page's CSP rightly refuses an injected <script>). */
+export async function runAxe(page: Page): Promise<{ id: string; targets: string[] }[]> {
+  await page.evaluate(fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+  return page.evaluate(async () => {
+    type AxeResult = { violations: { id: string; nodes: { target: string[] }[] }[] };
+    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<AxeResult> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({
+      id: v.id,
+      targets: v.nodes.map((n) => n.target.join(' ')).slice(0, 3),
+    }));
+  });
+}

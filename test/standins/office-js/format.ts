@@ -23,7 +23,7 @@ export class RangeFormatProxy extends StandInObject {
   ) {
     super(context);
     this.fill = new RangeFillProxy(context, target);
-    this.font = new RangeFontProxy(context);
+    this.font = new RangeFontProxy(context, target);
   }
   protected exists() {
     return true;
@@ -87,16 +87,42 @@ export class RangeFillProxy extends StandInObject {
   }
 }
 
-/** Font settings are accepted (headers are bold) but the stand-in does not draw them. */
+/** Fonts: bold is kept per cell (headers, totals); colour and name are accepted, not drawn. */
 export class RangeFontProxy extends StandInObject {
+  constructor(
+    context: StandInContext,
+    private readonly target: CellSet,
+  ) {
+    super(context);
+  }
   protected exists() {
     return true;
   }
   protected scalars() {
-    return { bold: () => false, color: () => '#000000', name: () => 'Calibri' };
+    return {
+      bold: () => {
+        const seen = new Set<boolean>();
+        each(this.target, (sheet, r, c) => seen.add(!!this.context.model.cell(sheet, r, c)?.bold));
+        return seen.size === 1 ? [...seen][0] : null;
+      },
+      color: () => '#000000',
+      name: () => 'Calibri',
+    };
   }
-  set bold(_v: boolean) {
-    this.context.enqueue(() => undefined);
+  get bold(): boolean {
+    return this.prop('bold');
+  }
+  set bold(v: boolean) {
+    this.context.enqueue(() =>
+      each(this.target, (sheet, r, c) => {
+        const cell = this.context.model.cell(sheet, r, c);
+        if (cell) cell.bold = v;
+        else if (v) {
+          this.context.model.enter(sheet, r, c, null);
+          this.context.model.cell(sheet, r, c)!.bold = true;
+        }
+      }),
+    );
   }
   set color(_v: string) {
     this.context.enqueue(() => undefined);

@@ -1,7 +1,7 @@
 // A small formula evaluator so formula cells in the stand-in carry results (computed columns, the
 // 요약 sheet in the preview). It covers arithmetic, comparisons, references, ranges and a handful of
 // functions; anything else evaluates to #NAME?, as Excel shows for an unknown function.
-import { parseBox, splitSheet } from './address';
+import { columnName, parseBox, splitSheet } from './address';
 import type { StandInModel, StandInSheet } from './model';
 import { type V, arith, callFunction, cellValue, compare, isErr, isGrid, text } from './values';
 
@@ -140,4 +140,32 @@ export function evaluateFormula(
   } catch {
     return { value: null, error: '#NAME?' };
   }
+}
+
+/**
+ * The formula as written for the cell `rows` below and `columns` right of the one it was written for:
+ * relative references move, `$`-fixed parts stay (what Excel does for conditional formats).
+ */
+export function relativeFormula(formula: string, rows: number, columns: number): string {
+  const parts = formula.split(/("(?:[^"]|"")*")/);
+  return parts
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part.replace(
+            /(?<![\w.])(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![\w(])/g,
+            (_m, fixCol: string, col: string, fixRow: string, row: string) => {
+              const c = fixCol ? col : columnName(columnIndexOf(col) + columns);
+              const r = fixRow ? row : String(Number(row) + rows);
+              return `${fixCol}${c}${fixRow}${r}`;
+            },
+          ),
+    )
+    .join('');
+}
+
+function columnIndexOf(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
 }

@@ -7,7 +7,14 @@ import { WorkbookProxy } from './objects';
 import { StandInUser } from './user';
 
 export { StandInModel, dateSerial } from './model';
-export type { SheetVisibility, StandInCell, StandInSheet } from './model';
+export type {
+  ChartRecord,
+  ConditionalFormatRecord,
+  SheetVisibility,
+  StandInCell,
+  StandInSheet,
+} from './model';
+export { seriesOf } from './charts';
 export { StandInUser } from './user';
 export { PAYLOAD_LIMIT_BYTES } from './range';
 

@@ -3,7 +3,7 @@
 // asynchronously after the change, as Excel does.
 import { type Box, MAX_COLUMNS, formatBox } from './address';
 import { insertColumnsInSheet, lastUsedColumn, shiftFormula } from './columns';
-import { evaluateFormula } from './formula';
+import { evaluateFormula, relativeFormula } from './formula';
 
 export type Scalar = string | number | boolean | null;
 
@@ -13,6 +13,33 @@ export interface StandInCell {
   error?: string;
   numberFormat?: string;
   fill?: string;
+  bold?: boolean;
+  /** Range.hyperlink (ExcelApi 1.7): where the cell links to. */
+  hyperlink?: { address: string; screenTip?: string };
+}
+
+/** A conditional format (ExcelApi 1.6): the stand-in models the Custom (formula) kind. */
+export interface ConditionalFormatRecord {
+  id: string;
+  box: Box;
+  type: 'Custom';
+  /** Written for the top-left cell; relative references move with each cell. */
+  formula: string;
+  fill: string | null;
+  fontColor: string | null;
+}
+
+/** A chart (ExcelApi 1.1, setCategoryNames 1.7): what it plots and where it sits. */
+export interface ChartRecord {
+  id: string;
+  name: string;
+  chartType: string;
+  /** The source range; with seriesBy Columns each column is a series, a text first row names them. */
+  data: Box;
+  seriesBy: 'Columns' | 'Rows';
+  categories: Box | null;
+  title: string;
+  position: { from: Box; to: Box | null } | null;
 }
 
 export interface DataValidationRecord {
@@ -43,6 +70,8 @@ export interface StandInSheet {
   freeze: { rows: number; columns: number };
   validations: DataValidationRecord[];
   tables: TableRecord[];
+  charts: ChartRecord[];
+  conditionalFormats: ConditionalFormatRecord[];
   columnWidths: Map<number, number>;
   handlers: Record<SheetEvent, Set<Handler>>;
 }
@@ -107,6 +136,8 @@ export class StandInModel {
       freeze: { rows: 0, columns: 0 },
       validations: [],
       tables: [],
+      charts: [],
+      conditionalFormats: [],
       columnWidths: new Map(),
       handlers: {
         onChanged: new Set(),
@@ -199,6 +230,23 @@ export class StandInModel {
       return;
     }
     this.ensureCell(sheet, row, column).fill = color;
+  }
+
+  /**
+   * The fill a cell shows: the first conditional format over it whose formula is true there (its
+   * relative references moved to the cell, as Excel does), else the cell's own fill.
+   */
+  shownFill(sheet: StandInSheet, row: number, column: number): string | null {
+    for (const cf of sheet.conditionalFormats) {
+      const b = cf.box;
+      if (cf.fill === null) continue;
+      if (row < b.row || row >= b.row + b.rowCount || column < b.column || column >= b.column + b.columnCount)
+        continue;
+      const shifted = relativeFormula(cf.formula, row - b.row, column - b.column);
+      const result = evaluateFormula(this, sheet, row, column, shifted);
+      if (!result.error && result.value === true) return cf.fill;
+    }
+    return this.cell(sheet, row, column)?.fill ?? null;
   }
 
   /**

@@ -13,6 +13,7 @@ import { FreezePanesProxy, TableCollectionProxy } from './tables';
 import { CustomXmlPartCollectionProxy, DocumentPropertiesProxy } from './parts';
 import { RangeAreasProxy } from './areas';
 import { RangeProxy } from './range';
+import { ChartCollectionProxy } from './charts';
 
 /** Worksheet name- and visibility-change events arrived with ExcelApi 1.17. */
 const API_1_17 = { set: 'ExcelApi', version: '1.17' };
@@ -130,6 +131,7 @@ export class WorksheetProxy extends StandInObject {
   readonly onVisibilityChanged: StandInEventHandlers;
   readonly freezePanes: FreezePanesProxy;
   readonly tables: TableCollectionProxy;
+  readonly charts: ChartCollectionProxy;
 
   constructor(
     context: StandInContext,
@@ -154,6 +156,7 @@ export class WorksheetProxy extends StandInObject {
     );
     this.freezePanes = new FreezePanesProxy(context, this);
     this.tables = new TableCollectionProxy(context, this);
+    this.charts = new ChartCollectionProxy(context, this);
   }
 
   /** The model sheet; bound on first use so a proxy follows its sheet through a rename. */

@@ -6,6 +6,7 @@ import { type StandInCell, type StandInSheet, standInError } from './model';
 import type { WorksheetProxy } from './objects';
 import { DataValidationProxy, RangeFormatProxy } from './format';
 import { RangeAreasProxy } from './areas';
+import { ConditionalFormatCollectionProxy } from './conditional';
 
 /** Excel on the web refuses responses above 5 MB; the stand-in does too. */
 export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
@@ -16,6 +17,7 @@ export class RangeProxy extends StandInObject {
   private bound: Box | undefined;
   readonly format: RangeFormatProxy;
   readonly dataValidation: DataValidationProxy;
+  readonly conditionalFormats: ConditionalFormatCollectionProxy;
 
   constructor(
     context: StandInContext,
@@ -26,6 +28,7 @@ export class RangeProxy extends StandInObject {
     super(context, orNull);
     this.format = new RangeFormatProxy(context, () => this.cells());
     this.dataValidation = new DataValidationProxy(context, this);
+    this.conditionalFormats = new ConditionalFormatCollectionProxy(context, this);
   }
 
   box(): Box {
@@ -89,6 +92,13 @@ export class RangeProxy extends StandInObject {
       numberFormat: heavy((c) => c?.numberFormat ?? 'General'),
       valueTypes: heavy((c) => valueType(c)),
       text: heavy((c) => displayText(c)),
+      hyperlink: () => {
+        const b = this.box();
+        const link = this.context.model.cell(this.sheetOf(), b.row, b.column)?.hyperlink;
+        return link
+          ? { ...link, textToDisplay: displayText(this.context.model.cell(this.sheetOf(), b.row, b.column)) }
+          : null;
+      },
     };
   }
   /** Counts the response towards the sync's payload (checked against the limit at the end of the sync). */
@@ -138,6 +148,34 @@ export class RangeProxy extends StandInObject {
   }
   set numberFormat(v: Grid<string>) {
     this.write(v, (sheet, r, c, x) => this.context.model.setNumberFormat(sheet, r, c, String(x)), false);
+  }
+  get hyperlink(): { address?: string; textToDisplay?: string; screenTip?: string } | null {
+    return this.prop('hyperlink');
+  }
+  /** Range.hyperlink (ExcelApi 1.7): every cell links there; textToDisplay becomes the top-left value. */
+  set hyperlink(link: { address?: string; textToDisplay?: string; screenTip?: string } | null) {
+    this.queueOp(() => {
+      const model = this.context.model;
+      if (!model.supports('ExcelApi', '1.7'))
+        throw standInError('ApiNotFound', 'Hyperlinks need ExcelApi 1.7.');
+      const { sheet, box } = this.cells();
+      if (link && link.address !== undefined && !/^(https?:|mailto:)/i.test(link.address))
+        throw standInError('InvalidArgument', `'${link.address}' is not a link address.`);
+      for (let r = box.row; r < box.row + box.rowCount; r++)
+        for (let c = box.column; c < box.column + box.columnCount; c++) {
+          const cell = model.cell(sheet, r, c);
+          if (!link?.address) {
+            if (cell) delete cell.hyperlink;
+            continue;
+          }
+          if (!cell) model.enter(sheet, r, c, null);
+          model.cell(sheet, r, c)!.hyperlink = { address: link.address, screenTip: link.screenTip };
+        }
+      if (link?.textToDisplay !== undefined) {
+        model.enter(sheet, box.row, box.column, link.textToDisplay);
+        this.context.markWritten(sheet, { ...box, rowCount: 1, columnCount: 1 });
+      }
+    });
   }
   get valueTypes(): Grid<string> {
     return this.prop('valueTypes');
@@ -195,6 +233,8 @@ export class RangeProxy extends StandInObject {
             if (cell) {
               delete cell.fill;
               delete cell.numberFormat;
+              delete cell.bold;
+              if (applyTo === 'All') delete cell.hyperlink;
             }
           }
         }

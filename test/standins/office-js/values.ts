@@ -102,6 +102,13 @@ export function callFunction(model: StandInModel, name: string, args: V[]): V {
     }
     case 'COUNT':
       return flat(model, args).filter((v) => typeof v === 'number').length;
+    case 'AVERAGE': {
+      const vs = flat(model, args);
+      const e = firstErr(vs);
+      if (e) return e;
+      const ns = vs.filter((v): v is number => typeof v === 'number');
+      return ns.length ? ns.reduce((s, x) => s + x, 0) / ns.length : { error: '#DIV/0!' };
+    }
     case 'COUNTA':
       return flat(model, args).filter((v) => v !== null && v !== '').length;
     case 'AND':

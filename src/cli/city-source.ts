@@ -1,11 +1,9 @@
 // What `delib status|databook|composition` share: the options that name SharePoint and the format,
 // reading the register and a year's Submissions (src/graph/city.ts), and writing the result.
+import { connectGraph } from './graph-connection';
 import path from 'node:path';
 import type { CliIO } from './command';
 import { UsageError } from './command';
-import { cliTokenProvider } from '../auth/node';
-import { createGraphSubmission } from '../graph';
-import { loadNodeConfig } from '../graph/node-config';
 import { readCity, readerIdentity, type CityReading } from '../graph/city';
 import { newestStandard } from '../standard';
 import type { Text } from '../standard/types';
@@ -53,17 +51,7 @@ export async function readCityFromSharePoint(
   io: CliIO,
   years: number[],
 ): Promise<CityReading> {
-  const config = loadNodeConfig({
-    file: values.config,
-    graphRoot: values['graph-root'],
-    cwd: io.cwd,
-    env: io.env,
-  });
-  const graph = createGraphSubmission({
-    config,
-    tokens: cliTokenProvider(config, io.env, (m) => io.err(`${m}\n`)),
-    standard: newestStandard,
-  });
+  const graph = connectGraph(values, io);
   return readCity(graph.site, years, {
     standard: newestStandard,
     reader: (register) => readerIdentity(graph.http, register),

@@ -3,8 +3,6 @@
 // environment or the device code). Read-only: it creates nothing and changes nothing.
 import type { CliIO } from './command';
 import type { CityLookup } from '../graph/lookup';
-import { loadNodeConfig } from '../graph/node-config';
-import { newestStandard } from '../standard';
 import type { Validation } from '../engine';
 import type { CityCheck } from '../city/verify';
 
@@ -30,23 +28,11 @@ export function sharepointVerifier(
   return {
     async check(validation, hash) {
       if (!lookup) {
-        const [{ cliTokenProvider }, { createGraphSubmission }, { cityLookup }] = await Promise.all([
-          import('../auth/node'),
-          import('../graph'),
+        const [{ connectGraph }, { cityLookup }] = await Promise.all([
+          import('./graph-connection'),
           import('../graph/lookup'),
         ]);
-        const config = loadNodeConfig({
-          file: values.config,
-          graphRoot: values['graph-root'],
-          cwd: io.cwd,
-          env: io.env,
-        });
-        const graph = createGraphSubmission({
-          config,
-          tokens: cliTokenProvider(config, io.env, (m) => io.err(`${m}\n`)),
-          standard: newestStandard,
-        });
-        lookup = cityLookup(graph.site);
+        lookup = cityLookup(connectGraph(values, io).site);
       }
       return lookup.check(hash, validation.report.info);
     },

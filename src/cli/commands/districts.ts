@@ -8,11 +8,10 @@ import { UsageError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIO, type Comman
 import { describeError, parseCommandLine } from '../errors';
 import { textTable } from '../format';
 import { readRegisterFile } from '../register-file';
-import { cliTokenProvider } from '../../auth/node';
-import { createGraphSubmission, type GraphSubmission } from '../../graph';
+import type { GraphSubmission } from '../../graph';
 import { readRegister, writeRegister } from '../../graph/districts';
 import { identityFor } from '../../graph/identity';
-import { loadNodeConfig } from '../../graph/node-config';
+import { connectGraph } from '../graph-connection';
 import {
   districtsInOrder,
   isCityOfficer,
@@ -22,7 +21,6 @@ import {
   type RegisterProblem,
 } from '../../register';
 import { registerRules } from '../../standard/register';
-import { newestStandard } from '../../standard';
 import { csvField } from '../../workbook/text-table';
 
 type ListFormat = 'table' | 'json' | 'csv';
@@ -31,20 +29,6 @@ const LIST_FORMATS: readonly ListFormat[] = ['table', 'json', 'csv'];
 function problemLines(problems: readonly RegisterProblem[], io: CliIO): void {
   for (const p of problems)
     io.out(`${p.severity === 'error' ? '✗' : '•'} ${p.message.ko}\n  ${p.message.en}\n`);
-}
-
-function connect(values: { config?: string; 'graph-root'?: string }, io: CliIO): GraphSubmission {
-  const config = loadNodeConfig({
-    file: values.config,
-    graphRoot: values['graph-root'],
-    cwd: io.cwd,
-    env: io.env,
-  });
-  return createGraphSubmission({
-    config,
-    tokens: cliTokenProvider(config, io.env, (m) => io.err(`${m}\n`)),
-    standard: newestStandard,
-  });
 }
 
 /** The documented JSON: the city's row, then the districts in 가나다 order, by the file's column keys. */
@@ -198,8 +182,8 @@ export const districtsCommand: CommandRunner = {
       );
     try {
       if (action === 'import')
-        return await importFile(rest[0], !!values['dry-run'], () => connect(values, io), io);
-      return await list(format, connect(values, io), io);
+        return await importFile(rest[0], !!values['dry-run'], () => connectGraph(values, io), io);
+      return await list(format, connectGraph(values, io), io);
     } catch (e) {
       if (e instanceof UsageError) throw e;
       const { ko, en } = describeError(e);

@@ -1,11 +1,9 @@
 // `delib sharepoint check|provision`: the Submissions and Forums lists, created or repaired
 // idempotently; drift an admin must fix by hand is reported, never papered over.
+import { connectGraph } from '../graph-connection';
 import { UsageError, type CliIO, type CommandRunner } from '../command';
 import { describeError, parseCommandLine } from '../errors';
-import { cliTokenProvider } from '../../auth/node';
-import { createGraphSubmission, type Drift } from '../../graph';
-import { loadNodeConfig } from '../../graph/node-config';
-import { newestStandard } from '../../standard';
+import type { Drift } from '../../graph';
 
 function line(io: CliIO, mark: string, d: Drift): void {
   io.out(`${mark} ${d.message.ko}\n  ${d.message.en}\n`);
@@ -21,15 +19,7 @@ export const sharepointCommand: CommandRunner = {
       throw new UsageError('check 또는 provision을 지정하세요.', 'say check or provision.');
     }
     try {
-      const config = loadNodeConfig({
-        file: values.config,
-        graphRoot: values['graph-root'],
-        cwd: io.cwd,
-        env: io.env,
-      });
-      const tokens = cliTokenProvider(config, io.env, (m) => io.err(`${m}\n`));
-      // The lists hold every version's rows: they follow the newest standard (docs/standard.md).
-      const graph = createGraphSubmission({ config, tokens, standard: newestStandard });
+      const graph = connectGraph(values, io);
       if (action === 'check') {
         const drift = await graph.checkSchema();
         for (const d of drift) line(io, d.blocking ? '✗' : '•', d);

@@ -5,16 +5,13 @@
 // signed-in account, as SharePoint records it on the Submissions item, and it must be on the district
 // register for the workbook's district (or a city officer, submitting on the district's behalf): the
 // one submission flow (src/submission/flow.ts) asks before anything is written.
+import { connectGraph } from '../graph-connection';
 import fs from 'node:fs';
 import path from 'node:path';
 import { UsageError, type CliIO, type CommandRunner } from '../command';
 import { describeError, parseCommandLine } from '../errors';
 import { loadFiles } from '../load';
-import { cliTokenProvider } from '../../auth/node';
-import { createGraphSubmission } from '../../graph';
-import { loadNodeConfig } from '../../graph/node-config';
 import { ENGINE_VERSION } from '../../engine';
-import { newestStandard } from '../../standard';
 import { submitWorkbook } from '../../submission/flow';
 import { receiptLines } from '../../submission/receipt';
 import type { SubmissionStore, SubmitProgress } from '../../submission/types';
@@ -81,18 +78,7 @@ export const submitCommand: CommandRunner = {
     }
     let graph;
     try {
-      const config = loadNodeConfig({
-        file: values.config,
-        graphRoot: values['graph-root'],
-        cwd: io.cwd,
-        env: io.env,
-      });
-      graph = createGraphSubmission({
-        config,
-        tokens: cliTokenProvider(config, io.env, (m) => io.err(`${m}\n`)),
-        // The lists hold every version's rows: they follow the newest standard (docs/standard.md).
-        standard: newestStandard,
-      });
+      graph = connectGraph(values, io);
     } catch (e) {
       const { ko, en } = describeError(e);
       io.err(`✗ ${ko} / ${en}\n`);

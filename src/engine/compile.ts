@@ -9,13 +9,13 @@ import type { ColumnDefinition, Standard, TableSheetDefinition } from '../standa
 import type { FieldValue, TableRecord } from './report';
 import { computedEvaluator, type ComputedEvaluator } from './computed';
 import { cellRule, rowRules } from './rules';
-import type { CellReader, RowCheck, TableSpec } from './rules/types';
+import type { CellPlan, RowCheck, TableSpec } from './rules/types';
 
 export interface CompiledColumn {
   def: ColumnDefinition;
   slot: number;
   /** null for a computed column (its value comes from `compute`). */
-  read: CellReader | null;
+  plan: CellPlan | null;
   compute: ComputedEvaluator | null;
 }
 
@@ -82,7 +82,7 @@ function compileTable(
   const compiled = def.columns.map((c, slot): CompiledColumn => ({
     def: c,
     slot,
-    read: c.computed ? null : cellRule.compile(c, { standard, registry }),
+    plan: c.computed ? null : cellRule.compile(c, { standard, registry }),
     compute: computedEvaluator(c, slots),
   }));
   const spec: TableSpec = { standard, def, slots, columns: def.columns };

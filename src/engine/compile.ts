@@ -1,9 +1,9 @@
-// The standard compiled once per version (and registry) into what the per-row path runs: a reader
-// per column, an evaluator per computed column, the row rules bound to their columns' slots, and a
-// record type whose named getters are the standard's column keys. Every row then costs a few
-// closure calls and one array: no lookup by key, no branch on a column's type, no object whose
-// shape depends on the standard (building a plain object keyed by name costs ~10 ns a property, more
-// than the rest of a row's checks). No eval: the pane's CSP forbids it, and closures do as well.
+// The standard compiled once per version (and registry) into what the per-row path runs: a plan
+// per column (read by one function, rules/values.ts readCell), an evaluator per computed column,
+// the row rules bound to their columns' slots, and a record type whose named getters are the
+// standard's column keys. Every row then costs one array and a few calls: no lookup by key, no
+// object whose shape depends on the standard (building a plain object keyed by name costs ~10 ns a
+// property, more than the rest of a row's checks). No eval: the pane's CSP forbids it.
 import type { StandardRegistry } from '../standard';
 import type { ColumnDefinition, Standard, TableSheetDefinition } from '../standard/types';
 import type { FieldValue, TableRecord } from './report';

@@ -1,7 +1,7 @@
 // One cell read by its column definition: the value, or the findings that say why it cannot be
-// used. Compiled once per standard and column into a reader whose first lines take the common case
-// (a count typed as a number, a known list value) without a branch on the column's type; anything
-// else goes through the general path below. Shared by 숙의공론장 and 협치회의 구성.
+// used. Compiled once per standard and column into a plan (types.ts CellPlan) whose common case
+// (a count typed as a number, a known list value) `readCell` takes first; anything else goes
+// through the general path below. Shared by 숙의공론장 and 협치회의 구성.
 import type { ColumnDefinition, EnumName, Standard, Text } from '../../standard/types';
 import type { FieldValue, Finding } from '../report';
 import type { Cell } from '../snapshot';

@@ -1,21 +1,21 @@
-// The standard compiled once per version (and registry) into what the per-row path runs: a reader
-// per column, an evaluator per computed column, the row rules bound to their columns' slots, and a
-// record type whose named getters are the standard's column keys. Every row then costs a few
-// closure calls and one array: no lookup by key, no branch on a column's type, no object whose
-// shape depends on the standard (building a plain object keyed by name costs ~10 ns a property, more
-// than the rest of a row's checks). No eval: the pane's CSP forbids it, and closures do as well.
+// The standard compiled once per version (and registry) into what the per-row path runs: a plan
+// per column (read by one function, rules/values.ts readCell), an evaluator per computed column,
+// the row rules bound to their columns' slots, and a record type whose named getters are the
+// standard's column keys. Every row then costs one array and a few calls: no lookup by key, no
+// object whose shape depends on the standard (building a plain object keyed by name costs ~10 ns a
+// property, more than the rest of a row's checks). No eval: the pane's CSP forbids it.
 import type { StandardRegistry } from '../standard';
 import type { ColumnDefinition, Standard, TableSheetDefinition } from '../standard/types';
 import type { FieldValue, TableRecord } from './report';
 import { computedEvaluator, type ComputedEvaluator } from './computed';
 import { cellRule, rowRules } from './rules';
-import type { CellReader, RowCheck, TableSpec } from './rules/types';
+import type { CellPlan, RowCheck, TableSpec } from './rules/types';
 
 export interface CompiledColumn {
   def: ColumnDefinition;
   slot: number;
   /** null for a computed column (its value comes from `compute`). */
-  read: CellReader | null;
+  plan: CellPlan | null;
   compute: ComputedEvaluator | null;
 }
 
@@ -82,7 +82,7 @@ function compileTable(
   const compiled = def.columns.map((c, slot): CompiledColumn => ({
     def: c,
     slot,
-    read: c.computed ? null : cellRule.compile(c, { standard, registry }),
+    plan: c.computed ? null : cellRule.compile(c, { standard, registry }),
     compute: computedEvaluator(c, slots),
   }));
   const spec: TableSpec = { standard, def, slots, columns: def.columns };

@@ -9,10 +9,74 @@ const PLAIN_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 const THOUSANDS = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
 const COUNT_UNIT = /(명|인|회)$/;
 
+const DIGIT_0 = 0x30;
+const [MYEONG, IN, HOE, SI, GAN, BUN] = [...'명인회시간분'].map((c) => c.charCodeAt(0));
+/** Digits read by hand stay exact integers (below 2^53). */
+const MAX_DIGITS = 15;
+
+/** Where the digits digitsAt read end: a second result, without an object per call. */
+let digitsEnd = 0;
+
+/**
+ * The ASCII digits of `s` from `start` as an integer, and where they end (`digitsEnd`); -1 when
+ * there are none or too many. Counts and hours are mostly typed as `12명` or `1시간 30분`: read by
+ * hand, they skip NFKC and the regexes below, which cost several times the rest of a row's checks.
+ * Only text made of digits, ASCII spaces and these syllables is read here; NFKC leaves all of them
+ * as they are, so the result is what the regexes give (the general readers below, tested).
+ */
+function digitsAt(s: string, start: number): number {
+  let n = 0;
+  let i = start;
+  for (; i < s.length && i - start <= MAX_DIGITS; i++) {
+    const d = s.charCodeAt(i) - DIGIT_0;
+    if (d < 0 || d > 9) break;
+    n = n * 10 + d;
+  }
+  digitsEnd = i;
+  return i === start || i - start > MAX_DIGITS ? -1 : n;
+}
+
+function spacesFrom(s: string, i: number): number {
+  while (i < s.length && s.charCodeAt(i) === 0x20) i++;
+  return i;
+}
+
+/** `12`, `12명` (digits and at most a unit right after them), or -1. */
+function plainCount(s: string): number {
+  const n = digitsAt(s, 0);
+  if (n < 0 || digitsEnd === s.length) return n;
+  const unit = s.charCodeAt(digitsEnd);
+  return digitsEnd === s.length - 1 && (unit === MYEONG || unit === IN || unit === HOE) ? n : -1;
+}
+
+/** `2`, `2시간`, `1시간 30분`, `90분` in whole numbers, or -1. */
+function plainHours(s: string): number {
+  const hours = digitsAt(s, 0);
+  if (hours < 0 || digitsEnd === s.length) return hours;
+  let i = spacesFrom(s, digitsEnd);
+  if (i === s.length - 1 && s.charCodeAt(i) === BUN) return hours / 60;
+  if (s.charCodeAt(i) !== SI || s.charCodeAt(i + 1) !== GAN) return -1;
+  i = spacesFrom(s, i + 2);
+  if (i === s.length) return hours;
+  const minutes = digitsAt(s, i);
+  if (minutes < 0) return -1;
+  i = spacesFrom(s, digitsEnd);
+  return i === s.length - 1 && s.charCodeAt(i) === BUN ? hours + minutes / 60 : -1;
+}
+
 /** A number as typed: `12`, `12명`, `1,204`, full-width digits. `1,2` is not a number. */
 export function parseNumber(value: CellValue, units: RegExp = COUNT_UNIT): number {
   if (typeof value === 'number') return Number.isFinite(value) ? value : NaN;
   if (typeof value !== 'string') return NaN;
+  if (units === COUNT_UNIT) {
+    const n = plainCount(value);
+    if (n >= 0) return n;
+  }
+  return numberText(value, units);
+}
+
+/** The general reading of a number typed as text: what plainCount must agree with (tested). */
+export function numberText(value: string, units: RegExp = COUNT_UNIT): number {
   const s = fold(value).trim().replace(units, '').trim();
   if (PLAIN_NUMBER.test(s)) return Number(s);
   if (THOUSANDS.test(s)) return Number(s.replace(/,/g, ''));
@@ -35,6 +99,12 @@ export function parseHours(value: CellValue, numberFormat?: string): number {
     return value;
   }
   if (typeof value !== 'string') return NaN;
+  const plain = plainHours(value);
+  return plain >= 0 ? plain : hoursText(value);
+}
+
+/** The general reading of hours typed as text: what plainHours must agree with (tested). */
+export function hoursText(value: string): number {
   const s = fold(value).trim();
   let m = HOURS_ONLY.exec(s);
   if (m) return Number(m[1]);

@@ -6,7 +6,8 @@ import type { SheetSnapshot } from './snapshot';
 import { columnLetter } from './snapshot';
 import type { CompiledTable } from './compile';
 import type { TableLayout } from './rules/headers';
-import type { CellAt, CellReader, Period, RowInput } from './rules/types';
+import type { CellAt, CellPlan, Period, RowInput } from './rules/types';
+import { readCell } from './rules/values';
 import type { MetricsTally } from './metrics';
 
 export interface RowResult {
@@ -15,7 +16,7 @@ export interface RowResult {
 }
 
 interface BoundInput {
-  read: CellReader;
+  plan: CellPlan;
   column: number;
   letter: string;
   slot: number;
@@ -139,8 +140,8 @@ export class TableState {
     this.repeats = table.duplicateSlots ? new CompoundRowIndex(table.duplicateSlots) : null;
     const columnOf = table.keys.map((k) => layout.columns.get(k) ?? -1);
     this.inputs = table.compiled.flatMap((c) =>
-      c.read && columnOf[c.slot] >= 0
-        ? [{ read: c.read, column: columnOf[c.slot], letter: columnLetter(columnOf[c.slot]), slot: c.slot }]
+      c.plan && columnOf[c.slot] >= 0
+        ? [{ plan: c.plan, column: columnOf[c.slot], letter: columnLetter(columnOf[c.slot]), slot: c.slot }]
         : [],
     );
     // Sheet order, as findings about one row are listed left to right.
@@ -212,7 +213,7 @@ export class TableState {
     for (let i = 0; i < inputs.length; i++) {
       const p = inputs[i];
       at.column = p.letter;
-      values[p.slot] = p.read(cells[p.column], at, out);
+      values[p.slot] = readCell(p.plan, cells[p.column], at, out);
     }
     for (const c of table.computedColumns) values[c.slot] = c.compute!(values) ?? null;
     const record = new table.Record(r, values);

@@ -12,7 +12,8 @@ import {
 } from '../../src/engine';
 import type { Standard } from '../../src/standard/types';
 import { registry } from '../../src/standard';
-import { generalReader, valuesRule } from '../../src/engine/rules/values';
+import { generalReader, readCell, valuesRule } from '../../src/engine/rules/values';
+import { hoursText, numberText, parseHours, parseNumber } from '../../src/engine/parse';
 import { standard2021_1 } from '../../src/standard/2021.1';
 import { standard2021_2 } from '../../src/standard/2021.2';
 import { COUNCIL_HEADERS, FORUM_HEADERS, INFO } from './build';
@@ -289,6 +290,46 @@ describe('incremental validation', () => {
   });
 });
 
+/** Counts and hours as typed, and near misses: what the hand-written readers of parse.ts take or refuse. */
+const typedNumber: fc.Arbitrary<string> = fc
+  .array(
+    fc.constantFrom(
+      '0',
+      '1',
+      '3',
+      '9',
+      '12',
+      '0000000000000007',
+      ' ',
+      '명',
+      '인',
+      '회',
+      '시간',
+      '시',
+      '분',
+      '.5',
+      ',',
+      'h',
+      '１',
+    ),
+    { maxLength: 6 },
+  )
+  .map((parts) => parts.join(''));
+
+describe('numbers typed as text', () => {
+  // parseNumber and parseHours read the common forms by hand; whatever the text, they must give
+  // what the general (regex) readers give.
+  it('read as the general readers read them', () => {
+    fc.assert(
+      fc.property(typedNumber, (text) => {
+        expect(parseNumber(text)).toBe(numberText(text));
+        expect(parseHours(text)).toBe(hoursText(text));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
+
 describe('compiled readers', () => {
   // Each column's reader takes common values on a fast path; whatever a cell holds, it must give
   // exactly what the general path gives, findings included.
@@ -301,6 +342,7 @@ describe('compiled readers', () => {
     anyCell,
     fc.constant(undefined),
     fc.record({ value: fc.oneof(fc.double(), fc.integer({ min: -3, max: 30 }), fc.constant(Infinity)) }),
+    fc.record({ value: typedNumber }),
     // Around the 200-character bounds (명칭, 관련 의제), with surrounding spaces.
     fc.record({
       value: fc
@@ -324,7 +366,7 @@ describe('compiled readers', () => {
         const at = { sheet: 's', column: 'C', row: 3 };
         const fast: Finding[] = [];
         const general: Finding[] = [];
-        expect(valuesRule.compile(def, context)(c, at, fast)).toEqual(
+        expect(readCell(valuesRule.compile(def, context), c, at, fast)).toEqual(
           generalReader(def, context)(c, at, general),
         );
         expect(fast).toEqual(general);

@@ -31,6 +31,40 @@ export interface CellAt {
 /** Reads one cell of a column: the value, or null after reporting why it cannot be used. */
 export type CellReader = (cell: Cell | null | undefined, at: CellAt, out: Finding[]) => FieldValue;
 
+/**
+ * A column's reader compiled as data: the bounds and list of its common case, which the one
+ * function `readCell` (./values.ts) takes without a finding, and the general reader for everything
+ * else. Every column has this one shape, so the per-row loop calls one function and loads the same
+ * properties whatever the column: a closure per column made that call site megamorphic, which cost
+ * more than the checks themselves.
+ */
+export interface CellPlan {
+  /** The common case: a number (or a number typed as text), a text, a list value; 'none': none. */
+  common: 'number' | 'text' | 'enum' | 'none';
+  /** An empty cell of an optional column (비고, 주관 — mostly empty) is null without a finding. */
+  optional: boolean;
+  min: number;
+  minExclusive: boolean;
+  /** Finite: Infinity must take the general path (it is not a number a cell can mean). */
+  max: number;
+  integer: boolean;
+  /** Only without a number format (a time-of-day format turns days into hours). */
+  plainOnly: boolean;
+  /**
+   * A serial is taken as its day, and a date typed as text as parsed (the general path sets no
+   * bounds on it).
+   */
+  date: boolean;
+  /** Reads a number typed as text (`12명`, `1시간 30분`, `2021. 3. 5.`) as the general path does. */
+  parse: ((text: string) => number) | null;
+  /** Text: the most UTF-16 units taken without counting characters. */
+  longest: number;
+  /** Enum: the list's values. */
+  values: ReadonlySet<string> | null;
+  /** The general path: every case, findings included. */
+  slow: CellReader;
+}
+
 /** What a compiled rule may know about the table it runs on. */
 export interface TableSpec {
   standard: Standard;
@@ -104,7 +138,7 @@ export type Rule =
   | {
       codes: readonly FindingCode[];
       scope: 'cell';
-      compile(def: ColumnDefinition, context: CompileContext): CellReader;
+      compile(def: ColumnDefinition, context: CompileContext): CellPlan;
     }
   | { codes: readonly FindingCode[]; scope: 'row'; compile(table: TableSpec): RowCheck | null }
   | { codes: readonly FindingCode[]; scope: 'table'; check(table: TableView): RowVisitor | null }

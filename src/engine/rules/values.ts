@@ -1,7 +1,7 @@
 // One cell read by its column definition: the value, or the findings that say why it cannot be
-// used. Compiled once per standard and column into a reader whose first lines take the common case
-// (a count typed as a number, a known list value) without a branch on the column's type; anything
-// else goes through the general path below. Shared by 숙의공론장 and 협치회의 구성.
+// used. Compiled once per standard and column into a plan (types.ts CellPlan) whose common case
+// (a count typed as a number, a known list value) `readCell` takes first; anything else goes
+// through the general path below. Shared by 숙의공론장 and 협치회의 구성.
 import type { ColumnDefinition, EnumName, Standard, Text } from '../../standard/types';
 import type { FieldValue, Finding } from '../report';
 import type { Cell } from '../snapshot';
@@ -9,7 +9,7 @@ import { isBlankCell } from '../snapshot';
 import { fillText, makeFinding, type Place } from '../findings';
 import { MAX_SERIAL, parseDate, parseHours, parseNumber, parseText } from '../parse';
 import { headerKey, trimAscii } from '../text';
-import type { CellAt, CellReader, CompileContext, RuleOf } from './types';
+import type { CellAt, CellPlan, CellReader, CompileContext, RuleOf } from './types';
 
 interface EnumIndex {
   values: Set<string>;
@@ -205,98 +205,90 @@ export function generalReader(
   return (cell, at, out) => readSlow(context.standard, def, index, cell, at, out);
 }
 
-interface NumberBounds {
-  min: number;
-  minExclusive: boolean;
-  /** Finite: Infinity must take the general path (it is not a number a cell can mean). */
-  max: number;
-  integer: boolean;
-  /** Only without a number format (a time-of-day format turns days into hours). */
-  plainOnly: boolean;
-  /** Dates: the day of a date-time. */
-  floor: boolean;
-}
+/**
+ * A character trim() keeps at either end: printable ASCII or a Hangul syllable, what nearly every
+ * cell starts and ends with. Such text is its own trimmed form, without trim()'s call and copy.
+ */
+const solid = (c: number) => (c > 32 && c < 127) || (c >= 0xac00 && c <= 0xd7a3);
+
+const within = (p: CellPlan, n: number) =>
+  (p.minExclusive ? n > p.min : n >= p.min) && n <= p.max && (!p.integer || Number.isInteger(n));
 
 /**
- * The reader of one column. Each fast path accepts only what the general path would return
- * unchanged and without a finding, so both always agree (the property tests hold them to it). All
- * number columns share one reader shape, so the per-row loop calls few distinct functions.
+ * One cell read by its column's plan. Each common case accepts only what the general path would
+ * return unchanged and without a finding, so both always agree (the property tests hold them to
+ * it); anything else goes to the general path.
  */
-function compileReader(def: ColumnDefinition, context: CompileContext): CellReader {
+export function readCell(p: CellPlan, cell: Cell | null | undefined, at: CellAt, out: Finding[]): FieldValue {
+  if (!cell) {
+    if (p.optional) return null;
+  } else if (cell.error === undefined) {
+    const v = cell.value;
+    if (v === null) {
+      if (p.optional) return null;
+    } else if (p.common === 'number') {
+      if (typeof v === 'number') {
+        if (within(p, v) && (!p.plainOnly || cell.numberFormat === undefined))
+          return p.date ? Math.floor(v) : v;
+      } else if (typeof v === 'string' && p.parse !== null) {
+        const n = p.parse(v);
+        if (p.date ? !Number.isNaN(n) : within(p, n)) return n;
+      }
+    } else if (typeof v === 'string') {
+      if (p.common === 'enum') {
+        if (p.values!.has(v)) return v;
+      } else if (p.common === 'text') {
+        const text = solid(v.charCodeAt(0)) && solid(v.charCodeAt(v.length - 1)) ? v : v.trim();
+        // Length in UTF-16 units bounds the length in characters from above.
+        if (text !== '' && text.length <= p.longest) return text;
+      }
+    }
+  }
+  return p.slow(cell, at, out);
+}
+
+// The parsers the general path uses for text, with the argument it gives them.
+const countFromText = (text: string) => parseNumber(text);
+const hoursFromText = (text: string) => parseHours(text);
+
+/** What each type takes on its common path (see CellPlan); other types always take the general one. */
+const COMMON: Partial<
+  Record<ColumnDefinition['type'], Pick<CellPlan, 'common' | 'integer' | 'plainOnly' | 'date' | 'parse'>>
+> = {
+  count: { common: 'number', integer: true, plainOnly: false, date: false, parse: countFromText },
+  integer: { common: 'number', integer: true, plainOnly: false, date: false, parse: countFromText },
+  decimal: { common: 'number', integer: false, plainOnly: true, date: false, parse: countFromText },
+  hours: { common: 'number', integer: false, plainOnly: true, date: false, parse: hoursFromText },
+  date: { common: 'number', integer: false, plainOnly: false, date: true, parse: parseDate },
+  text: { common: 'text', integer: false, plainOnly: false, date: false, parse: null },
+  enum: { common: 'enum', integer: false, plainOnly: false, date: false, parse: null },
+};
+
+/** The plan of one column (see CellPlan). */
+function compilePlan(def: ColumnDefinition, context: CompileContext): CellPlan {
   const index = def.type === 'enum' && def.enum ? enumIndex(def.enum, context) : null;
   if (def.type === 'enum' && !index) throw new Error(`the column '${def.key}' names no list`);
-  const slow = generalReader(def, context, index);
-  // An empty cell of an optional column (비고, 주관 — mostly empty) is null without a finding.
-  const optional = !def.required;
-  const numbers = (b: NumberBounds): CellReader => {
-    return (cell, at, out) => {
-      if (cell) {
-        const v = cell.value;
-        if (
-          typeof v === 'number' &&
-          cell.error === undefined &&
-          (b.minExclusive ? v > b.min : v >= b.min) &&
-          v <= b.max &&
-          (!b.integer || Number.isInteger(v)) &&
-          (!b.plainOnly || cell.numberFormat === undefined)
-        )
-          return b.floor ? Math.floor(v) : v;
-        if (v === null && optional && cell.error === undefined) return null;
-      } else if (optional) return null;
-      return slow(cell, at, out);
-    };
+  const common = COMMON[def.type];
+  const date = common?.date === true;
+  return {
+    common: common?.common ?? 'none',
+    optional: !def.required,
+    // Dates: the serials Excel can display.
+    min: date ? 1 : (def.min ?? -Number.MAX_VALUE),
+    minExclusive: !date && def.minExclusive === true,
+    max: date ? MAX_SERIAL : Math.min(def.max ?? Number.MAX_VALUE, def.warnAbove?.value ?? Number.MAX_VALUE),
+    integer: common?.integer ?? false,
+    plainOnly: common?.plainOnly ?? false,
+    date,
+    parse: common?.parse ?? null,
+    longest: def.maxLength ?? Infinity,
+    values: index?.values ?? null,
+    slow: generalReader(def, context, index),
   };
-  const min = def.min ?? -Number.MAX_VALUE;
-  const max = Math.min(def.max ?? Number.MAX_VALUE, def.warnAbove?.value ?? Number.MAX_VALUE);
-  const minExclusive = def.minExclusive === true;
-  switch (def.type) {
-    case 'count':
-    case 'integer':
-      return numbers({ min, minExclusive, max, integer: true, plainOnly: false, floor: false });
-    case 'hours':
-    case 'decimal':
-      return numbers({ min, minExclusive, max, integer: false, plainOnly: true, floor: false });
-    case 'date':
-      return numbers({
-        min: 1,
-        minExclusive: false,
-        max: MAX_SERIAL,
-        integer: false,
-        plainOnly: false,
-        floor: true,
-      });
-    case 'text': {
-      const longest = def.maxLength ?? Infinity;
-      return (cell, at, out) => {
-        if (cell) {
-          const v = cell.value;
-          if (typeof v === 'string' && cell.error === undefined) {
-            const text = v.trim();
-            // Length in UTF-16 units bounds the length in characters from above.
-            if (text !== '' && text.length <= longest) return text;
-          } else if (v === null && optional && cell.error === undefined) return null;
-        } else if (optional) return null;
-        return slow(cell, at, out);
-      };
-    }
-    case 'enum': {
-      const values = index!.values;
-      return (cell, at, out) => {
-        if (cell) {
-          const v = cell.value;
-          if (typeof v === 'string' && cell.error === undefined && values.has(v)) return v;
-          if (v === null && optional && cell.error === undefined) return null;
-        } else if (optional) return null;
-        return slow(cell, at, out);
-      };
-    }
-    default:
-      return slow;
-  }
 }
 
 export const valuesRule: RuleOf<'cell'> = {
   codes: ['required', 'type-error', 'enum-error', 'constraint-error', 'formula-error'],
   scope: 'cell',
-  compile: compileReader,
+  compile: compilePlan,
 };

@@ -14,6 +14,7 @@ import { exampleInitialWorkbook } from './example';
 import { SheetGrid } from './SheetGrid';
 import { DeskPane } from '../../src/taskpane/desk/DeskPane';
 import { officeDeskSession } from '../../src/taskpane/desk/office';
+import { openView } from '../../src/taskpane/components/ViewSwitch';
 
 const useStyles = makeStyles({
   layout: {
@@ -73,12 +74,12 @@ async function main(container: HTMLElement): Promise<void> {
     );
   if (desk) {
     const session = officeDeskSession(host);
-    show(<DeskPane session={session} />);
+    show(<DeskPane session={session} onOpenDistrict={() => openView('district')} />);
     await session.start();
     return;
   }
   const { session, submission, started } = startLiveSession(host);
-  show(<Pane session={session} submission={submission} />);
+  show(<Pane session={session} submission={submission} onOpenDesk={() => openView('desk')} />);
   await started;
 }
 

@@ -69,6 +69,14 @@ function boxSize(address: string): { rows: number; columns: number } {
   return { rows: Number(m[2]), columns };
 }
 
+/**
+ * Whether this workbook is a consolidation workbook the desk has written (its record is in the
+ * workbook's settings): the pane then opens on the desk, not on the district checks.
+ */
+export function isConsolidationWorkbook(settings: DocumentSettings): boolean {
+  return Object.keys(writtenOf(settings).sheets).length > 0;
+}
+
 /** The stored record, when it is one this code wrote (anything else is treated as absent). */
 function writtenOf(settings: DocumentSettings): DeskWritten {
   const raw = settings.load<DeskWritten>(DESK_WRITTEN_KEY);

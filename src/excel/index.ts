@@ -10,4 +10,4 @@ export {
   type HostInfo,
 } from './host';
 export { HIGHLIGHT_COLOURS } from './highlights';
-export { writeDesk, DESK_WRITTEN_KEY, type DeskWriteResult } from './desk';
+export { writeDesk, isConsolidationWorkbook, DESK_WRITTEN_KEY, type DeskWriteResult } from './desk';

@@ -5,10 +5,20 @@ import { ErrorBoundary } from './components/ErrorBoundary';
 import { NoHost } from './components/NoHost';
 import { Pane } from './components/Pane';
 import { PaneShell } from './components/PaneShell';
-import { checkHost } from '../excel';
+import { checkHost, documentSettings, isConsolidationWorkbook } from '../excel';
+import { openView } from './components/ViewSwitch';
 import { startLiveSession } from './live';
 import { strings } from './strings';
 import { paneLanguage } from './view/language';
+
+/** Whether the open workbook is one the city desk wrote; settings that cannot be read say no. */
+function deskWorkbookOpen(): boolean {
+  try {
+    return isConsolidationWorkbook(documentSettings());
+  } catch {
+    return false;
+  }
+}
 
 async function main(container: HTMLElement): Promise<void> {
   const root = createRoot(container);
@@ -25,21 +35,23 @@ async function main(container: HTMLElement): Promise<void> {
     render(<NoHost lang={lang} />);
     return;
   }
-  // The ribbon's 시 집계 opens the pane on the city desk: no district workbook session there.
-  if (new URLSearchParams(location.search).get('view') === 'desk') {
+  // The ribbon's 시 집계 opens the pane on the city desk, and so does a consolidation workbook the
+  // desk wrote (unless the officer asked for the district checks): no district session there.
+  const view = new URLSearchParams(location.search).get('view');
+  if (view === 'desk' || (view !== 'district' && deskWorkbookOpen())) {
     const [{ DeskPane }, { officeDeskSession }] = await Promise.all([
       import('./desk/DeskPane'),
       import('./desk/office'),
     ]);
     const desk = officeDeskSession(host);
-    render(<DeskPane session={desk} />);
+    render(<DeskPane session={desk} onOpenDistrict={() => openView('district')} />);
     await desk.start();
     return;
   }
   try {
     // Everything the pane needs is made here and handed down as props.
     const { session, submission, started } = startLiveSession(host);
-    render(<Pane session={session} submission={submission} />);
+    render(<Pane session={session} submission={submission} onOpenDesk={() => openView('desk')} />);
     await started;
   } catch (error) {
     console.error('delib: could not start the live session', error);

@@ -171,4 +171,5 @@ export const strings = {
     'Could not connect to the workbook. Close and reopen the pane.',
   ),
   dismiss: t('닫기', 'Dismiss'),
+  openDesk: t('시 집계 열기 (서울시 담당자)', 'Open the city desk (city officers)'),
 } as const;

@@ -12,7 +12,8 @@ import { createGraphSubmission } from '../../src/graph';
 import { parseConfigText } from '../../src/config';
 import { newestStandard } from '../../src/standard';
 import { DESK_SHEETS, RATE_CHART_NAME } from '../../src/workbook/desk';
-import { closeCleanly, openPane, runAxe, type PaneHarness } from './support/browser';
+import { closeCleanly, openPane, runAxe, waitForReady, type PaneHarness } from './support/browser';
+import { DESK_WRITTEN_KEY } from '../../src/excel';
 import { buildFolder, startDistPane, type DistPane } from './support/dist-pane';
 
 let served: DistPane;
@@ -114,4 +115,58 @@ test('the city desk: sign in as the officer, refresh, the workbook holds board, 
     return { sheets: m.sheets.length, charts: m.sheets.flatMap((s) => s.charts).length };
   });
   expect(again).toEqual({ sheets: 5, charts: 1 });
+});
+
+/** The pane's network for a test: the Graph stand-in reachable, the configuration pointing at it. */
+const deskNetwork = (entry = 'taskpane.html') => ({
+  entry,
+  allowOrigins: [new URL(graph.url).origin],
+  answers: { '/delib.config.json': { contentType: 'application/json', body: paneConfig } },
+});
+
+test('the district pane links to the city desk, and the desk back to the district checks', async () => {
+  const h = await openPane(served.browser, served.server.origin, served.standIn, { rows: 12 }, deskNetwork());
+  open.push(h);
+  const { page } = h;
+  await waitForReady(page, 12);
+  await page.getByRole('button', { name: '시 집계 열기 (서울시 담당자)' }).click();
+  await page.waitForURL(/[?&]view=desk\b/);
+  await page.waitForSelector('[role="status"][data-status="ready"]', { timeout: 60_000 });
+  await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('시 집계');
+
+  await page.getByRole('button', { name: '자치구 통합시트 검증으로 돌아가기' }).click();
+  await page.waitForURL(/[?&]view=district\b/);
+  await waitForReady(page, 12);
+  await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('숙의공론 통합시트 검증');
+});
+
+test('a consolidation workbook the desk wrote opens on the desk; a forged record does not', async () => {
+  const written = {
+    version: 1,
+    sheets: { [DESK_SHEETS.board]: { address: 'A1:B1', cells: [['자치구', '상태']] } },
+  };
+  const desk = await openPane(
+    served.browser,
+    served.server.origin,
+    served.standIn,
+    { blank: true, settings: { [DESK_WRITTEN_KEY]: written } },
+    deskNetwork(),
+  );
+  open.push(desk);
+  await desk.page.waitForSelector('[role="status"][data-status="ready"]', { timeout: 60_000 });
+  await expect(desk.page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('시 집계');
+
+  // A record that is not one the desk writes is no reason to leave the district checks.
+  const district = await openPane(
+    served.browser,
+    served.server.origin,
+    served.standIn,
+    { rows: 12, settings: { [DESK_WRITTEN_KEY]: { version: 1, sheets: { x: { address: 7 } } } } },
+    deskNetwork(),
+  );
+  open.push(district);
+  await waitForReady(district.page, 12);
+  await expect(district.page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe(
+    '숙의공론 통합시트 검증',
+  );
 });

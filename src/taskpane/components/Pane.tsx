@@ -25,6 +25,7 @@ import { UpgradeOffer } from './UpgradeOffer';
 import { reviewFrom, type SubmitServiceSource } from '../submit/services';
 import type { CityReviewService } from '../../city/verify';
 import { ReviewSection } from './ReviewSection';
+import { ViewSwitch } from './ViewSwitch';
 
 const useStyles = makeStyles({
   header: {
@@ -42,9 +43,11 @@ export interface PaneProps {
   submission: SubmitServiceSource;
   /** The city look-up of the reviewer view (default: the submission service's). */
   review?: () => Promise<CityReviewService | null>;
+  /** Opens the city desk (시 집계) in this pane. */
+  onOpenDesk?: () => void;
 }
 
-export function Pane({ session, submission, review }: PaneProps) {
+export function Pane({ session, submission, review, onOpenDesk }: PaneProps) {
   const styles = useStyles();
   const section = useSectionStyles();
   const reviewSource = useMemo(() => review ?? reviewFrom(submission), [review, submission]);
@@ -129,6 +132,7 @@ export function Pane({ session, submission, review }: PaneProps) {
       <ErrorBoundary>
         <SubmitPanel report={state.report} lang={lang} service={submission} />
       </ErrorBoundary>
+      {onOpenDesk && <ViewSwitch label={strings.openDesk} lang={lang} onOpen={onOpenDesk} />}
     </main>
   );
 }

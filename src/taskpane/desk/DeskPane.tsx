@@ -22,6 +22,7 @@ import { useSectionStyles } from '../components/styles';
 import { useSessionState } from '../components/useSessionState';
 import { paneLanguage, type Lang } from '../view/language';
 import { deskStrings as S } from './strings';
+import { ViewSwitch } from '../components/ViewSwitch';
 
 const useStyles = makeStyles({
   title: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
@@ -128,7 +129,7 @@ function Summary({ state, lang }: { state: DeskState; lang: Lang }) {
   );
 }
 
-export function DeskPane({ session }: { session: DeskSession }) {
+export function DeskPane({ session, onOpenDistrict }: { session: DeskSession; onOpenDistrict?: () => void }) {
   const styles = useStyles();
   const section = useSectionStyles();
   const state = useSessionState(session);
@@ -243,6 +244,7 @@ export function DeskPane({ session }: { session: DeskSession }) {
         </MessageBar>
       )}
       <Summary state={state} lang={lang} />
+      {onOpenDistrict && <ViewSwitch label={S.openDistrict} lang={lang} onOpen={onOpenDistrict} />}
     </main>
   );
 }

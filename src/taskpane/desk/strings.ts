@@ -6,6 +6,7 @@ const t = (ko: string, en: string): Text => ({ ko, en });
 
 export const deskStrings = {
   title: t('시 집계', 'City desk'),
+  openDistrict: t('자치구 통합시트 검증으로 돌아가기', 'Back to the district workbook checks'),
   intro: t(
     'SharePoint의 제출을 읽어 이 통합문서에 제출현황, 자치구별 현황(총계·평균 수식, 참석율 차트), 협치회의 구성, 연도 비교 시트를 만들거나 새로 고칩니다.',
     'Reads the submissions in SharePoint and makes or refreshes, in this workbook, the sheets 제출현황 (status), 자치구별 현황 (data book with total and mean formulas and a chart of the rates), 협치회의 구성 (council composition) and 연도 비교 (year comparison).',

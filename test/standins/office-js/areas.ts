@@ -1,7 +1,6 @@
 // RangeAreas (getRanges, getSpecialCells) and their areas collection.
 import { type Box, formatBox, qualify } from './address';
-import { type LoadArg, type StandInContext, StandInObject, loadList } from './context';
-import { standInError } from './model';
+import { type StandInContext, StandInObject, StandInCollection } from './context';
 import type { WorksheetProxy } from './objects';
 import { RangeFormatProxy } from './format';
 import { RangeProxy } from './range';
@@ -58,30 +57,17 @@ export class RangeAreasProxy extends StandInObject {
 }
 
 /** The areas of a RangeAreas: `load('items/values,…')` loads every area. */
-export class RangeCollectionProxy extends StandInObject {
-  private list: RangeProxy[] | null = null;
+export class RangeCollectionProxy extends StandInCollection<RangeProxy> {
+  protected override defaultItemProps = ['address'];
   constructor(
     context: StandInContext,
     private readonly make: () => RangeProxy[],
   ) {
     super(context);
   }
-  protected exists() {
-    return true;
-  }
-  protected scalars() {
-    return {};
-  }
-  override load(arg?: LoadArg): this {
-    const props = (loadList(arg) ?? ['address']).map((p) => p.replace(/^items\/?/, '')).filter(Boolean);
-    this.context.enqueue(() => {
-      this.list = this.make();
-      for (const r of this.list) r.fillNow(props);
-    });
-    return this;
-  }
-  get items(): RangeProxy[] {
-    if (!this.list) throw standInError('PropertyNotLoaded', "The property 'items' is not available.");
-    return this.list;
+  protected itemsAtSync(props: string[]): RangeProxy[] {
+    const ranges = this.make();
+    for (const r of ranges) r.fillNow(props);
+    return ranges;
   }
 }

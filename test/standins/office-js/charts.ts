@@ -1,7 +1,7 @@
 // Charts of the stand-in's worksheets (ExcelApi 1.1; setCategoryNames 1.7): a record per chart of
 // what it plots, its title, name and place, changed only at sync and readable only after load + sync.
 import { type Box, parseBox, splitSheet } from './address';
-import { ClientResult, type LoadArg, type StandInContext, StandInObject, loadList } from './context';
+import { ClientResult, type StandInContext, StandInObject, StandInPart, StandInCollection } from './context';
 import { type ChartRecord, type StandInSheet, standInError } from './model';
 import type { WorksheetProxy } from './objects';
 import type { RangeProxy } from './range';
@@ -18,19 +18,13 @@ function located(range: RangeProxy | string, sheet: () => StandInSheet, context:
   return { sheet: s, box: parseBox(parts.local) };
 }
 
-export class ChartCollectionProxy extends StandInObject {
-  private list: ChartProxy[] | null = null;
+export class ChartCollectionProxy extends StandInCollection<ChartProxy> {
+  protected override defaultItemProps = ['name'];
   constructor(
     context: StandInContext,
     private readonly ws: WorksheetProxy,
   ) {
     super(context);
-  }
-  protected scalars() {
-    return {};
-  }
-  protected exists() {
-    return true;
   }
   add(type: string, sourceData: RangeProxy, seriesBy: string = 'Auto'): ChartProxy {
     let record: ChartRecord | undefined;
@@ -77,20 +71,12 @@ export class ChartCollectionProxy extends StandInObject {
     this.context.enqueue(() => r.set(this.ws.sheet().charts.length));
     return r;
   }
-  override load(arg?: LoadArg): this {
-    const props = (loadList(arg) ?? ['name']).map((p) => p.replace(/^items\/?/, '')).filter(Boolean);
-    this.context.enqueue(() => {
-      this.list = this.ws.sheet().charts.map((c) => {
-        const p = new ChartProxy(this.context, this.ws, () => c);
-        p.fillNow(props.length ? props : ['name']);
-        return p;
-      });
+  protected itemsAtSync(props: string[]): ChartProxy[] {
+    return this.ws.sheet().charts.map((c) => {
+      const p = new ChartProxy(this.context, this.ws, () => c);
+      p.fillNow(props.length ? props : this.defaultItemProps);
+      return p;
     });
-    return this;
-  }
-  get items(): ChartProxy[] {
-    if (!this.list) throw standInError('PropertyNotLoaded', "The property 'items' is not available.");
-    return this.list;
   }
 }
 
@@ -169,17 +155,14 @@ export class ChartProxy extends StandInObject {
   }
 }
 
-export class ChartTitleProxy extends StandInObject {
+export class ChartTitleProxy extends StandInPart {
   constructor(
     context: StandInContext,
     private readonly chart: () => ChartRecord,
   ) {
     super(context);
   }
-  protected exists() {
-    return true;
-  }
-  protected scalars() {
+  protected override scalars() {
     return { text: () => this.chart().title };
   }
   get text(): string {
@@ -191,19 +174,13 @@ export class ChartTitleProxy extends StandInObject {
 }
 
 /** What a chart's parts share: they exist with their chart and have no scalars of their own. */
-abstract class ChartPartProxy extends StandInObject {
+abstract class ChartPartProxy extends StandInPart {
   constructor(
     context: StandInContext,
     protected readonly ws: WorksheetProxy,
     protected readonly chart: () => ChartRecord,
   ) {
     super(context);
-  }
-  protected exists() {
-    return true;
-  }
-  protected scalars() {
-    return {};
   }
 }
 

@@ -2,24 +2,17 @@
 // for the range's top-left cell and a fill. Added, changed and cleared only at sync; readable only
 // after load + sync. Other kinds are refused, so the add-in never relies on one the stand-in ignores.
 import type { Box } from './address';
-import { ClientResult, type LoadArg, type StandInContext, StandInObject, loadList } from './context';
+import { ClientResult, type StandInContext, StandInObject, StandInCollection } from './context';
 import { type ConditionalFormatRecord, type StandInSheet, standInError } from './model';
 import type { RangeProxy } from './range';
 import { intersects } from './tables';
 
-export class ConditionalFormatCollectionProxy extends StandInObject {
-  private list: ConditionalFormatProxy[] | null = null;
+export class ConditionalFormatCollectionProxy extends StandInCollection<ConditionalFormatProxy> {
   constructor(
     context: StandInContext,
     private readonly range: RangeProxy,
   ) {
     super(context);
-  }
-  protected exists() {
-    return true;
-  }
-  protected scalars() {
-    return {};
   }
   private target(): { sheet: StandInSheet; box: Box } {
     return this.range.cells();
@@ -64,20 +57,13 @@ export class ConditionalFormatCollectionProxy extends StandInObject {
     this.context.enqueue(() => r.set(this.overlapping().length));
     return r;
   }
-  override load(arg?: LoadArg): this {
-    const props = (loadList(arg) ?? ['type']).map((p) => p.replace(/^items\/?/, '')).filter(Boolean);
-    this.context.enqueue(() => {
-      this.list = this.overlapping().map((cf) => {
-        const p = new ConditionalFormatProxy(this.context, () => cf);
-        p.fillNow(props);
-        return p;
-      });
+  protected override defaultItemProps = ['type'];
+  protected itemsAtSync(props: string[]): ConditionalFormatProxy[] {
+    return this.overlapping().map((cf) => {
+      const p = new ConditionalFormatProxy(this.context, () => cf);
+      p.fillNow(props);
+      return p;
     });
-    return this;
-  }
-  get items(): ConditionalFormatProxy[] {
-    if (!this.list) throw standInError('PropertyNotLoaded', "The property 'items' is not available.");
-    return this.list;
   }
 }
 

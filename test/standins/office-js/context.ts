@@ -165,6 +165,43 @@ export abstract class StandInObject {
   }
 }
 
+/**
+ * A part of another object (a sheet's charts, a range's format): it exists as long as its owner, so
+ * only the owner's checks throw; it has no scalars unless it declares them.
+ */
+export abstract class StandInPart extends StandInObject {
+  protected scalars(): Record<string, () => unknown> {
+    return {};
+  }
+  protected exists(): boolean {
+    return true;
+  }
+}
+
+/**
+ * A collection whose `items` are what the model holds at the sync after `load`, each filled with
+ * the properties loaded through it (`load('items/name')`); read before that sync they throw
+ * PropertyNotLoaded, as in Excel.
+ */
+export abstract class StandInCollection<T> extends StandInPart {
+  private list: T[] | null = null;
+  /** What `load()` with no properties loads on each item. */
+  protected defaultItemProps: string[] = [];
+  /** The items the model holds now, filled with `props`. */
+  protected abstract itemsAtSync(props: string[]): T[];
+  override load(arg?: LoadArg): this {
+    const props = (loadList(arg) ?? this.defaultItemProps)
+      .map((p) => p.replace(/^items\/?/, ''))
+      .filter(Boolean);
+    this.context.enqueue(() => void (this.list = this.itemsAtSync(props)));
+    return this;
+  }
+  get items(): T[] {
+    if (!this.list) throw standInError('PropertyNotLoaded', "The property 'items' is not available.");
+    return this.list;
+  }
+}
+
 export class ClientResult<T> {
   private has = false;
   private v: T | undefined;

@@ -1,6 +1,6 @@
 // Formats of the stand-in's ranges: fills (what highlights write), fonts, widths and data validation.
 import type { Box } from './address';
-import { type StandInContext, StandInObject } from './context';
+import { type StandInContext, StandInObject, StandInPart } from './context';
 import type { StandInSheet } from './model';
 import type { RangeProxy } from './range';
 
@@ -14,7 +14,7 @@ function each(target: CellSet, f: (sheet: StandInSheet, r: number, c: number) =>
   }
 }
 
-export class RangeFormatProxy extends StandInObject {
+export class RangeFormatProxy extends StandInPart {
   readonly fill: RangeFillProxy;
   readonly font: RangeFontProxy;
   constructor(
@@ -25,13 +25,10 @@ export class RangeFormatProxy extends StandInObject {
     this.fill = new RangeFillProxy(context, target);
     this.font = new RangeFontProxy(context, target);
   }
-  protected exists() {
-    return true;
-  }
   protected override navigation() {
     return { fill: this.fill as StandInObject, font: this.font as StandInObject };
   }
-  protected scalars() {
+  protected override scalars() {
     return { wrapText: () => false, columnWidth: () => 64 };
   }
   set columnWidth(width: number) {
@@ -53,17 +50,14 @@ export class RangeFormatProxy extends StandInObject {
   }
 }
 
-export class RangeFillProxy extends StandInObject {
+export class RangeFillProxy extends StandInPart {
   constructor(
     context: StandInContext,
     private readonly target: CellSet,
   ) {
     super(context);
   }
-  protected exists() {
-    return true;
-  }
-  protected scalars() {
+  protected override scalars() {
     return {
       color: () => {
         const seen = new Set<string>();
@@ -88,17 +82,14 @@ export class RangeFillProxy extends StandInObject {
 }
 
 /** Fonts: bold is kept per cell (headers, totals); colour and name are accepted, not drawn. */
-export class RangeFontProxy extends StandInObject {
+export class RangeFontProxy extends StandInPart {
   constructor(
     context: StandInContext,
     private readonly target: CellSet,
   ) {
     super(context);
   }
-  protected exists() {
-    return true;
-  }
-  protected scalars() {
+  protected override scalars() {
     return {
       bold: () => {
         const seen = new Set<boolean>();
@@ -129,17 +120,14 @@ export class RangeFontProxy extends StandInObject {
   }
 }
 
-export class DataValidationProxy extends StandInObject {
+export class DataValidationProxy extends StandInPart {
   constructor(
     context: StandInContext,
     private readonly range: RangeProxy,
   ) {
     super(context);
   }
-  protected exists() {
-    return true;
-  }
-  protected scalars() {
+  protected override scalars() {
     return {
       rule: () => {
         const { sheet, box } = this.range.cells();

@@ -7,6 +7,7 @@ import {
   StandInEventHandlers,
   StandInObject,
   loadList,
+  StandInPart,
 } from './context';
 import { type SheetVisibility, type StandInSheet, standInError } from './model';
 import { FreezePanesProxy, TableCollectionProxy } from './tables';
@@ -18,7 +19,7 @@ import { ChartCollectionProxy } from './charts';
 /** Worksheet name- and visibility-change events arrived with ExcelApi 1.17. */
 const API_1_17 = { set: 'ExcelApi', version: '1.17' };
 
-export class WorkbookProxy extends StandInObject {
+export class WorkbookProxy extends StandInPart {
   readonly worksheets: WorksheetCollectionProxy;
   readonly customXmlParts: CustomXmlPartCollectionProxy;
   readonly properties: DocumentPropertiesProxy;
@@ -29,11 +30,8 @@ export class WorkbookProxy extends StandInObject {
     this.customXmlParts = new CustomXmlPartCollectionProxy(context);
     this.properties = new DocumentPropertiesProxy(context);
   }
-  protected scalars() {
+  protected override scalars() {
     return { name: () => 'Book1.xlsx' };
-  }
-  protected exists() {
-    return true;
   }
   get name(): string {
     return this.prop('name');
@@ -51,7 +49,7 @@ export class WorkbookProxy extends StandInObject {
   }
 }
 
-export class WorksheetCollectionProxy extends StandInObject {
+export class WorksheetCollectionProxy extends StandInPart {
   private itemList: WorksheetProxy[] | null = null;
   readonly onAdded: StandInEventHandlers;
   readonly onDeleted: StandInEventHandlers;
@@ -65,12 +63,6 @@ export class WorksheetCollectionProxy extends StandInObject {
     this.onDeleted = new StandInEventHandlers(context, () => h.onDeleted);
     this.onNameChanged = new StandInEventHandlers(context, () => h.onNameChanged, API_1_17);
     this.onVisibilityChanged = new StandInEventHandlers(context, () => h.onVisibilityChanged, API_1_17);
-  }
-  protected scalars() {
-    return {};
-  }
-  protected exists() {
-    return true;
   }
   override load(arg?: LoadArg): this {
     const props = (loadList(arg) ?? ['id', 'name', 'position'])

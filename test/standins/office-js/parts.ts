@@ -1,5 +1,5 @@
 // Custom XML parts and custom document properties of the stand-in.
-import { ClientResult, type LoadArg, type StandInContext, StandInObject, loadList } from './context';
+import { ClientResult, type StandInContext, StandInObject, StandInPart, StandInCollection } from './context';
 import { type CustomXmlPartRecord, standInError } from './model';
 
 function namespaceOf(xml: string): string {
@@ -59,33 +59,19 @@ export class CustomXmlPartProxy extends StandInObject {
   }
 }
 
-class PartList extends StandInObject {
-  private list: CustomXmlPartProxy[] | null = null;
+class PartList extends StandInCollection<CustomXmlPartProxy> {
   constructor(
     context: StandInContext,
     protected readonly filter: (p: CustomXmlPartRecord) => boolean,
   ) {
     super(context);
   }
-  protected exists() {
-    return true;
-  }
-  protected scalars() {
-    return {};
-  }
-  override load(_arg?: LoadArg): this {
-    this.context.enqueue(() => {
-      this.list = this.context.model.customXmlParts.filter(this.filter).map((p) => {
-        const proxy = new CustomXmlPartProxy(this.context, () => p);
-        proxy.fill();
-        return proxy;
-      });
+  protected itemsAtSync(): CustomXmlPartProxy[] {
+    return this.context.model.customXmlParts.filter(this.filter).map((p) => {
+      const proxy = new CustomXmlPartProxy(this.context, () => p);
+      proxy.fill();
+      return proxy;
     });
-    return this;
-  }
-  get items(): CustomXmlPartProxy[] {
-    if (!this.list) throw standInError('PropertyNotLoaded', "The property 'items' is not available.");
-    return this.list;
   }
   getCount(): ClientResult<number> {
     const r = new ClientResult<number>();
@@ -138,16 +124,13 @@ export class CustomXmlPartCollectionProxy extends PartList {
   }
 }
 
-export class DocumentPropertiesProxy extends StandInObject {
+export class DocumentPropertiesProxy extends StandInPart {
   readonly custom: CustomPropertyCollectionProxy;
   constructor(context: StandInContext) {
     super(context);
     this.custom = new CustomPropertyCollectionProxy(context);
   }
-  protected exists() {
-    return true;
-  }
-  protected scalars() {
+  protected override scalars() {
     return { title: () => '', author: () => '' };
   }
 }
@@ -201,28 +184,13 @@ export class CustomPropertyProxy extends StandInObject {
   }
 }
 
-export class CustomPropertyCollectionProxy extends StandInObject {
-  private list: CustomPropertyProxy[] | null = null;
-  protected exists() {
-    return true;
-  }
-  protected scalars() {
-    return {};
-  }
-  override load(arg?: LoadArg): this {
-    loadList(arg);
-    this.context.enqueue(() => {
-      this.list = [...this.context.model.customProperties.keys()].map((k) => {
-        const p = new CustomPropertyProxy(this.context, k);
-        p.fill();
-        return p;
-      });
+export class CustomPropertyCollectionProxy extends StandInCollection<CustomPropertyProxy> {
+  protected itemsAtSync(): CustomPropertyProxy[] {
+    return [...this.context.model.customProperties.keys()].map((k) => {
+      const p = new CustomPropertyProxy(this.context, k);
+      p.fill();
+      return p;
     });
-    return this;
-  }
-  get items(): CustomPropertyProxy[] {
-    if (!this.list) throw standInError('PropertyNotLoaded', "The property 'items' is not available.");
-    return this.list;
   }
   add(key: string, value: unknown): CustomPropertyProxy {
     this.context.enqueue(() => {

@@ -1,22 +1,16 @@
 // Frozen panes and tables of the stand-in's worksheets.
 import { type Box, formatBox, parseBox, splitSheet } from './address';
-import { type LoadArg, type StandInContext, StandInObject } from './context';
+import { type StandInContext, StandInObject, StandInPart, StandInCollection } from './context';
 import { type StandInSheet, type TableRecord, standInError } from './model';
 import type { WorksheetProxy } from './objects';
 import { RangeProxy } from './range';
 
-export class FreezePanesProxy extends StandInObject {
+export class FreezePanesProxy extends StandInPart {
   constructor(
     context: StandInContext,
     private readonly ws: WorksheetProxy,
   ) {
     super(context);
-  }
-  protected scalars() {
-    return {};
-  }
-  protected exists() {
-    return true;
   }
   freezeRows(count = 1): void {
     this.context.enqueue(() => (this.ws.sheet().freeze = { rows: count, columns: 0 }));
@@ -36,18 +30,12 @@ export class FreezePanesProxy extends StandInObject {
   }
 }
 
-export class TableCollectionProxy extends StandInObject {
+export class TableCollectionProxy extends StandInCollection<TableProxy> {
   constructor(
     context: StandInContext,
     private readonly ws: WorksheetProxy,
   ) {
     super(context);
-  }
-  protected scalars() {
-    return {};
-  }
-  protected exists() {
-    return true;
   }
   add(address: string | RangeProxy, hasHeaders: boolean): TableProxy {
     let record: TableRecord | undefined;
@@ -73,20 +61,12 @@ export class TableCollectionProxy extends StandInObject {
     });
     return new TableProxy(this.context, this.ws, () => record);
   }
-  private list: TableProxy[] | null = null;
-  override load(_arg?: LoadArg): this {
-    this.context.enqueue(() => {
-      this.list = this.ws.sheet().tables.map((t) => {
-        const p = new TableProxy(this.context, this.ws, () => t);
-        p.fillNow();
-        return p;
-      });
+  protected itemsAtSync(): TableProxy[] {
+    return this.ws.sheet().tables.map((t) => {
+      const p = new TableProxy(this.context, this.ws, () => t);
+      p.fillNow();
+      return p;
     });
-    return this;
-  }
-  get items(): TableProxy[] {
-    if (!this.list) throw standInError('PropertyNotLoaded', "The property 'items' is not available.");
-    return this.list;
   }
   getItem(key: string): TableProxy {
     return new TableProxy(this.context, this.ws, () => this.byName(key));

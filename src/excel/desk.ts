@@ -70,11 +70,22 @@ function boxSize(address: string): { rows: number; columns: number } {
 }
 
 /**
- * Whether this workbook is a consolidation workbook the desk has written (its record is in the
- * workbook's settings): the pane then opens on the desk, not on the district checks.
+ * Whether the pane opens on the desk: the workbook's settings hold the desk's record of what it
+ * wrote and the workbook holds no district sheet. The settings are only the workbook's own word, so
+ * they never hide a district workbook's checks and stamp verdict (a record planted in a district's
+ * file changes nothing). One sync, only when there is a record.
  */
-export function isConsolidationWorkbook(settings: DocumentSettings): boolean {
-  return Object.keys(writtenOf(settings).sheets).length > 0;
+export async function isConsolidationWorkbook(
+  run: ExcelRunner,
+  settings: DocumentSettings,
+): Promise<boolean> {
+  if (Object.keys(writtenOf(settings).sheets).length === 0) return false;
+  return run(async (context) => {
+    const worksheets = context.workbook.worksheets;
+    worksheets.load('items/name');
+    await context.sync();
+    return districtSheetsIn(worksheets.items.map((w) => w.name)).length === 0;
+  });
 }
 
 /** The stored record, when it is one this code wrote (anything else is treated as absent). */
@@ -92,14 +103,19 @@ function writtenOf(settings: DocumentSettings): DeskWritten {
 }
 
 /**
- * A district's workbook is never turned into the city's: its 기본정보 and 숙의공론장 must not be there.
- * (협치회의 구성 is also the name of the desk's composition sheet, so it proves nothing.)
+ * The sheets that make a workbook a district's: 기본정보 and 숙의공론장 of any version. (협치회의 구성
+ * is also the name of the desk's composition sheet, so it proves nothing.)
  */
-function refuseDistrictWorkbook(names: string[]): void {
+function districtSheetsIn(names: string[]): string[] {
   const standard = new Set(
     registry.versions.flatMap((s) => [s.sheets.info.name, s.sheets.forums.name].map(sheetKey)),
   );
-  const found = names.filter((n) => standard.has(sheetKey(n)));
+  return names.filter((n) => standard.has(sheetKey(n)));
+}
+
+/** A district's workbook is never turned into the city's. */
+function refuseDistrictWorkbook(names: string[]): void {
+  const found = districtSheetsIn(names);
   if (found.length)
     throw new BilingualError(
       `이 통합문서에는 자치구 통합시트(${found.join(', ')})가 있습니다. 시 집계는 새 통합문서(또는 시 집계 통합문서)에서 여세요.`,

@@ -4,6 +4,7 @@ export { documentSettings, memorySettings, type DocumentSettings } from './setti
 export {
   BASELINE_EXCEL_API,
   checkHost,
+  defaultRunner,
   supports,
   type ExcelRunner,
   type HostCapabilities,

@@ -5,16 +5,16 @@ import { ErrorBoundary } from './components/ErrorBoundary';
 import { NoHost } from './components/NoHost';
 import { Pane } from './components/Pane';
 import { PaneShell } from './components/PaneShell';
-import { checkHost, documentSettings, isConsolidationWorkbook } from '../excel';
+import { checkHost, defaultRunner, documentSettings, isConsolidationWorkbook } from '../excel';
 import { openView } from './components/ViewSwitch';
 import { startLiveSession } from './live';
 import { strings } from './strings';
 import { paneLanguage } from './view/language';
 
-/** Whether the open workbook is one the city desk wrote; settings that cannot be read say no. */
-function deskWorkbookOpen(): boolean {
+/** Whether the open workbook is one the city desk wrote; a workbook that cannot be asked says no. */
+async function deskWorkbookOpen(): Promise<boolean> {
   try {
-    return isConsolidationWorkbook(documentSettings());
+    return await isConsolidationWorkbook(defaultRunner, documentSettings());
   } catch {
     return false;
   }
@@ -38,7 +38,7 @@ async function main(container: HTMLElement): Promise<void> {
   // The ribbon's 시 집계 opens the pane on the city desk, and so does a consolidation workbook the
   // desk wrote (unless the officer asked for the district checks): no district session there.
   const view = new URLSearchParams(location.search).get('view');
-  if (view === 'desk' || (view !== 'district' && deskWorkbookOpen())) {
+  if (view === 'desk' || (view !== 'district' && (await deskWorkbookOpen()))) {
     const [{ DeskPane }, { officeDeskSession }] = await Promise.all([
       import('./desk/DeskPane'),
       import('./desk/office'),

@@ -140,7 +140,7 @@ test('the district pane links to the city desk, and the desk back to the distric
   await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('숙의공론 통합시트 검증');
 });
 
-test('a consolidation workbook the desk wrote opens on the desk; a forged record does not', async () => {
+test('a consolidation workbook the desk wrote opens on the desk; the record never hides a district workbook', async () => {
   const written = {
     version: 1,
     sheets: { [DESK_SHEETS.board]: { address: 'A1:B1', cells: [['자치구', '상태']] } },
@@ -156,17 +156,31 @@ test('a consolidation workbook the desk wrote opens on the desk; a forged record
   await desk.page.waitForSelector('[role="status"][data-status="ready"]', { timeout: 60_000 });
   await expect(desk.page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('시 집계');
 
-  // A record that is not one the desk writes is no reason to leave the district checks.
-  const district = await openPane(
+  // The same record planted in a district's workbook: its checks and stamp verdict stay in view.
+  const planted = await openPane(
     served.browser,
     served.server.origin,
     served.standIn,
-    { rows: 12, settings: { [DESK_WRITTEN_KEY]: { version: 1, sheets: { x: { address: 7 } } } } },
+    { rows: 12, settings: { [DESK_WRITTEN_KEY]: written } },
     deskNetwork(),
   );
-  open.push(district);
-  await waitForReady(district.page, 12);
-  await expect(district.page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe(
+  open.push(planted);
+  await waitForReady(planted.page, 12);
+  await expect(planted.page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe(
+    '숙의공론 통합시트 검증',
+  );
+
+  // A record that is not one the desk writes is no reason to leave the district checks either.
+  const forged = await openPane(
+    served.browser,
+    served.server.origin,
+    served.standIn,
+    { blank: true, settings: { [DESK_WRITTEN_KEY]: { version: 1, sheets: { x: { address: 7 } } } } },
+    deskNetwork(),
+  );
+  open.push(forged);
+  await forged.page.waitForSelector('h1', { timeout: 60_000 });
+  await expect(forged.page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe(
     '숙의공론 통합시트 검증',
   );
 });

@@ -24,6 +24,7 @@ import { submissionCalendar } from '../standard/calendar';
 import { columnLetter } from '../engine/snapshot';
 import type { SummaryTable } from '../engine/summary';
 import { boardCells, compositionCells, type TableValue } from './city-tables';
+import { formulaText } from './summary-sheet';
 import { consolidatedColumns, consolidatedLines, englishLabel, lineCells, type Lang } from './consolidated';
 
 /** What a cell holds: text, a number, a formula (`=…`), or '' for nothing. */
@@ -92,7 +93,6 @@ const TEXT = '@';
 const GENERAL = 'General';
 const at = (column: number, row: number) => `${columnLetter(column)}${row}`;
 const area = (c1: number, r1: number, c2: number, r2: number) => `${at(c1, r1)}:${at(c2, r2)}`;
-const quoted = (s: string) => `"${s.replace(/"/g, '""')}"`;
 const tr = (ko: string, en: string, lang: Lang) => (lang === 'ko' ? ko : en);
 
 /** A value to lay out: table values, or a formula to write as one (with the figure it gives). */
@@ -266,7 +266,7 @@ export function boardSheet(input: DeskCommon, board: StatusBoard, notes: Text[] 
     for (const [key, fill] of Object.entries(STATE_FILLS) as [SubmissionState | 'not-due', string][]) {
       sheet.rules.push({
         range: area(0, first, table.header.length - 1, last),
-        formula: `=${stateCell}=${quoted(submissionStates[key][lang])}`,
+        formula: `=${stateCell}=${formulaText(submissionStates[key][lang])}`,
         fill,
       });
     }
@@ -345,10 +345,10 @@ export function dataBookSheet(input: DeskCommon, table: SummaryTable): DeskSheet
           f =
             num < 0 || den < 0
               ? undefined
-              : `=IF(${at(den, here)}=0,${quoted(mark)},${at(num, here)}/${at(den, here)})`;
+              : `=IF(${at(den, here)}=0,${formulaText(mark)},${at(num, here)}/${at(den, here)})`;
         } else if (definition?.kind === 'ratio')
           // Averaged across districts: nothing on 총계, the mean of the defined ratios on 평균.
-          f = line.kind === 'total' ? null : `=IF(COUNT(${r})=0,${quoted(mark)},AVERAGE(${r}))`;
+          f = line.kind === 'total' ? null : `=IF(COUNT(${r})=0,${formulaText(mark)},AVERAGE(${r}))`;
         else f = line.kind === 'total' ? `=SUM(${r})` : `=IF(COUNT(${r})=0,0,AVERAGE(${r}))`;
         if (f === null) values[i] = standard.figureMarks.notApplicable;
         else if (f !== undefined) {
@@ -429,11 +429,11 @@ export function compositionSheet(input: DeskCommon, table: CompositionTable): De
     for (const key of ['members', 'civilian', 'councillor', 'official', 'female', 'male'])
       total[col(key)] = formula(`=SUM(${area(col(key), first, col(key), last)})`, was(key));
     total[col('civilianShare')] = formula(
-      `=IF(${members}=0,${quoted(mark)},${at(col('civilian'), totalRow)}/${members})`,
+      `=IF(${members}=0,${formulaText(mark)},${at(col('civilian'), totalRow)}/${members})`,
       was('civilianShare'),
     );
     total[col('femaleShare')] = formula(
-      `=IF(${members}=0,${quoted(mark)},${at(col('female'), totalRow)}/${members})`,
+      `=IF(${members}=0,${formulaText(mark)},${at(col('female'), totalRow)}/${members})`,
       was('femaleShare'),
     );
   }
@@ -509,7 +509,9 @@ export function comparisonSheet(
       const b = at(2 + k * 3, row);
       const scale = unitOf(m.key, standard) === 'percentPoint' ? '*100' : '';
       values.push(c?.from ?? null, c?.to ?? null);
-      values.push(formula(`=IF(COUNT(${a},${b})=2,(${b}-${a})${scale},${quoted(mark)})`, c?.change ?? null));
+      values.push(
+        formula(`=IF(COUNT(${a},${b})=2,(${b}-${a})${scale},${formulaText(mark)})`, c?.change ?? null),
+      );
       formats.push(
         metricFormat(standard, m.key, fractional),
         metricFormat(standard, m.key, fractional),

@@ -63,6 +63,11 @@ const GROUP_HEADER = '구분';
 const OVERALL_LABEL = '전체';
 const SUMMARY_NOTE = '자동 계산 — 직접 입력하지 마세요 / Generated: do not type here.';
 
+/** A text as a string literal inside an Excel formula (`"–"`, quotes doubled). */
+export function formulaText(value: string): string {
+  return `"${value.replace(/"/g, '""')}"`;
+}
+
 export function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
 }
@@ -89,7 +94,6 @@ export function summarySheetLayout(source: SummarySource, standard: Standard): S
     if (!letter) throw new Error(`the 숙의공론장 column '${key}' was not located`);
     return `${quoteSheet(source.forumSheet)}!$${letter}$${source.firstDataRow}:$${letter}$${source.lastRow}`;
   };
-  const text = (value: string) => `"${value.replace(/"/g, '""')}"`;
   const metrics = standard.metrics.map((m) => m.key);
   const col = (metric: string) => columnLetter(metrics.indexOf(metric) + 1);
   // The column a row count looks at (명칭): a blank group's rows are those with it filled.
@@ -101,7 +105,7 @@ export function summarySheetLayout(source: SummarySource, standard: Standard): S
       if (!rowKey) throw new Error('a blank group needs a metric counting rows');
       return [range(rowKey), '"<>"', range(grouping.column), '""'];
     }
-    if (grouping.by === 'value') return [range(grouping.column), text(group)];
+    if (grouping.by === 'value') return [range(grouping.column), formulaText(group)];
     const quarter = Number(group);
     // 연도 as typed: 2021, '2021' or '2021년' all give 2021.
     const year = `VALUE(LEFT(TRIM(${source.yearCell}),4))`;
